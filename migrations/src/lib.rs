@@ -1,0 +1,18 @@
+//! Casebook's database migrations, written once for SQLite and PostgreSQL.
+//!
+//! This crate knows nothing of the server: it only describes tables. Every
+//! column type used here maps to a native type on both backends, and the
+//! test `migrations_give_both_backends_the_same_tables` checks that they agree.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,1 @@
+//! Search (the Search issue fills this in).

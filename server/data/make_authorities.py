@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Regenerate authorities.csv (Casebook's own register) from mySociety's
+"UK Local Authorities (past and current)" CSV.
+
+    python3 server/data/make_authorities.py ../shared/data/uk_local_authorities_current.csv
+
+Email domains are a best guess (the GOV.UK slug without hyphens, at gov.uk):
+the register has no domain column, and admins correct them in the app. The
+running server reads the mySociety format itself (`casebook import-authorities`);
+this script only produces the file the binary ships with.
+"""
+import collections
+import csv
+import re
+import sys
+
+KINDS = {
+    "NMD": "DISTRICT", "UA": "UNITARY", "MD": "METROPOLITAN_DISTRICT",
+    "SCO": "SCOTTISH_COUNCIL", "LBO": "LONDON_BOROUGH", "WPA": "WELSH_COUNCIL",
+    "CTY": "COUNTY", "COMB": "COMBINED_AUTHORITY", "NID": "NORTHERN_IRELAND_DISTRICT",
+}
+
+
+def kebab(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def main(path):
+    rows = [r for r in csv.DictReader(open(path, newline="", encoding="utf-8"))]
+    current = [r for r in rows if r["current-authority"] == "True"]
+    member_regions = collections.defaultdict(collections.Counter)
+    for r in current:
+        for ca in filter(None, r["combined-authority"].split(",")):
+            if r["region"]:
+                member_regions[ca][r["region"]] += 1
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["register_code", "slug", "name", "gss_code", "kind", "region", "nation", "email_domains"])
+    seen = set()
+    for r in sorted(current, key=lambda r: r["local-authority-code"]):
+        slug = r["gov-uk-slug"] or kebab(r["nice-name"])
+        assert slug not in seen, slug
+        seen.add(slug)
+        region = r["region"]
+        if not region and member_regions[r["local-authority-code"]]:
+            region = member_regions[r["local-authority-code"]].most_common(1)[0][0]
+        if not region and r["nation"] != "England":
+            region = r["nation"]
+        out.writerow([
+            r["local-authority-code"], slug, r["official-name"], r["gss-code"],
+            KINDS.get(r["local-authority-type"], "OTHER"), kebab(region), kebab(r["nation"]),
+            slug.replace("-", "") + ".gov.uk",
+        ])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,193 @@
+//! Authorities (councils): the register, lookups and the name search.
+
+pub mod register;
+
+use sea_orm::sea_query::StringLen;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::authority;
+use crate::error::AppResult;
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuthorityKind {
+    #[sea_orm(string_value = "COUNTY")]
+    County,
+    #[sea_orm(string_value = "DISTRICT")]
+    District,
+    #[sea_orm(string_value = "UNITARY")]
+    Unitary,
+    #[sea_orm(string_value = "METROPOLITAN_DISTRICT")]
+    MetropolitanDistrict,
+    #[sea_orm(string_value = "LONDON_BOROUGH")]
+    LondonBorough,
+    #[sea_orm(string_value = "SCOTTISH_COUNCIL")]
+    ScottishCouncil,
+    #[sea_orm(string_value = "WELSH_COUNCIL")]
+    WelshCouncil,
+    #[sea_orm(string_value = "NORTHERN_IRELAND_DISTRICT")]
+    NorthernIrelandDistrict,
+    #[sea_orm(string_value = "COMBINED_AUTHORITY")]
+    CombinedAuthority,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+impl AuthorityKind {
+    /// The noun of "A London borough"-style labels for anonymous case studies.
+    pub fn noun(self) -> &'static str {
+        match self {
+            AuthorityKind::County => "county council",
+            AuthorityKind::District => "district council",
+            AuthorityKind::Unitary => "unitary council",
+            AuthorityKind::MetropolitanDistrict => "metropolitan borough",
+            AuthorityKind::LondonBorough => "borough",
+            AuthorityKind::ScottishCouncil => "council",
+            AuthorityKind::WelshCouncil => "council",
+            AuthorityKind::NorthernIrelandDistrict => "district council",
+            AuthorityKind::CombinedAuthority => "combined authority",
+            AuthorityKind::Other => "authority",
+        }
+    }
+}
+
+/// The anonymous label of a council: kind and region, never its name.
+/// "A London borough", "A district council in the South East", "A Scottish council".
+pub fn anonymous_label(kind: AuthorityKind, region: &str) -> String {
+    let region_name = region_display_name(region);
+    match kind {
+        AuthorityKind::LondonBorough => "A London borough".to_owned(),
+        AuthorityKind::ScottishCouncil => "A Scottish council".to_owned(),
+        AuthorityKind::WelshCouncil => "A Welsh council".to_owned(),
+        AuthorityKind::NorthernIrelandDistrict => "A Northern Ireland district council".to_owned(),
+        other => {
+            let noun = other.noun();
+            let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "An"
+            } else {
+                "A"
+            };
+            format!("{article} {noun} in {region_name}")
+        }
+    }
+}
+
+/// "north-east" → "the North East", "london" → "London".
+pub fn region_display_name(region: &str) -> String {
+    match region {
+        "north-east" => "the North East".into(),
+        "north-west" => "the North West".into(),
+        "yorkshire-and-the-humber" => "Yorkshire and the Humber".into(),
+        "east-midlands" => "the East Midlands".into(),
+        "west-midlands" => "the West Midlands".into(),
+        "east-of-england" => "the East of England".into(),
+        "london" => "London".into(),
+        "south-east" => "the South East".into(),
+        "south-west" => "the South West".into(),
+        "scotland" => "Scotland".into(),
+        "wales" => "Wales".into(),
+        "northern-ireland" => "Northern Ireland".into(),
+        other => other.replace('-', " "),
+    }
+}
+
+pub async fn find_by_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> AppResult<Option<authority::Model>> {
+    Ok(authority::Entity::find()
+        .filter(authority::Column::Slug.eq(slug))
+        .one(db)
+        .await?)
+}
+
+pub async fn find_by_slugs(
+    db: &impl ConnectionTrait,
+    slugs: &[String],
+) -> AppResult<Vec<authority::Model>> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(authority::Entity::find()
+        .filter(authority::Column::Slug.is_in(slugs.iter().cloned()))
+        .all(db)
+        .await?)
+}
+
+/// Current councils whose name matches every search word, each word matching
+/// the start of a word of the name (case-insensitive): "cam" finds Camden,
+/// "tower ham" finds Tower Hamlets. Ordered by name.
+///
+/// The register is a few hundred rows, so it is filtered in memory: one
+/// query, and word-prefix matching that behaves the same on both databases.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    search: Option<&str>,
+) -> AppResult<Vec<authority::Model>> {
+    let all = authority::Entity::find()
+        .filter(authority::Column::RetiredOn.is_null())
+        .order_by_asc(authority::Column::Name)
+        .all(db)
+        .await?;
+    let words = search.map(search_words).unwrap_or_default();
+    if words.is_empty() {
+        return Ok(all);
+    }
+    Ok(all
+        .into_iter()
+        .filter(|authority| {
+            let name_words = search_words(&authority.name);
+            words.iter().all(|word| {
+                name_words
+                    .iter()
+                    .any(|name_word| name_word.starts_with(word.as_str()))
+            })
+        })
+        .collect())
+}
+
+fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymous_labels_name_kind_and_region_only() {
+        assert_eq!(
+            anonymous_label(AuthorityKind::LondonBorough, "london"),
+            "A London borough"
+        );
+        assert_eq!(
+            anonymous_label(AuthorityKind::District, "south-east"),
+            "A district council in the South East"
+        );
+        assert_eq!(
+            anonymous_label(AuthorityKind::Unitary, "south-west"),
+            "A unitary council in the South West"
+        );
+        assert_eq!(
+            anonymous_label(AuthorityKind::ScottishCouncil, "scotland"),
+            "A Scottish council"
+        );
+    }
+}

@@ -1,0 +1,501 @@
+//! The content of a case study: what a client sends (`CaseStudyInput`), and
+//! the validated, normalised form that can only hold what the rules allow
+//! (`CaseStudyContent`). Parse, don't validate: the workflow stores only
+//! `CaseStudyContent`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::FromJsonQueryResult;
+use serde::{Deserialize, Serialize};
+
+use super::{CostBand, Outcome, Visibility};
+use crate::authorities::register::kebab;
+use crate::entities::json::Link;
+use crate::error::FieldError;
+use crate::taxonomy::{Taxonomy, TermKind};
+
+pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 5..=200;
+pub const SUMMARY_CHARS: std::ops::RangeInclusive<usize> = 20..=1_000;
+pub const BODY_MAX_CHARS: usize = 100_000;
+pub const MAX_LESSONS: usize = 20;
+pub const LESSON_MAX_CHARS: usize = 500;
+pub const SERVICE_AREAS: std::ops::RangeInclusive<usize> = 1..=5;
+pub const MAX_TECHNOLOGIES: usize = 10;
+pub const MAX_TAGS: usize = 20;
+pub const TAG_MAX_CHARS: usize = 40;
+pub const MAX_PARTNERS: usize = 20;
+pub const PARTNER_MAX_CHARS: usize = 200;
+pub const MAX_COLLABORATORS: usize = 20;
+pub const MAX_LINKS: usize = 20;
+pub const LINK_TITLE_MAX_CHARS: usize = 200;
+pub const LINK_URL_MAX_CHARS: usize = 2_000;
+
+/// A case study as a client proposes it: every field of `CaseStudyInput` in API.md.
+#[derive(Clone, Debug, Default)]
+pub struct CaseStudyInput {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub outcome: Option<Outcome>,
+    pub lessons: Vec<String>,
+    pub service_areas: Vec<String>,
+    pub technologies: Vec<String>,
+    pub tags: Vec<String>,
+    pub cost_band: Option<CostBand>,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub partners: Vec<String>,
+    pub collaborators: Vec<String>,
+    pub links: Vec<LinkInput>,
+    pub contact_email: Option<String>,
+    pub visibility: Option<Visibility>,
+    pub anonymous: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct LinkInput {
+    pub title: String,
+    pub url: String,
+}
+
+/// A case study's content, valid by construction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct CaseStudyContent {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub outcome: Outcome,
+    pub lessons: Vec<String>,
+    pub service_areas: Vec<String>,
+    pub technologies: Vec<String>,
+    pub tags: Vec<String>,
+    pub cost_band: CostBand,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub partners: Vec<String>,
+    /// Authority ids.
+    pub collaborators: Vec<i32>,
+    pub links: Vec<Link>,
+    pub contact_email: Option<String>,
+    pub visibility: Visibility,
+    pub anonymous: bool,
+}
+
+/// What validation needs to know beyond the input itself.
+pub struct ValidationContext<'a> {
+    pub taxonomy: &'a Taxonomy,
+    /// Slug → id of the councils named as collaborators that exist.
+    pub known_collaborators: &'a HashMap<String, i32>,
+    /// The owning council, which cannot also be a collaborator.
+    pub owning_authority_id: i32,
+}
+
+impl CaseStudyInput {
+    /// Checks every rule of PRODUCT.md's field table and normalises the
+    /// input. Returns every broken rule, in field order, so a form can show
+    /// them all at once.
+    pub fn validate(
+        self,
+        context: &ValidationContext<'_>,
+    ) -> Result<CaseStudyContent, Vec<FieldError>> {
+        let mut errors = Errors::default();
+
+        let title = self.title.trim().to_owned();
+        errors.check_length("title", &title, TITLE_CHARS);
+        let summary = self.summary.trim().to_owned();
+        errors.check_length("summary", &summary, SUMMARY_CHARS);
+        let body = self.body.trim_end().to_owned();
+        if body.chars().count() > BODY_MAX_CHARS {
+            errors.add(
+                "body",
+                format!("must be at most {BODY_MAX_CHARS} characters"),
+            );
+        }
+        if self.outcome.is_none() {
+            errors.add("outcome", "is required");
+        }
+
+        let lessons = errors.short_texts("lessons", self.lessons, MAX_LESSONS, LESSON_MAX_CHARS);
+        let service_areas = errors.terms(
+            "serviceAreas",
+            self.service_areas,
+            TermKind::ServiceArea,
+            context.taxonomy,
+        );
+        if !SERVICE_AREAS.contains(&service_areas.len()) && !errors.has("serviceAreas") {
+            errors.add(
+                "serviceAreas",
+                format!(
+                    "choose between {} and {} service areas",
+                    SERVICE_AREAS.start(),
+                    SERVICE_AREAS.end()
+                ),
+            );
+        }
+        let technologies = errors.terms(
+            "technologies",
+            self.technologies,
+            TermKind::Technology,
+            context.taxonomy,
+        );
+        if technologies.len() > MAX_TECHNOLOGIES && !errors.has("technologies") {
+            errors.add(
+                "technologies",
+                format!("choose at most {MAX_TECHNOLOGIES} technologies"),
+            );
+        }
+        let tags = errors.tags(self.tags);
+
+        if self.started_on.is_none() {
+            errors.add("startedOn", "is required");
+        }
+        if let (Some(started), Some(ended)) = (self.started_on, self.ended_on)
+            && ended < started
+        {
+            errors.add("endedOn", "must be on or after the start date");
+        }
+
+        let partners =
+            errors.short_texts("partners", self.partners, MAX_PARTNERS, PARTNER_MAX_CHARS);
+        let collaborators = errors.collaborators(self.collaborators, context);
+        let links = errors.links(self.links);
+
+        let contact_email = self
+            .contact_email
+            .map(|email| email.trim().to_owned())
+            .filter(|email| !email.is_empty());
+        if let Some(email) = &contact_email
+            && !email_address::EmailAddress::is_valid(email)
+        {
+            errors.add("contactEmail", "must be an email address");
+        }
+        if self.visibility.is_none() {
+            errors.add("visibility", "is required");
+        }
+
+        let (Some(outcome), Some(started_on), Some(visibility), true) = (
+            self.outcome,
+            self.started_on,
+            self.visibility,
+            errors.0.is_empty(),
+        ) else {
+            return Err(errors.0);
+        };
+        Ok(CaseStudyContent {
+            title,
+            summary,
+            body,
+            outcome,
+            lessons,
+            service_areas,
+            technologies,
+            tags,
+            cost_band: self.cost_band.unwrap_or(CostBand::Unknown),
+            started_on,
+            ended_on: self.ended_on,
+            partners,
+            collaborators,
+            links,
+            contact_email,
+            visibility,
+            anonymous: self.anonymous,
+        })
+    }
+}
+
+/// Lower-case kebab, as tags are stored: "Bin Sensors!" → "bin-sensors".
+pub fn normalise_tag(tag: &str) -> String {
+    kebab(tag)
+}
+
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn has(&self, field: &str) -> bool {
+        self.0
+            .iter()
+            .any(|error| error.field == field || error.field.starts_with(&format!("{field}[")))
+    }
+
+    fn check_length(&mut self, field: &str, text: &str, allowed: std::ops::RangeInclusive<usize>) {
+        let length = text.chars().count();
+        if !allowed.contains(&length) {
+            self.add(
+                field,
+                format!(
+                    "must be between {} and {} characters (it has {length})",
+                    allowed.start(),
+                    allowed.end()
+                ),
+            );
+        }
+    }
+
+    /// A list of short, non-empty statements (lessons, partners), trimmed.
+    fn short_texts(
+        &mut self,
+        field: &str,
+        items: Vec<String>,
+        max_items: usize,
+        max_chars: usize,
+    ) -> Vec<String> {
+        if items.len() > max_items {
+            self.add(field, format!("at most {max_items} allowed"));
+        }
+        let mut kept = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let item = item.trim().to_owned();
+            if item.is_empty() {
+                self.add(format!("{field}[{index}]"), "must not be empty");
+            } else if item.chars().count() > max_chars {
+                self.add(
+                    format!("{field}[{index}]"),
+                    format!("must be at most {max_chars} characters"),
+                );
+            }
+            kept.push(item);
+        }
+        kept
+    }
+
+    /// Taxonomy keys, each known, duplicates dropped.
+    fn terms(
+        &mut self,
+        field: &str,
+        keys: Vec<String>,
+        kind: TermKind,
+        taxonomy: &Taxonomy,
+    ) -> Vec<String> {
+        let mut kept: Vec<String> = Vec::with_capacity(keys.len());
+        for (index, key) in keys.into_iter().enumerate() {
+            let key = key.trim().to_owned();
+            if !taxonomy.contains(kind, &key) {
+                self.add(
+                    format!("{field}[{index}]"),
+                    format!("`{key}` is not a known key"),
+                );
+            } else if !kept.contains(&key) {
+                kept.push(key);
+            }
+        }
+        kept
+    }
+
+    fn tags(&mut self, tags: Vec<String>) -> Vec<String> {
+        let mut kept: Vec<String> = Vec::with_capacity(tags.len());
+        for (index, tag) in tags.into_iter().enumerate() {
+            let tag = normalise_tag(&tag);
+            if tag.is_empty() {
+                self.add(format!("tags[{index}]"), "must contain a letter or digit");
+            } else if tag.chars().count() > TAG_MAX_CHARS {
+                self.add(
+                    format!("tags[{index}]"),
+                    format!("must be at most {TAG_MAX_CHARS} characters"),
+                );
+            } else if !kept.contains(&tag) {
+                kept.push(tag);
+            }
+        }
+        if kept.len() > MAX_TAGS {
+            self.add("tags", format!("at most {MAX_TAGS} tags allowed"));
+        }
+        kept
+    }
+
+    fn collaborators(&mut self, slugs: Vec<String>, context: &ValidationContext<'_>) -> Vec<i32> {
+        if slugs.len() > MAX_COLLABORATORS {
+            self.add(
+                "collaborators",
+                format!("at most {MAX_COLLABORATORS} allowed"),
+            );
+        }
+        let mut kept = Vec::with_capacity(slugs.len());
+        for (index, slug) in slugs.iter().enumerate() {
+            match context.known_collaborators.get(slug.trim()) {
+                None => self.add(
+                    format!("collaborators[{index}]"),
+                    format!("no council has the slug `{}`", slug.trim()),
+                ),
+                Some(&id) if id == context.owning_authority_id => self.add(
+                    format!("collaborators[{index}]"),
+                    "the owning council cannot also be a collaborator",
+                ),
+                Some(&id) if !kept.contains(&id) => kept.push(id),
+                Some(_) => {}
+            }
+        }
+        kept
+    }
+
+    fn links(&mut self, links: Vec<LinkInput>) -> Vec<Link> {
+        if links.len() > MAX_LINKS {
+            self.add("links", format!("at most {MAX_LINKS} links allowed"));
+        }
+        let mut kept = Vec::with_capacity(links.len());
+        for (index, link) in links.into_iter().enumerate() {
+            let title = link.title.trim().to_owned();
+            let url = link.url.trim().to_owned();
+            if title.is_empty() || title.chars().count() > LINK_TITLE_MAX_CHARS {
+                self.add(
+                    format!("links[{index}].title"),
+                    format!("must be between 1 and {LINK_TITLE_MAX_CHARS} characters"),
+                );
+            }
+            if !is_web_url(&url) {
+                self.add(
+                    format!("links[{index}].url"),
+                    "must be an http or https address",
+                );
+            }
+            kept.push(Link { title, url });
+        }
+        kept
+    }
+}
+
+fn is_web_url(text: &str) -> bool {
+    if text.chars().count() > LINK_URL_MAX_CHARS {
+        return false;
+    }
+    match url::Url::parse(text) {
+        Ok(url) => {
+            matches!(url.scheme(), "http" | "https")
+                && url.host_str().is_some_and(|host| !host.is_empty())
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Term;
+
+    fn taxonomy() -> Taxonomy {
+        Taxonomy {
+            service_areas: vec![Term {
+                key: "housing".into(),
+                label: "Housing".into(),
+            }],
+            technologies: vec![Term {
+                key: "chatbot".into(),
+                label: "Chatbots".into(),
+            }],
+        }
+    }
+
+    fn valid_input() -> CaseStudyInput {
+        CaseStudyInput {
+            title: "A housing chatbot".into(),
+            summary: "We built a chatbot for housing repairs.".into(),
+            body: "It went well.".into(),
+            outcome: Some(Outcome::Success),
+            service_areas: vec!["housing".into()],
+            started_on: NaiveDate::from_ymd_opt(2022, 1, 1),
+            visibility: Some(Visibility::Public),
+            ..Default::default()
+        }
+    }
+
+    fn validate(input: CaseStudyInput) -> Result<CaseStudyContent, Vec<FieldError>> {
+        let taxonomy = taxonomy();
+        let known = HashMap::from([("camden".to_owned(), 1), ("hackney".to_owned(), 2)]);
+        input.validate(&ValidationContext {
+            taxonomy: &taxonomy,
+            known_collaborators: &known,
+            owning_authority_id: 1,
+        })
+    }
+
+    fn fields(input: CaseStudyInput) -> Vec<String> {
+        validate(input)
+            .expect_err("input should be refused")
+            .into_iter()
+            .map(|error| error.field)
+            .collect()
+    }
+
+    #[test]
+    fn valid_input_is_normalised() {
+        let mut input = valid_input();
+        input.title = "  A housing chatbot  ".into();
+        input.tags = vec!["Bin Sensors!".into(), "bin-sensors".into()];
+        input.service_areas = vec!["housing".into(), "housing".into()];
+        input.contact_email = Some("  ".into());
+        let content = validate(input).expect("valid");
+        assert_eq!(content.title, "A housing chatbot");
+        assert_eq!(content.tags, vec!["bin-sensors"]);
+        assert_eq!(content.service_areas, vec!["housing"]);
+        assert_eq!(content.contact_email, None);
+        assert_eq!(content.cost_band, CostBand::Unknown);
+    }
+
+    #[test]
+    fn every_broken_rule_names_its_field() {
+        let mut input = valid_input();
+        input.title = "abc".into();
+        input.summary = "too short".into();
+        input.lessons = vec!["fine".into(), "x".repeat(501)];
+        input.service_areas = vec!["nope".into()];
+        input.technologies = vec!["chatbot".into(), "teleporter".into()];
+        input.tags = vec!["!!!".into(), "a".repeat(41)];
+        input.ended_on = NaiveDate::from_ymd_opt(2021, 1, 1);
+        input.collaborators = vec!["camden".into(), "atlantis".into()];
+        input.links = vec![LinkInput {
+            title: "ok".into(),
+            url: "javascript:alert(1)".into(),
+        }];
+        input.contact_email = Some("not-an-email".into());
+        assert_eq!(
+            fields(input),
+            vec![
+                "title",
+                "summary",
+                "lessons[1]",
+                "serviceAreas[0]",
+                "technologies[1]",
+                "tags[0]",
+                "tags[1]",
+                "endedOn",
+                "collaborators[0]",
+                "collaborators[1]",
+                "links[0].url",
+                "contactEmail"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_sizes_are_bounded() {
+        let mut input = valid_input();
+        input.service_areas = vec![];
+        assert_eq!(fields(input), vec!["serviceAreas"]);
+        let mut input = valid_input();
+        input.lessons = vec!["lesson".into(); 21];
+        assert_eq!(fields(input), vec!["lessons"]);
+        let mut input = valid_input();
+        input.tags = (0..21).map(|n| format!("tag-{n}")).collect();
+        assert_eq!(fields(input), vec!["tags"]);
+        let mut input = valid_input();
+        input.links = vec![
+            LinkInput {
+                title: "t".into(),
+                url: "https://example.org".into()
+            };
+            21
+        ];
+        assert_eq!(fields(input), vec!["links"]);
+        let mut input = valid_input();
+        input.body = "x".repeat(BODY_MAX_CHARS + 1);
+        assert_eq!(fields(input), vec!["body"]);
+    }
+}

@@ -1,0 +1,127 @@
+//! The `casebook` command line.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::app::{self, Application};
+use crate::authorities::{self, register};
+use crate::demo;
+use crate::members::{self, Role};
+use crate::settings::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "casebook",
+    version,
+    about = "Casebook: councils learning from each other's projects"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web pages and the GraphQL API (migrations run first).
+    Serve {
+        /// Load the demo case studies and print tokens to sign in with.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Run the database migrations and load the reference data.
+    Migrate,
+    /// Create or update an ACTIVE member and print a new API token for them.
+    IssueToken {
+        #[arg(long)]
+        email: String,
+        /// MEMBER, MODERATOR or ADMIN.
+        #[arg(long)]
+        role: Role,
+        /// The member's council (slug); no email-domain check applies.
+        #[arg(long)]
+        authority: Option<String>,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "issued by casebook issue-token")]
+        name: String,
+    },
+    /// Update the register of councils from a mySociety "UK Local Authorities" CSV.
+    ImportAuthorities { file: PathBuf },
+    /// Load the demo case studies through the real workflow.
+    SeedDemo,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.settings;
+    match cli.command {
+        Command::Serve { demo } => serve(settings, demo).await,
+        Command::Migrate => {
+            app::prepare(&settings).await?;
+            eprintln!("database is up to date");
+            Ok(())
+        }
+        Command::IssueToken {
+            email,
+            role,
+            authority,
+            name,
+        } => {
+            if !email_address::EmailAddress::is_valid(email.trim()) {
+                bail!("`{email}` is not an email address");
+            }
+            let (db, _) = app::prepare(&settings).await?;
+            let authority_id = match authority {
+                None => None,
+                Some(slug) => Some(
+                    authorities::find_by_slug(&db, &slug)
+                        .await?
+                        .with_context(|| format!("no council has the slug `{slug}`"))?
+                        .id,
+                ),
+            };
+            let member = members::upsert_active_member(&db, &email, role, authority_id).await?;
+            let token = members::issue_token(&db, &member.id, &name).await?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::ImportAuthorities { file } => {
+            let reader = std::fs::File::open(&file)
+                .with_context(|| format!("cannot open {}", file.display()))?;
+            let (db, _) = app::prepare(&settings).await?;
+            let report = register::import_register(&db, reader).await?;
+            print!("{report}");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let (db, _) = app::prepare(&settings).await?;
+            let seeded = demo::seed(&db).await?;
+            eprintln!("{seeded}");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
+    let (db, queries) = app::prepare(&settings).await?;
+    let demo_tokens = if with_demo {
+        let seeded = demo::seed(&db).await?;
+        tracing::info!("{seeded}");
+        Some(demo::sign_in_tokens(&db).await?)
+    } else {
+        None
+    };
+    let application = Application::with_database(settings.clone(), db, queries).await?;
+    let address = format!("http://{}:{}", settings.bind.ip(), application.port());
+    eprintln!("Casebook is serving on {address} (GraphiQL at {address}/graphql)");
+    if let Some(tokens) = demo_tokens {
+        eprintln!("\nSign in to the demo: in GraphiQL's headers pane, paste one of");
+        for (who, token) in tokens {
+            eprintln!("  {who:<40} {{\"Authorization\": \"Bearer {token}\"}}");
+        }
+        eprintln!();
+    }
+    application.run_until_stopped().await
+}

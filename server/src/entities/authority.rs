@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+use super::json::StringList;
+use crate::authorities::AuthorityKind;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "authorities")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// mySociety's three-letter `local-authority-code`: the key imports match on.
+    pub register_code: Option<String>,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name: String,
+    pub gss_code: String,
+    pub kind: AuthorityKind,
+    pub region: String,
+    pub nation: String,
+    #[sea_orm(column_type = "Json")]
+    pub email_domains: StringList,
+    pub successor_id: Option<i32>,
+    pub retired_on: Option<Date>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,56 @@
+use sea_orm::entity::prelude::*;
+
+use super::json::{IdList, LinkList, StringList};
+use crate::case_studies::{CostBand, Outcome, Status, Visibility};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "case_studies")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub authority_id: i32,
+    pub created_by: String,
+    pub title: String,
+    #[sea_orm(column_type = "Text")]
+    pub summary: String,
+    #[sea_orm(column_type = "Text")]
+    pub body: String,
+    pub outcome: Outcome,
+    #[sea_orm(column_type = "Json")]
+    pub lessons: StringList,
+    /// Taxonomy keys.
+    #[sea_orm(column_type = "Json")]
+    pub service_areas: StringList,
+    /// Taxonomy keys.
+    #[sea_orm(column_type = "Json")]
+    pub technologies: StringList,
+    #[sea_orm(column_type = "Json")]
+    pub tags: StringList,
+    pub cost_band: CostBand,
+    pub started_on: Date,
+    pub ended_on: Option<Date>,
+    #[sea_orm(column_type = "Json")]
+    pub partners: StringList,
+    /// Authority ids of the collaborating councils.
+    #[sea_orm(column_type = "Json")]
+    pub collaborators: IdList,
+    #[sea_orm(column_type = "Json")]
+    pub links: LinkList,
+    pub contact_email: Option<String>,
+    pub visibility: Visibility,
+    pub anonymous: bool,
+    pub status: Status,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub published_at: Option<DateTimeUtc>,
+    /// When it entered the moderation queue (a submission or a revision); null when not queued.
+    pub queued_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

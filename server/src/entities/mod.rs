@@ -1,0 +1,12 @@
+//! sea-orm entities: one module per table, rows only. Rules live in the
+//! domain modules (`authorities`, `members`, `case_studies`), never here.
+
+pub mod api_token;
+pub mod authority;
+pub mod case_study;
+pub mod case_study_editor;
+pub mod case_study_revision;
+pub mod case_study_transition;
+pub mod json;
+pub mod member;
+pub mod taxonomy_term;

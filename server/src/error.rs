@@ -1,0 +1,115 @@
+//! The one error type at the edge of the domain, with the closed set of codes
+//! of API.md. Policy:
+//!
+//! - Domain functions return `AppError`; GraphQL (and later the web pages)
+//!   map it once, in `graphql::errors`.
+//! - A hidden thing is `NotFound`, never `Forbidden`: the error must not
+//!   reveal that it exists.
+//! - `Internal` wraps everything the client did not cause (database down, a
+//!   bug). It is logged with its cause and shown to the client only as
+//!   "internal error".
+//! - Outside requests (the CLI, start-up), `anyhow` carries context instead.
+
+use std::fmt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("sign in to do this")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("not found")]
+    NotFound,
+    /// One or more broken rules, in field order; never empty.
+    #[error("{}", describe(.0))]
+    BadUserInput(Vec<FieldError>),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl AppError {
+    pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::BadUserInput(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::Unauthenticated => ErrorCode::Unauthenticated,
+            AppError::Forbidden(_) => ErrorCode::Forbidden,
+            AppError::NotFound => ErrorCode::NotFound,
+            AppError::BadUserInput(_) => ErrorCode::BadUserInput,
+            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(error: sea_orm::TransactionError<AppError>) -> Self {
+        match error {
+            sea_orm::TransactionError::Connection(db) => db.into(),
+            sea_orm::TransactionError::Transaction(app) => app,
+        }
+    }
+}
+
+/// One broken rule: the input path (`title`, `links[2].url`) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    match errors.first() {
+        Some(first) => format!("{} {}", first.field, first.message),
+        None => "invalid input".to_owned(),
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// `extensions.code` of a GraphQL error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    BadUserInput,
+    Conflict,
+    QueryTooComplex,
+    RateLimited,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::BadUserInput => "BAD_USER_INPUT",
+            ErrorCode::Conflict => "CONFLICT",
+            ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Internal => "INTERNAL_SERVER_ERROR",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

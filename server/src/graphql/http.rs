@@ -1,0 +1,304 @@
+//! `/graphql` over HTTP, as the GraphQL-over-HTTP specification says:
+//! content negotiation between `application/graphql-response+json` and
+//! `application/json`, request validation with the right status codes,
+//! queries (never mutations) over GET, GraphiQL for browsers, and a body
+//! size limit with a JSON answer.
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{Variables, parser};
+use axum::body::{Body, to_bytes};
+use axum::extract::{RawQuery, State};
+use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::RequestContext;
+use super::errors::add_missing_codes;
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::identity;
+
+/// The largest request body accepted: a 100,000-character Markdown body,
+/// escaped, fits with room to spare.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MediaType {
+    GraphqlResponseJson,
+    Json,
+}
+
+impl MediaType {
+    fn content_type(self) -> &'static str {
+        match self {
+            MediaType::GraphqlResponseJson => "application/graphql-response+json; charset=utf-8",
+            MediaType::Json => "application/json; charset=utf-8",
+        }
+    }
+}
+
+/// The first media type of `Accept` that we can produce; JSON when absent.
+fn negotiate(headers: &HeaderMap) -> Option<MediaType> {
+    let Some(accept) = headers.get(ACCEPT).and_then(|value| value.to_str().ok()) else {
+        return Some(MediaType::Json);
+    };
+    accept.split(',').find_map(|entry| {
+        let media = entry
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match media.as_str() {
+            "application/graphql-response+json" => Some(MediaType::GraphqlResponseJson),
+            "application/json" | "application/*" | "*/*" => Some(MediaType::Json),
+            _ => None,
+        }
+    })
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// A request-level error (not GraphQL execution): the status and a JSON body that says why.
+fn request_error(status: StatusCode, media: MediaType, message: &str) -> Response {
+    let body =
+        json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_REQUEST" } }] });
+    let mut response = (status, body.to_string()).into_response();
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    response
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    if wants_html(&headers) && negotiate_strict(&headers).is_none() {
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("Casebook GraphiQL")
+                .finish(),
+        )
+        .into_response();
+    }
+    let Some(media) = negotiate(&headers) else {
+        return request_error(
+            StatusCode::NOT_ACCEPTABLE,
+            MediaType::Json,
+            "the Accept header allows no JSON response",
+        );
+    };
+    let params: Vec<(String, String)> =
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    let mut object = serde_json::Map::new();
+    if let Some(query) = param("query") {
+        object.insert("query".into(), Value::String(query));
+    }
+    if let Some(name) = param("operationName") {
+        object.insert("operationName".into(), Value::String(name));
+    }
+    for name in ["variables", "extensions"] {
+        if let Some(text) = param(name) {
+            match serde_json::from_str::<Value>(&text) {
+                Ok(value) => {
+                    object.insert(name.into(), value);
+                }
+                Err(_) => {
+                    return request_error(
+                        StatusCode::BAD_REQUEST,
+                        media,
+                        &format!("`{name}` is not JSON"),
+                    );
+                }
+            }
+        }
+    }
+    execute(state, headers, media, Value::Object(object), Method::Get).await
+}
+
+/// Like `negotiate`, but only when the client asked for JSON explicitly.
+fn negotiate_strict(headers: &HeaderMap) -> Option<MediaType> {
+    let accept = headers.get(ACCEPT)?.to_str().ok()?;
+    accept
+        .split(',')
+        .find_map(|entry| match entry.split(';').next().unwrap_or("").trim() {
+            "application/graphql-response+json" => Some(MediaType::GraphqlResponseJson),
+            "application/json" => Some(MediaType::Json),
+            _ => None,
+        })
+}
+
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let Some(media) = negotiate(&headers) else {
+        return request_error(
+            StatusCode::NOT_ACCEPTABLE,
+            MediaType::Json,
+            "the Accept header allows no JSON response",
+        );
+    };
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence != "application/json" {
+        return request_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            media,
+            "send the request as Content-Type: application/json",
+        );
+    }
+    let bytes = match to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return request_error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                media,
+                &format!("the request body is over {MAX_BODY_BYTES} bytes"),
+            );
+        }
+    };
+    let Ok(value) = serde_json::from_slice::<Value>(&bytes) else {
+        return request_error(
+            StatusCode::BAD_REQUEST,
+            media,
+            "the request body is not valid JSON",
+        );
+    };
+    execute(state, headers, media, value, Method::Post).await
+}
+
+#[derive(PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
+}
+
+/// Checks the parameters' types (GraphQL-over-HTTP: `query` a string,
+/// `operationName` a string or null, `variables` and `extensions` maps or null).
+fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
+    let Value::Object(mut object) = value else {
+        return Err("the request body must be a JSON object");
+    };
+    let Some(Value::String(query)) = object.remove("query") else {
+        return Err("`query` must be a string");
+    };
+    let mut request = async_graphql::Request::new(query);
+    match object.remove("operationName") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(name)) => request = request.operation_name(name),
+        Some(_) => return Err("`operationName` must be a string or null"),
+    }
+    match object.remove("variables") {
+        None | Some(Value::Null) => {}
+        Some(variables @ Value::Object(_)) => {
+            request = request.variables(Variables::from_json(variables))
+        }
+        Some(_) => return Err("`variables` must be a map or null"),
+    }
+    match object.remove("extensions") {
+        None | Some(Value::Null) | Some(Value::Object(_)) => {}
+        Some(_) => return Err("`extensions` must be a map or null"),
+    }
+    Ok(request)
+}
+
+/// The type of the operation the request would run, when its document parses.
+fn operation_type(request: &async_graphql::Request) -> Option<OperationType> {
+    let document = parser::parse_query(&request.query).ok()?;
+    let operation = match &request.operation_name {
+        Some(name) => document
+            .operations
+            .iter()
+            .find(|(op_name, _)| op_name.map(|n| n.as_str()) == Some(name.as_str())),
+        None => document.operations.iter().next(),
+    }?;
+    Some(operation.1.node.ty)
+}
+
+async fn execute(
+    state: AppState,
+    headers: HeaderMap,
+    media: MediaType,
+    params: Value,
+    method: Method,
+) -> Response {
+    let mut request = match parse_params(params) {
+        Ok(request) => request,
+        Err(message) => return request_error(StatusCode::BAD_REQUEST, media, message),
+    };
+    if method == Method::Get && operation_type(&request) == Some(OperationType::Mutation) {
+        let mut response = request_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            media,
+            "mutations are only allowed over POST",
+        );
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    let viewer = match identity::resolve(&state.db, &headers).await {
+        Ok(viewer) => viewer,
+        Err(error) => return app_error_response(error, media),
+    };
+    request = request.data(RequestContext::new(state.db.clone(), viewer));
+    let mut response = state.schema.execute(request).await;
+    add_missing_codes(&mut response.errors);
+    let is_request_error = response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|error| error.path.is_empty());
+    let status = if media == MediaType::GraphqlResponseJson && is_request_error {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let body = match serde_json::to_string(&response) {
+        Ok(body) => body,
+        Err(error) => return app_error_response(AppError::Internal(error.into()), media),
+    };
+    let mut http = (status, body).into_response();
+    http.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    http
+}
+
+fn app_error_response(error: AppError, media: MediaType) -> Response {
+    let status = match error {
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::Internal(ref cause) => {
+            tracing::error!(error = ?cause, "internal error");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+        _ => StatusCode::BAD_REQUEST,
+    };
+    let body = json!({ "errors": [{ "message": error.to_string(), "extensions": { "code": error.code().as_str() } }] });
+    let mut response = (status, body.to_string()).into_response();
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    response
+}

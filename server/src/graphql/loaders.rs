@@ -1,0 +1,119 @@
+//! DataLoaders: a page of case studies costs one query per kind of related
+//! row (authorities, members, revisions, transitions), however long the page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_graphql::dataloader::Loader;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use tokio::sync::OnceCell;
+
+use super::errors::IntoGraphqlResult;
+use crate::entities::{authority, case_study_revision, case_study_transition, member};
+use crate::error::AppError;
+use crate::taxonomy::{self, Taxonomy};
+
+pub struct AuthorityLoader(pub DatabaseConnection);
+
+impl Loader<i32> for AuthorityLoader {
+    type Value = authority::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        let rows = authority::Entity::find()
+            .filter(authority::Column::Id.is_in(ids.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)
+            .gql()?;
+        Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+    }
+}
+
+pub struct MemberLoader(pub DatabaseConnection);
+
+impl Loader<String> for MemberLoader {
+    type Value = member::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let rows = member::Entity::find()
+            .filter(member::Column::Id.is_in(ids.iter().cloned()))
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)
+            .gql()?;
+        Ok(rows.into_iter().map(|row| (row.id.clone(), row)).collect())
+    }
+}
+
+/// Pending (or returned) revision by case-study id.
+pub struct RevisionLoader(pub DatabaseConnection);
+
+impl Loader<String> for RevisionLoader {
+    type Value = case_study_revision::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let rows = case_study_revision::Entity::find()
+            .filter(case_study_revision::Column::CaseStudyId.is_in(ids.iter().cloned()))
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)
+            .gql()?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (row.case_study_id.clone(), row))
+            .collect())
+    }
+}
+
+/// History by case-study id, oldest first.
+pub struct TransitionLoader(pub DatabaseConnection);
+
+impl Loader<String> for TransitionLoader {
+    type Value = Vec<case_study_transition::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let rows = case_study_transition::Entity::find()
+            .filter(case_study_transition::Column::CaseStudyId.is_in(ids.iter().cloned()))
+            .order_by_asc(case_study_transition::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)
+            .gql()?;
+        let mut by_case_study: HashMap<String, Self::Value> = HashMap::new();
+        for row in rows {
+            by_case_study
+                .entry(row.case_study_id.clone())
+                .or_default()
+                .push(row);
+        }
+        Ok(by_case_study)
+    }
+}
+
+/// The taxonomy, read at most once per request.
+pub struct TaxonomyCache {
+    db: DatabaseConnection,
+    cell: OnceCell<Arc<Taxonomy>>,
+}
+
+impl TaxonomyCache {
+    pub fn new(db: DatabaseConnection) -> Self {
+        TaxonomyCache {
+            db,
+            cell: OnceCell::new(),
+        }
+    }
+
+    pub async fn get(&self) -> async_graphql::Result<Arc<Taxonomy>> {
+        let taxonomy = self
+            .cell
+            .get_or_try_init(|| async { taxonomy::load(&self.db).await.map(Arc::new) })
+            .await
+            .gql()?;
+        Ok(taxonomy.clone())
+    }
+}

@@ -1,0 +1,152 @@
+use async_graphql::{Context, ID, InputObject, Object};
+
+use super::errors::IntoGraphqlResult;
+use super::request;
+use super::scalars::Date;
+use super::types::CaseStudyNode;
+use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
+
+#[derive(Default)]
+pub struct Mutation;
+
+#[derive(InputObject)]
+pub struct CaseStudyInput {
+    pub title: String,
+    pub summary: String,
+    /// Markdown, at most 100,000 characters.
+    pub body: String,
+    pub outcome: Outcome,
+    pub lessons: Option<Vec<String>>,
+    /// Taxonomy keys, 1 to 5.
+    pub service_areas: Vec<String>,
+    pub technologies: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+    pub cost_band: Option<CostBand>,
+    pub started_on: Date,
+    pub ended_on: Option<Date>,
+    pub partners: Option<Vec<String>>,
+    /// Slugs of the other councils that took part.
+    pub collaborators: Option<Vec<String>>,
+    pub links: Option<Vec<LinkInput>>,
+    pub contact_email: Option<String>,
+    pub visibility: Visibility,
+    pub anonymous: bool,
+}
+
+#[derive(InputObject)]
+pub struct LinkInput {
+    pub title: String,
+    pub url: String,
+}
+
+impl From<CaseStudyInput> for case_studies::CaseStudyInput {
+    fn from(input: CaseStudyInput) -> Self {
+        case_studies::CaseStudyInput {
+            title: input.title,
+            summary: input.summary,
+            body: input.body,
+            outcome: Some(input.outcome),
+            lessons: input.lessons.unwrap_or_default(),
+            service_areas: input.service_areas,
+            technologies: input.technologies.unwrap_or_default(),
+            tags: input.tags.unwrap_or_default(),
+            cost_band: input.cost_band,
+            started_on: Some(input.started_on.0),
+            ended_on: input.ended_on.map(|date| date.0),
+            partners: input.partners.unwrap_or_default(),
+            collaborators: input.collaborators.unwrap_or_default(),
+            links: input
+                .links
+                .unwrap_or_default()
+                .into_iter()
+                .map(|link| case_studies::LinkInput {
+                    title: link.title,
+                    url: link.url,
+                })
+                .collect(),
+            contact_email: input.contact_email,
+            visibility: Some(input.visibility),
+            anonymous: input.anonymous,
+        }
+    }
+}
+
+#[Object]
+impl Mutation {
+    /// A DRAFT of the viewer's council.
+    async fn create_case_study(
+        &self,
+        ctx: &Context<'_>,
+        input: CaseStudyInput,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        let created = workflow::create(&request.db, &request.viewer, input.into())
+            .await
+            .gql()?;
+        Ok(CaseStudyNode(created))
+    }
+
+    /// Edits the case study at `expectedVersion` (else CONFLICT). An edit to
+    /// a PUBLISHED case study becomes its pending revision.
+    async fn update_case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        input: CaseStudyInput,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        let updated = workflow::update(
+            &request.db,
+            &request.viewer,
+            &id,
+            expected_version,
+            input.into(),
+        )
+        .await
+        .gql()?;
+        Ok(CaseStudyNode(updated))
+    }
+
+    async fn submit_case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        Ok(CaseStudyNode(
+            workflow::submit(&request.db, &request.viewer, &id)
+                .await
+                .gql()?,
+        ))
+    }
+
+    async fn withdraw_case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        Ok(CaseStudyNode(
+            workflow::withdraw(&request.db, &request.viewer, &id)
+                .await
+                .gql()?,
+        ))
+    }
+
+    /// APPROVE, REQUEST_CHANGES (with a message) or REJECT (with a reason).
+    async fn moderate_case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        decision: ModerationDecision,
+        message: Option<String>,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        Ok(CaseStudyNode(
+            workflow::moderate(&request.db, &request.viewer, &id, decision, message)
+                .await
+                .gql()?,
+        ))
+    }
+}

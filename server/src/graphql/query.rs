@@ -1,0 +1,142 @@
+use async_graphql::{Context, ID, InputObject, Object};
+
+use super::connection::page_request;
+use super::errors::IntoGraphqlResult;
+use super::request;
+use super::types::{
+    AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberNode,
+    TaxonomyNode,
+};
+use crate::authorities;
+use crate::case_studies::listing::{self, ListFilter, Page};
+use crate::case_studies::{Outcome, Status};
+use crate::error::AppError;
+
+#[derive(Default)]
+pub struct Query;
+
+#[derive(InputObject, Default)]
+pub struct CaseStudyFilter {
+    pub statuses: Option<Vec<Status>>,
+    /// Council slug.
+    pub authority: Option<String>,
+    pub outcomes: Option<Vec<Outcome>>,
+}
+
+#[Object]
+impl Query {
+    /// The signed-in member; null when not signed in.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<MemberNode>> {
+        let request = request(ctx)?;
+        let Some(member_id) = request.viewer.member_id() else {
+            return Ok(None);
+        };
+        Ok(request
+            .members
+            .load_one(member_id.to_owned())
+            .await?
+            .map(MemberNode))
+    }
+
+    async fn authority(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+    ) -> async_graphql::Result<Option<AuthorityNode>> {
+        let request = request(ctx)?;
+        Ok(authorities::find_by_slug(&request.db, &slug)
+            .await
+            .gql()?
+            .map(AuthorityNode))
+    }
+
+    /// Current councils, by name; `search` matches the start of words of the name.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn authorities(
+        &self,
+        ctx: &Context<'_>,
+        search: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<AuthorityConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let matches = authorities::search(&request.db, search.as_deref())
+            .await
+            .gql()?;
+        let total_count = matches.len() as u64;
+        let page_items: Vec<_> = matches
+            .into_iter()
+            .skip(page.offset as usize)
+            .take(page.first as usize)
+            .collect();
+        let has_next_page = page.offset + (page_items.len() as u64) < total_count;
+        Ok(AuthorityConnection::from_page(Page {
+            items: page_items,
+            offset: page.offset,
+            has_next_page,
+            total_count,
+        }))
+    }
+
+    async fn taxonomy(&self) -> TaxonomyNode {
+        TaxonomyNode
+    }
+
+    /// By id or slug; null when missing or not visible to the viewer.
+    async fn case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        slug: Option<String>,
+    ) -> async_graphql::Result<Option<CaseStudyNode>> {
+        let request = request(ctx)?;
+        let found = match (id, slug) {
+            (Some(id), _) => listing::find_by_id(&request.db, &request.viewer, &id).await,
+            (None, Some(slug)) => listing::find_by_slug(&request.db, &request.viewer, &slug).await,
+            (None, None) => Err(AppError::bad_input("id", "give an id or a slug")),
+        };
+        Ok(found.gql()?.map(CaseStudyNode))
+    }
+
+    /// Published case studies the viewer may read, newest first; with other
+    /// `statuses`, those the viewer may read in them.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn case_studies(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<CaseStudyFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<CaseStudyConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let filter = filter.unwrap_or_default();
+        let filter = ListFilter {
+            statuses: filter.statuses.unwrap_or_default(),
+            authority: filter.authority,
+            outcomes: filter.outcomes.unwrap_or_default(),
+        };
+        let page = listing::list(&request.db, &request.viewer, filter, page)
+            .await
+            .gql()?;
+        Ok(CaseStudyConnection::from_page(page))
+    }
+
+    /// SUBMITTED case studies and published ones with a pending revision,
+    /// oldest first. Moderators and admins.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn moderation_queue(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<CaseStudyConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = listing::moderation_queue(&request.db, &request.viewer, page)
+            .await
+            .gql()?;
+        Ok(CaseStudyConnection::from_page(page))
+    }
+}

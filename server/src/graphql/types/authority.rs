@@ -1,0 +1,105 @@
+use async_graphql::{Context, Object, SimpleObject};
+
+use super::CaseStudyConnection;
+use crate::authorities::AuthorityKind;
+use crate::case_studies::listing;
+use crate::entities::authority;
+use crate::graphql::connection::{PageInfo, edges_of, page_request};
+use crate::graphql::errors::IntoGraphqlResult;
+use crate::graphql::request;
+use crate::graphql::scalars::Date;
+
+pub struct AuthorityNode(pub authority::Model);
+
+#[Object(name = "Authority")]
+impl AuthorityNode {
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn gss_code(&self) -> &str {
+        &self.0.gss_code
+    }
+
+    async fn kind(&self) -> AuthorityKind {
+        self.0.kind
+    }
+
+    /// Region slug, e.g. `london`, `south-east`, `scotland`.
+    async fn region(&self) -> &str {
+        &self.0.region
+    }
+
+    /// Nation slug: `england`, `scotland`, `wales`, `northern-ireland`.
+    async fn nation(&self) -> &str {
+        &self.0.nation
+    }
+
+    async fn email_domains(&self) -> &[String] {
+        &self.0.email_domains.0
+    }
+
+    /// The council that replaced this one, once it has ended.
+    async fn successor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AuthorityNode>> {
+        let Some(id) = self.0.successor_id else {
+            return Ok(None);
+        };
+        Ok(request(ctx)?
+            .authorities
+            .load_one(id)
+            .await?
+            .map(AuthorityNode))
+    }
+
+    /// The day the council ended; null while it is current.
+    async fn retired_on(&self) -> Option<Date> {
+        self.0.retired_on.map(Date)
+    }
+
+    /// Its published case studies that the viewer may read, never anonymous ones.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn case_studies(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<CaseStudyConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = listing::of_authority(&request.db, &request.viewer, self.0.id, page)
+            .await
+            .gql()?;
+        Ok(CaseStudyConnection::from_page(page))
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct AuthorityEdge {
+    pub cursor: String,
+    pub node: AuthorityNode,
+}
+
+#[derive(SimpleObject)]
+pub struct AuthorityConnection {
+    pub edges: Vec<AuthorityEdge>,
+    pub page_info: PageInfo,
+    pub total_count: i32,
+}
+
+impl AuthorityConnection {
+    pub fn from_page(page: listing::Page<authority::Model>) -> Self {
+        let (edges, page_info, total_count) = edges_of(page, AuthorityNode);
+        AuthorityConnection {
+            edges: edges
+                .into_iter()
+                .map(|(cursor, node)| AuthorityEdge { cursor, node })
+                .collect(),
+            page_info,
+            total_count,
+        }
+    }
+}

@@ -1,0 +1,389 @@
+use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use super::{AuthorityNode, MemberNode, TermNode};
+use crate::authorities;
+use crate::case_studies::listing::Page;
+use crate::case_studies::{
+    CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy,
+};
+use crate::entities::json::Link;
+use crate::entities::{case_study, case_study_transition};
+use crate::graphql::connection::{PageInfo, edges_of};
+use crate::graphql::scalars::Date;
+use crate::graphql::{RequestContext, request};
+use crate::taxonomy::TermKind;
+
+pub struct CaseStudyNode(pub case_study::Model);
+
+#[Object(name = "CaseStudy")]
+impl CaseStudyNode {
+    async fn id(&self) -> ID {
+        ID(self.0.id.clone())
+    }
+
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn summary(&self) -> &str {
+        &self.0.summary
+    }
+
+    /// Markdown as written.
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+
+    /// The body rendered to sanitised HTML.
+    async fn body_html(&self) -> String {
+        markdown::render(&self.0.body)
+    }
+
+    async fn outcome(&self) -> Outcome {
+        self.0.outcome
+    }
+
+    async fn status(&self) -> Status {
+        self.0.status
+    }
+
+    async fn visibility(&self) -> Visibility {
+        self.0.visibility
+    }
+
+    async fn anonymous(&self) -> bool {
+        self.0.anonymous
+    }
+
+    /// Null to viewers who may not see the council of an anonymous case study.
+    async fn authority(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AuthorityNode>> {
+        let request = request(ctx)?;
+        if !policy::can_see_council(&request.viewer, &self.0) {
+            return Ok(None);
+        }
+        Ok(request
+            .authorities
+            .load_one(self.0.authority_id)
+            .await?
+            .map(AuthorityNode))
+    }
+
+    /// The council's name, or "A London borough"-style when it is hidden.
+    async fn authority_label(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        let request = request(ctx)?;
+        let authority = request
+            .authorities
+            .load_one(self.0.authority_id)
+            .await?
+            .ok_or_else(|| async_graphql::Error::new("internal error"))?;
+        if policy::can_see_council(&request.viewer, &self.0) {
+            Ok(authority.name)
+        } else {
+            Ok(authorities::anonymous_label(
+                authority.kind,
+                &authority.region,
+            ))
+        }
+    }
+
+    async fn lessons(&self) -> &[String] {
+        &self.0.lessons.0
+    }
+
+    async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
+        terms(
+            request(ctx)?,
+            TermKind::ServiceArea,
+            &self.0.service_areas.0,
+        )
+        .await
+    }
+
+    async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
+        terms(request(ctx)?, TermKind::Technology, &self.0.technologies.0).await
+    }
+
+    async fn tags(&self) -> &[String] {
+        &self.0.tags.0
+    }
+
+    async fn cost_band(&self) -> CostBand {
+        self.0.cost_band
+    }
+
+    async fn started_on(&self) -> Date {
+        Date(self.0.started_on)
+    }
+
+    async fn ended_on(&self) -> Option<Date> {
+        self.0.ended_on.map(Date)
+    }
+
+    async fn partners(&self) -> &[String] {
+        &self.0.partners.0
+    }
+
+    /// Empty to viewers who may not see the council of an anonymous case study.
+    async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
+        let request = request(ctx)?;
+        if !policy::can_see_council(&request.viewer, &self.0) {
+            return Ok(Vec::new());
+        }
+        collaborators(request, &self.0.collaborators.0).await
+    }
+
+    async fn links(&self) -> Vec<LinkNode> {
+        self.0.links.0.iter().map(LinkNode::from).collect()
+    }
+
+    /// Signed-in members only, and never for a hidden council.
+    async fn contact_email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        let request = request(ctx)?;
+        Ok(self
+            .0
+            .contact_email
+            .as_deref()
+            .filter(|_| policy::can_see_contact(&request.viewer, &self.0)))
+    }
+
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    async fn published_at(&self) -> Option<DateTime<Utc>> {
+        self.0.published_at
+    }
+
+    /// Every workflow transition, oldest first. Empty to viewers outside the
+    /// owning council and the moderators.
+    async fn history(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TransitionNode>> {
+        let request = request(ctx)?;
+        if !policy::can_see_workings(&request.viewer, &self.0) {
+            return Ok(Vec::new());
+        }
+        let transitions = request
+            .transitions
+            .load_one(self.0.id.clone())
+            .await?
+            .unwrap_or_default();
+        Ok(transitions.into_iter().map(TransitionNode).collect())
+    }
+
+    /// The proposed edit of a published case study, waiting for moderation
+    /// (or returned to its authors). Owning council and moderators only.
+    async fn pending_revision(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<CaseStudyRevisionNode>> {
+        let request = request(ctx)?;
+        if !policy::can_see_workings(&request.viewer, &self.0) {
+            return Ok(None);
+        }
+        let revision = request.revisions.load_one(self.0.id.clone()).await?;
+        Ok(revision.map(|revision| CaseStudyRevisionNode {
+            version: revision.version,
+            submitted_at: revision.submitted_at,
+            needs_changes: revision.state == crate::case_studies::RevisionState::ChangesRequested,
+            content: revision.content,
+        }))
+    }
+
+    /// Case studies like this one. Filled by the search index (the Search
+    /// issue); until then, no suggestions.
+    async fn similar(&self, first: Option<i32>) -> Vec<CaseStudyNode> {
+        let _ = first;
+        Vec::new()
+    }
+}
+
+async fn terms(
+    request: &RequestContext,
+    kind: TermKind,
+    keys: &[String],
+) -> async_graphql::Result<Vec<TermNode>> {
+    let taxonomy = request.taxonomy.get().await?;
+    Ok(taxonomy
+        .resolve(kind, keys)
+        .into_iter()
+        .map(TermNode::from)
+        .collect())
+}
+
+async fn collaborators(
+    request: &RequestContext,
+    ids: &[i32],
+) -> async_graphql::Result<Vec<AuthorityNode>> {
+    let mut found = request.authorities.load_many(ids.iter().copied()).await?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| found.remove(id))
+        .map(AuthorityNode)
+        .collect())
+}
+
+#[derive(SimpleObject, Clone, Debug)]
+#[graphql(name = "Link")]
+pub struct LinkNode {
+    pub title: String,
+    pub url: String,
+}
+
+impl From<&Link> for LinkNode {
+    fn from(link: &Link) -> Self {
+        LinkNode {
+            title: link.title.clone(),
+            url: link.url.clone(),
+        }
+    }
+}
+
+pub struct TransitionNode(case_study_transition::Model);
+
+#[Object(name = "Transition")]
+impl TransitionNode {
+    async fn from(&self) -> Option<Status> {
+        self.0.from_status
+    }
+
+    async fn to(&self) -> Status {
+        self.0.to_status
+    }
+
+    async fn at(&self) -> DateTime<Utc> {
+        self.0.at
+    }
+
+    async fn by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<MemberNode>> {
+        let Some(member_id) = &self.0.member_id else {
+            return Ok(None);
+        };
+        Ok(request(ctx)?
+            .members
+            .load_one(member_id.clone())
+            .await?
+            .map(MemberNode))
+    }
+
+    async fn message(&self) -> Option<&str> {
+        self.0.message.as_deref()
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "CaseStudyRevision", complex)]
+pub struct CaseStudyRevisionNode {
+    pub version: i32,
+    pub submitted_at: DateTime<Utc>,
+    /// True when a moderator sent it back with a request for changes.
+    pub needs_changes: bool,
+    #[graphql(skip)]
+    content: CaseStudyContent,
+}
+
+#[ComplexObject]
+impl CaseStudyRevisionNode {
+    async fn title(&self) -> &str {
+        &self.content.title
+    }
+    async fn summary(&self) -> &str {
+        &self.content.summary
+    }
+    async fn body(&self) -> &str {
+        &self.content.body
+    }
+    async fn body_html(&self) -> String {
+        markdown::render(&self.content.body)
+    }
+    async fn outcome(&self) -> Outcome {
+        self.content.outcome
+    }
+    async fn lessons(&self) -> &[String] {
+        &self.content.lessons
+    }
+    async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
+        terms(
+            request(ctx)?,
+            TermKind::ServiceArea,
+            &self.content.service_areas,
+        )
+        .await
+    }
+    async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
+        terms(
+            request(ctx)?,
+            TermKind::Technology,
+            &self.content.technologies,
+        )
+        .await
+    }
+    async fn tags(&self) -> &[String] {
+        &self.content.tags
+    }
+    async fn cost_band(&self) -> CostBand {
+        self.content.cost_band
+    }
+    async fn started_on(&self) -> Date {
+        Date(self.content.started_on)
+    }
+    async fn ended_on(&self) -> Option<Date> {
+        self.content.ended_on.map(Date)
+    }
+    async fn partners(&self) -> &[String] {
+        &self.content.partners
+    }
+    async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
+        collaborators(request(ctx)?, &self.content.collaborators).await
+    }
+    async fn links(&self) -> Vec<LinkNode> {
+        self.content.links.iter().map(LinkNode::from).collect()
+    }
+    async fn contact_email(&self) -> Option<&str> {
+        self.content.contact_email.as_deref()
+    }
+    async fn visibility(&self) -> Visibility {
+        self.content.visibility
+    }
+    async fn anonymous(&self) -> bool {
+        self.content.anonymous
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct CaseStudyEdge {
+    pub cursor: String,
+    pub node: CaseStudyNode,
+}
+
+#[derive(SimpleObject)]
+pub struct CaseStudyConnection {
+    pub edges: Vec<CaseStudyEdge>,
+    pub page_info: PageInfo,
+    pub total_count: i32,
+}
+
+impl CaseStudyConnection {
+    pub fn from_page(page: Page<case_study::Model>) -> Self {
+        let (edges, page_info, total_count) = edges_of(page, CaseStudyNode);
+        CaseStudyConnection {
+            edges: edges
+                .into_iter()
+                .map(|(cursor, node)| CaseStudyEdge { cursor, node })
+                .collect(),
+            page_info,
+            total_count,
+        }
+    }
+}

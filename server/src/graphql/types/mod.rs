@@ -1,0 +1,11 @@
+//! GraphQL object types: views of domain rows for one viewer.
+
+mod authority;
+mod case_study;
+mod member;
+mod taxonomy;
+
+pub use authority::{AuthorityConnection, AuthorityNode};
+pub use case_study::{CaseStudyConnection, CaseStudyNode};
+pub use member::MemberNode;
+pub use taxonomy::{TaxonomyNode, TermNode};

@@ -1,0 +1,28 @@
+//! Casebook: a peer network where councils publish what they tried —
+//! successes and, above all, failures — and search each other's.
+//!
+//! The library holds everything; `main.rs` only parses the command line.
+//! See ARCHITECTURE.md for the code map and its invariants.
+
+pub mod app;
+pub mod authorities;
+pub mod case_studies;
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod graphql;
+pub mod identity;
+pub mod members;
+mod router;
+pub mod settings;
+pub mod taxonomy;
+
+pub use app::{App, Application};
+pub use settings::Settings;
+
+/// The SDL of the GraphQL schema, as checked in at `schema.graphql`.
+pub fn schema_sdl() -> String {
+    graphql::build_schema().sdl()
+}

@@ -1,0 +1,118 @@
+//! Members (people) and how a request proves it is one.
+
+mod tokens;
+
+pub use tokens::{hash_token, issue_token, member_for_token};
+
+use chrono::Utc;
+use sea_orm::sea_query::StringLen;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::member;
+use crate::error::AppResult;
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Role {
+    #[sea_orm(string_value = "MEMBER")]
+    Member,
+    #[sea_orm(string_value = "MODERATOR")]
+    Moderator,
+    #[sea_orm(string_value = "ADMIN")]
+    Admin,
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_uppercase().as_str() {
+            "MEMBER" => Ok(Role::Member),
+            "MODERATOR" => Ok(Role::Moderator),
+            "ADMIN" => Ok(Role::Admin),
+            _ => Err(format!(
+                "unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)"
+            )),
+        }
+    }
+}
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MemberStatus {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    #[sea_orm(string_value = "SUSPENDED")]
+    Suspended,
+}
+
+/// Creates the member with this email, or updates the existing one, as an
+/// ACTIVE member with the given role and council (the bootstrap of
+/// `casebook issue-token`: no email-domain check applies).
+pub async fn upsert_active_member(
+    db: &impl ConnectionTrait,
+    email: &str,
+    role: Role,
+    authority_id: Option<i32>,
+) -> AppResult<member::Model> {
+    let email = email.trim().to_lowercase();
+    let now = Utc::now();
+    let existing = member::Entity::find()
+        .filter(member::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let model = match existing {
+        Some(existing) => {
+            let mut active: member::ActiveModel = existing.into();
+            active.role = Set(role);
+            active.status = Set(MemberStatus::Active);
+            active.authority_id = Set(authority_id);
+            active.updated_at = Set(now);
+            active.update(db).await?
+        }
+        None => {
+            member::ActiveModel {
+                id: Set(uuid::Uuid::new_v4().to_string()),
+                email: Set(email.clone()),
+                name: Set(None),
+                role: Set(role),
+                status: Set(MemberStatus::Active),
+                authority_id: Set(authority_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(db)
+            .await?
+        }
+    };
+    Ok(model)
+}

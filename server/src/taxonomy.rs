@@ -1,0 +1,128 @@
+//! The taxonomy: service areas and technologies, each term a stable key and
+//! a label. Seeded from `data/taxonomy.csv`; admins extend it.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use sea_orm::sea_query::StringLen;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::taxonomy_term;
+use crate::error::AppResult;
+
+const SEED: &str = include_str!("../data/taxonomy.csv");
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TermKind {
+    #[sea_orm(string_value = "SERVICE_AREA")]
+    ServiceArea,
+    #[sea_orm(string_value = "TECHNOLOGY")]
+    Technology,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub key: String,
+    pub label: String,
+}
+
+/// Every term, in seed order, for one request or one validation.
+#[derive(Clone, Debug, Default)]
+pub struct Taxonomy {
+    pub service_areas: Vec<Term>,
+    pub technologies: Vec<Term>,
+}
+
+impl Taxonomy {
+    pub fn terms(&self, kind: TermKind) -> &[Term] {
+        match kind {
+            TermKind::ServiceArea => &self.service_areas,
+            TermKind::Technology => &self.technologies,
+        }
+    }
+
+    pub fn contains(&self, kind: TermKind, key: &str) -> bool {
+        self.terms(kind).iter().any(|term| term.key == key)
+    }
+
+    /// The terms for these keys, in the order given; unknown keys are skipped.
+    pub fn resolve(&self, kind: TermKind, keys: &[String]) -> Vec<Term> {
+        let by_key: HashMap<&str, &Term> = self
+            .terms(kind)
+            .iter()
+            .map(|term| (term.key.as_str(), term))
+            .collect();
+        keys.iter()
+            .filter_map(|key| by_key.get(key.as_str()).map(|term| (*term).clone()))
+            .collect()
+    }
+}
+
+pub async fn load(db: &impl ConnectionTrait) -> AppResult<Taxonomy> {
+    let rows = taxonomy_term::Entity::find()
+        .order_by_asc(taxonomy_term::Column::Position)
+        .order_by_asc(taxonomy_term::Column::Id)
+        .all(db)
+        .await?;
+    let mut taxonomy = Taxonomy::default();
+    for row in rows {
+        let term = Term {
+            key: row.key,
+            label: row.label,
+        };
+        match row.kind {
+            TermKind::ServiceArea => taxonomy.service_areas.push(term),
+            TermKind::Technology => taxonomy.technologies.push(term),
+        }
+    }
+    Ok(taxonomy)
+}
+
+#[derive(Deserialize)]
+struct SeedRow {
+    kind: TermKind,
+    key: String,
+    label: String,
+}
+
+/// Adds the seed terms that are missing. Labels an admin changed are kept.
+pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
+    let existing = load(db)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let mut added = 0;
+    for (position, record) in csv::Reader::from_reader(SEED.as_bytes())
+        .deserialize::<SeedRow>()
+        .enumerate()
+    {
+        let row = record.context("the taxonomy seed is malformed")?;
+        if existing.contains(row.kind, &row.key) {
+            continue;
+        }
+        taxonomy_term::ActiveModel {
+            kind: Set(row.kind),
+            key: Set(row.key),
+            label: Set(row.label),
+            position: Set(position as i32),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        added += 1;
+    }
+    Ok(added)
+}
