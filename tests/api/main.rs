@@ -1,1 +1,13 @@
+//! Integration tests: each starts the real server on a random port with its
+//! own database (SQLite, or PostgreSQL when CASEBOOK_TEST_POSTGRES_URL is set)
+//! and drives it over HTTP.
 
+mod authorities;
+mod graphql_http;
+mod lifecycle;
+mod migrations;
+mod permissions;
+mod query_count;
+mod revisions;
+mod schema;
+mod validation;

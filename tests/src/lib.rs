@@ -1,1 +1,200 @@
+//! The test harness: a real `casebook` server on a random port with its own
+//! data dir and database, driven over HTTP.
+//!
+//! Backend: SQLite in a temp dir by default. When `CASEBOOK_TEST_POSTGRES_URL`
+//! is set, every `TestApp` gets a fresh PostgreSQL schema in that database
+//! instead, so the same tests run on both; an unreachable server then fails
+//! the test loudly rather than falling back to SQLite.
+
+use std::net::SocketAddr;
+
+use casebook::app::{AppState, Application};
+use casebook::identity::Viewer;
+use casebook::members::{self, Role};
+use casebook::{Settings, authorities};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub const POSTGRES_URL_VARIABLE: &str = "CASEBOOK_TEST_POSTGRES_URL";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    /// The schema of this app on PostgreSQL; None on SQLite.
+    pub postgres_schema: Option<String>,
+    _data_dir: TempDir,
+}
+
+/// A GraphQL response, with helpers for the usual assertions.
+#[derive(Debug)]
+pub struct GqlResponse {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl GqlResponse {
+    pub fn data(&self) -> &Value {
+        assert!(self.body.get("errors").is_none(), "unexpected errors: {:#}", self.body);
+        &self.body["data"]
+    }
+
+    pub fn error_code(&self) -> &str {
+        self.body["errors"][0]["extensions"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {:#}", self.body))
+    }
+
+    pub fn error_field(&self) -> &str {
+        self.body["errors"][0]["extensions"]["field"].as_str().unwrap_or_else(|| panic!("no error field in {:#}", self.body))
+    }
+}
+
+/// A database URL for a new, empty database: a temp SQLite file, or a fresh
+/// schema on the test PostgreSQL server.
+pub async fn fresh_database_url(data_dir: &std::path::Path) -> (String, Option<String>) {
+    match std::env::var(POSTGRES_URL_VARIABLE) {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(&url)
+                .await
+                .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE} is set but PostgreSQL is unreachable: {error}"));
+            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create a test schema");
+            admin.close().await.ok();
+            let separator = if url.contains('?') { '&' } else { '?' };
+            (format!("{url}{separator}options=-c%20search_path%3D{schema}"), Some(schema))
+        }
+        _ => (format!("sqlite://{}?mode=rwc", data_dir.join("casebook.db").display()), None),
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
+        let bind: SocketAddr = "127.0.0.1:0".parse().expect("address");
+        let settings = Settings::new(data_dir.path(), Some(database_url), bind);
+        let application = Application::build(settings).await.expect("the server builds");
+        let address = format!("http://127.0.0.1:{}", application.port());
+        let state = application.state();
+        tokio::spawn(application.run_until_stopped());
+        TestApp { address, client: reqwest::Client::new(), state, postgres_schema, _data_dir: data_dir }
+    }
+
+    /// Statements run on the server's database so far.
+    pub fn query_count(&self) -> u64 {
+        self.state.queries.get()
+    }
+
+    /// An API token for an ACTIVE member (as `casebook issue-token` makes them).
+    pub async fn token(&self, email: &str, role: Role, authority: Option<&str>) -> String {
+        let authority_id = match authority {
+            Some(slug) => Some(authorities::find_by_slug(&self.state.db, slug).await.expect("lookup").expect("council").id),
+            None => None,
+        };
+        let member = members::upsert_active_member(&self.state.db, email, role, authority_id).await.expect("member");
+        members::issue_token(&self.state.db, &member.id, "test").await.expect("token")
+    }
+
+    pub async fn member_of(&self, council: &str) -> String {
+        self.token(&format!("{}@{council}.example", uuid::Uuid::new_v4().simple()), Role::Member, Some(council)).await
+    }
+
+    pub async fn moderator(&self) -> String {
+        self.token(&format!("mod-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Moderator, None).await
+    }
+
+    pub async fn admin(&self) -> String {
+        self.token(&format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Admin, None).await
+    }
+
+    /// The viewer a token stands for, to call domain functions directly in setup.
+    pub async fn viewer(&self, token: &str) -> Viewer {
+        let member = members::member_for_token(&self.state.db, token).await.expect("lookup").expect("a live token");
+        Viewer::from_member(&member)
+    }
+
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> GqlResponse {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .header("content-type", "application/json")
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        let body = response.json().await.expect("a JSON body");
+        GqlResponse { status, body }
+    }
+
+    /// Creates a DRAFT over GraphQL and returns its id.
+    pub async fn create(&self, token: &str, input: Value) -> String {
+        let response = self.gql(Some(token), CREATE, json!({ "input": input })).await;
+        response.data()["createCaseStudy"]["id"].as_str().expect("an id").to_owned()
+    }
+
+    /// Creates, submits and approves (with a fresh moderator); returns the id.
+    pub async fn publish(&self, author: &str, input: Value) -> String {
+        let id = self.create(author, input).await;
+        self.gql(Some(author), SUBMIT, json!({ "id": id })).await.data();
+        let moderator = self.moderator().await;
+        self.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+        id
+    }
+}
+
+/// A valid `CaseStudyInput`; tests change one field at a time.
+pub fn valid_input() -> Value {
+    json!({
+        "title": "Sensors in litter bins",
+        "summary": "We fitted fill-level sensors to 300 litter bins to plan collections.",
+        "body": "## Background\n\nCollections ran on fixed rounds.\n\n## What happened\n\nThe sensors failed in the cold.",
+        "outcome": "FAILURE",
+        "lessons": ["Pilot through a winter before buying at scale"],
+        "serviceAreas": ["waste-and-recycling"],
+        "technologies": ["iot-sensors"],
+        "tags": ["bin-sensors", "Smart City"],
+        "costBand": "FROM_50K_TO_250K",
+        "startedOn": "2021-04-01",
+        "endedOn": "2022-03-31",
+        "partners": ["Binsight Ltd"],
+        "collaborators": ["hackney"],
+        "links": [{ "title": "Evaluation report", "url": "https://example.org/report" }],
+        "contactEmail": "waste@camden.example",
+        "visibility": "PUBLIC",
+        "anonymous": false
+    })
+}
+
+/// `valid_input()` with some fields replaced.
+pub fn input_with(changes: Value) -> Value {
+    let mut input = valid_input();
+    for (key, value) in changes.as_object().expect("an object of changes") {
+        input[key] = value.clone();
+    }
+    input
+}
+
+pub const CASE_STUDY_FIELDS: &str = "id slug title summary body bodyHtml outcome status visibility anonymous
+    authority { slug name } authorityLabel lessons serviceAreas { key label } technologies { key label } tags
+    costBand startedOn endedOn partners collaborators { slug } links { title url } contactEmail version
+    createdAt updatedAt publishedAt history { from to message by { email } }
+    pendingRevision { version title summary }";
+
+pub const CREATE: &str = "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug status version } }";
+pub const UPDATE: &str = "mutation($id: ID!, $version: Int!, $input: CaseStudyInput!) {
+    updateCaseStudy(id: $id, expectedVersion: $version, input: $input) { id status version title pendingRevision { version title } } }";
+pub const SUBMIT: &str = "mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }";
+pub const WITHDRAW: &str = "mutation($id: ID!) { withdrawCaseStudy(id: $id) { id status } }";
+pub const MODERATE: &str = "mutation($id: ID!, $decision: ModerationDecision!, $message: String) {
+    moderateCaseStudy(id: $id, decision: $decision, message: $message) { id status title version } }";
+pub const READ: &str = "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
+    collaborators { slug } contactEmail history { to } pendingRevision { title } } }";
+
+/// Whether the viewer can read the case study through `caseStudy(id)`.
+pub async fn can_read(app: &TestApp, token: Option<&str>, id: &str) -> bool {
+    let response = app.gql(token, READ, json!({ "id": id })).await;
+    !response.data()["caseStudy"].is_null()
+}
 
