@@ -135,8 +135,8 @@ impl DemoCaseStudy {
             technologies: self.technologies,
             tags: self.tags,
             cost_band: Some(self.cost_band),
-            started_on: Some(self.started_on),
-            ended_on: self.ended_on,
+            started_on: self.started_on.to_string(),
+            ended_on: self.ended_on.map(|date| date.to_string()),
             partners: self.partners,
             collaborators: self.collaborators,
             links: self

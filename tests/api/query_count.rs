@@ -21,21 +21,39 @@ async fn seed(app: &TestApp, count: usize) {
             service_areas: vec!["housing".into(), "planning".into()],
             technologies: vec!["crm".into()],
             collaborators: vec![["hackney", "bristol", "leeds"][n % 3].into()],
-            started_on: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+            started_on: "2020-01-01".into(),
             visibility: Some(Visibility::Public),
             anonymous: n % 4 == 0,
             ..Default::default()
         };
-        let created = workflow::create(&app.state.db, &author, input).await.unwrap();
-        workflow::submit(&app.state.db, &author, &created.id).await.unwrap();
-        workflow::moderate(&app.state.db, &moderator, &created.id, ModerationDecision::Approve, None).await.unwrap();
+        let created = workflow::create(&app.state.db, &author, input)
+            .await
+            .unwrap();
+        workflow::submit(&app.state.db, &author, &created.id)
+            .await
+            .unwrap();
+        workflow::moderate(
+            &app.state.db,
+            &moderator,
+            &created.id,
+            ModerationDecision::Approve,
+            None,
+        )
+        .await
+        .unwrap();
     }
 }
 
 async fn queries_for_page(app: &TestApp, token: &str, first: i64) -> u64 {
     let before = app.query_count();
     let response = app.gql(Some(token), PAGE, json!({ "first": first })).await;
-    assert_eq!(response.data()["caseStudies"]["edges"].as_array().unwrap().len() as i64, first);
+    assert_eq!(
+        response.data()["caseStudies"]["edges"]
+            .as_array()
+            .unwrap()
+            .len() as i64,
+        first
+    );
     app.query_count() - before
 }
 

@@ -36,16 +36,24 @@ pub struct GqlResponse {
 
 impl GqlResponse {
     pub fn data(&self) -> &Value {
-        assert!(self.body.get("errors").is_none(), "unexpected errors: {:#}", self.body);
+        assert!(
+            self.body.get("errors").is_none(),
+            "unexpected errors: {:#}",
+            self.body
+        );
         &self.body["data"]
     }
 
     pub fn error_code(&self) -> &str {
-        self.body["errors"][0]["extensions"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {:#}", self.body))
+        self.body["errors"][0]["extensions"]["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error code in {:#}", self.body))
     }
 
     pub fn error_field(&self) -> &str {
-        self.body["errors"][0]["extensions"]["field"].as_str().unwrap_or_else(|| panic!("no error field in {:#}", self.body))
+        self.body["errors"][0]["extensions"]["field"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error field in {:#}", self.body))
     }
 }
 
@@ -55,15 +63,27 @@ pub async fn fresh_database_url(data_dir: &std::path::Path) -> (String, Option<S
     match std::env::var(POSTGRES_URL_VARIABLE) {
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(&url)
+            let admin = Database::connect(&url).await.unwrap_or_else(|error| {
+                panic!("{POSTGRES_URL_VARIABLE} is set but PostgreSQL is unreachable: {error}")
+            });
+            admin
+                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
                 .await
-                .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE} is set but PostgreSQL is unreachable: {error}"));
-            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create a test schema");
+                .expect("create a test schema");
             admin.close().await.ok();
             let separator = if url.contains('?') { '&' } else { '?' };
-            (format!("{url}{separator}options=-c%20search_path%3D{schema}"), Some(schema))
+            (
+                format!("{url}{separator}options=-c%20search_path%3D{schema}"),
+                Some(schema),
+            )
         }
-        _ => (format!("sqlite://{}?mode=rwc", data_dir.join("casebook.db").display()), None),
+        _ => (
+            format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("casebook.db").display()
+            ),
+            None,
+        ),
     }
 }
 
@@ -73,11 +93,19 @@ impl TestApp {
         let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
         let bind: SocketAddr = "127.0.0.1:0".parse().expect("address");
         let settings = Settings::new(data_dir.path(), Some(database_url), bind);
-        let application = Application::build(settings).await.expect("the server builds");
+        let application = Application::build(settings)
+            .await
+            .expect("the server builds");
         let address = format!("http://127.0.0.1:{}", application.port());
         let state = application.state();
         tokio::spawn(application.run_until_stopped());
-        TestApp { address, client: reqwest::Client::new(), state, postgres_schema, _data_dir: data_dir }
+        TestApp {
+            address,
+            client: reqwest::Client::new(),
+            state,
+            postgres_schema,
+            _data_dir: data_dir,
+        }
     }
 
     /// Statements run on the server's database so far.
@@ -88,28 +116,56 @@ impl TestApp {
     /// An API token for an ACTIVE member (as `casebook issue-token` makes them).
     pub async fn token(&self, email: &str, role: Role, authority: Option<&str>) -> String {
         let authority_id = match authority {
-            Some(slug) => Some(authorities::find_by_slug(&self.state.db, slug).await.expect("lookup").expect("council").id),
+            Some(slug) => Some(
+                authorities::find_by_slug(&self.state.db, slug)
+                    .await
+                    .expect("lookup")
+                    .expect("council")
+                    .id,
+            ),
             None => None,
         };
-        let member = members::upsert_active_member(&self.state.db, email, role, authority_id).await.expect("member");
-        members::issue_token(&self.state.db, &member.id, "test").await.expect("token")
+        let member = members::upsert_active_member(&self.state.db, email, role, authority_id)
+            .await
+            .expect("member");
+        members::issue_token(&self.state.db, &member.id, "test")
+            .await
+            .expect("token")
     }
 
     pub async fn member_of(&self, council: &str) -> String {
-        self.token(&format!("{}@{council}.example", uuid::Uuid::new_v4().simple()), Role::Member, Some(council)).await
+        self.token(
+            &format!("{}@{council}.example", uuid::Uuid::new_v4().simple()),
+            Role::Member,
+            Some(council),
+        )
+        .await
     }
 
     pub async fn moderator(&self) -> String {
-        self.token(&format!("mod-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Moderator, None).await
+        self.token(
+            &format!("mod-{}@casebook.example", uuid::Uuid::new_v4().simple()),
+            Role::Moderator,
+            None,
+        )
+        .await
     }
 
     pub async fn admin(&self) -> String {
-        self.token(&format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Admin, None).await
+        self.token(
+            &format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple()),
+            Role::Admin,
+            None,
+        )
+        .await
     }
 
     /// The viewer a token stands for, to call domain functions directly in setup.
     pub async fn viewer(&self, token: &str) -> Viewer {
-        let member = members::member_for_token(&self.state.db, token).await.expect("lookup").expect("a live token");
+        let member = members::member_for_token(&self.state.db, token)
+            .await
+            .expect("lookup")
+            .expect("a live token");
         Viewer::from_member(&member)
     }
 
@@ -130,16 +186,29 @@ impl TestApp {
 
     /// Creates a DRAFT over GraphQL and returns its id.
     pub async fn create(&self, token: &str, input: Value) -> String {
-        let response = self.gql(Some(token), CREATE, json!({ "input": input })).await;
-        response.data()["createCaseStudy"]["id"].as_str().expect("an id").to_owned()
+        let response = self
+            .gql(Some(token), CREATE, json!({ "input": input }))
+            .await;
+        response.data()["createCaseStudy"]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
     }
 
     /// Creates, submits and approves (with a fresh moderator); returns the id.
     pub async fn publish(&self, author: &str, input: Value) -> String {
         let id = self.create(author, input).await;
-        self.gql(Some(author), SUBMIT, json!({ "id": id })).await.data();
+        self.gql(Some(author), SUBMIT, json!({ "id": id }))
+            .await
+            .data();
         let moderator = self.moderator().await;
-        self.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+        self.gql(
+            Some(&moderator),
+            MODERATE,
+            json!({ "id": id, "decision": "APPROVE" }),
+        )
+        .await
+        .data();
         id
     }
 }
@@ -189,7 +258,8 @@ pub const SUBMIT: &str = "mutation($id: ID!) { submitCaseStudy(id: $id) { id sta
 pub const WITHDRAW: &str = "mutation($id: ID!) { withdrawCaseStudy(id: $id) { id status } }";
 pub const MODERATE: &str = "mutation($id: ID!, $decision: ModerationDecision!, $message: String) {
     moderateCaseStudy(id: $id, decision: $decision, message: $message) { id status title version } }";
-pub const READ: &str = "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
+pub const READ: &str =
+    "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
     collaborators { slug } contactEmail history { to } pendingRevision { title } } }";
 
 /// Whether the viewer can read the case study through `caseStudy(id)`.
@@ -197,4 +267,3 @@ pub async fn can_read(app: &TestApp, token: Option<&str>, id: &str) -> bool {
     let response = app.gql(token, READ, json!({ "id": id })).await;
     !response.data()["caseStudy"].is_null()
 }
-

@@ -43,8 +43,10 @@ pub struct CaseStudyInput {
     pub technologies: Vec<String>,
     pub tags: Vec<String>,
     pub cost_band: Option<CostBand>,
-    pub started_on: Option<NaiveDate>,
-    pub ended_on: Option<NaiveDate>,
+    /// `YYYY-MM-DD`, parsed by `validate`.
+    pub started_on: String,
+    /// `YYYY-MM-DD` or empty, parsed by `validate`.
+    pub ended_on: Option<String>,
     pub partners: Vec<String>,
     pub collaborators: Vec<String>,
     pub links: Vec<LinkInput>,
@@ -147,10 +149,12 @@ impl CaseStudyInput {
         }
         let tags = errors.tags(self.tags);
 
-        if self.started_on.is_none() {
+        let started_on = errors.date("startedOn", Some(&self.started_on));
+        if started_on.is_none() && !errors.has("startedOn") {
             errors.add("startedOn", "is required");
         }
-        if let (Some(started), Some(ended)) = (self.started_on, self.ended_on)
+        let ended_on = errors.date("endedOn", self.ended_on.as_deref());
+        if let (Some(started), Some(ended)) = (started_on, ended_on)
             && ended < started
         {
             errors.add("endedOn", "must be on or after the start date");
@@ -176,7 +180,7 @@ impl CaseStudyInput {
 
         let (Some(outcome), Some(started_on), Some(visibility), true) = (
             self.outcome,
-            self.started_on,
+            started_on,
             self.visibility,
             errors.0.is_empty(),
         ) else {
@@ -193,7 +197,7 @@ impl CaseStudyInput {
             tags,
             cost_band: self.cost_band.unwrap_or(CostBand::Unknown),
             started_on,
-            ended_on: self.ended_on,
+            ended_on,
             partners,
             collaborators,
             links,
@@ -224,6 +228,16 @@ impl Errors {
         self.0
             .iter()
             .any(|error| error.field == field || error.field.starts_with(&format!("{field}[")))
+    }
+
+    /// A `YYYY-MM-DD` date; blank is none.
+    fn date(&mut self, field: &str, text: Option<&str>) -> Option<NaiveDate> {
+        let text = text.map(str::trim).filter(|text| !text.is_empty())?;
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            self.add(field, format!("`{text}` is not a date as YYYY-MM-DD"));
+        }
+        parsed
     }
 
     fn check_length(&mut self, field: &str, text: &str, allowed: std::ops::RangeInclusive<usize>) {
@@ -400,7 +414,7 @@ mod tests {
             body: "It went well.".into(),
             outcome: Some(Outcome::Success),
             service_areas: vec!["housing".into()],
-            started_on: NaiveDate::from_ymd_opt(2022, 1, 1),
+            started_on: "2022-01-01".into(),
             visibility: Some(Visibility::Public),
             ..Default::default()
         }
@@ -448,7 +462,7 @@ mod tests {
         input.service_areas = vec!["nope".into()];
         input.technologies = vec!["chatbot".into(), "teleporter".into()];
         input.tags = vec!["!!!".into(), "a".repeat(41)];
-        input.ended_on = NaiveDate::from_ymd_opt(2021, 1, 1);
+        input.ended_on = Some("2021-01-01".into());
         input.collaborators = vec!["camden".into(), "atlantis".into()];
         input.links = vec![LinkInput {
             title: "ok".into(),

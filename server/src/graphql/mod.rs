@@ -10,7 +10,7 @@ mod query;
 mod scalars;
 mod types;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{Context, EmptySubscription, Schema};
 use sea_orm::DatabaseConnection;
 
@@ -41,10 +41,10 @@ pub fn build_schema() -> CasebookSchema {
 pub struct RequestContext {
     pub viewer: Viewer,
     pub db: DatabaseConnection,
-    pub authorities: DataLoader<AuthorityLoader>,
-    pub members: DataLoader<MemberLoader>,
-    pub revisions: DataLoader<RevisionLoader>,
-    pub transitions: DataLoader<TransitionLoader>,
+    pub authorities: DataLoader<AuthorityLoader, HashMapCache>,
+    pub members: DataLoader<MemberLoader, HashMapCache>,
+    pub revisions: DataLoader<RevisionLoader, HashMapCache>,
+    pub transitions: DataLoader<TransitionLoader, HashMapCache>,
     pub taxonomy: TaxonomyCache,
 }
 
@@ -52,10 +52,26 @@ impl RequestContext {
     pub fn new(db: DatabaseConnection, viewer: Viewer) -> Self {
         RequestContext {
             viewer,
-            authorities: DataLoader::new(AuthorityLoader(db.clone()), tokio::spawn),
-            members: DataLoader::new(MemberLoader(db.clone()), tokio::spawn),
-            revisions: DataLoader::new(RevisionLoader(db.clone()), tokio::spawn),
-            transitions: DataLoader::new(TransitionLoader(db.clone()), tokio::spawn),
+            authorities: DataLoader::with_cache(
+                AuthorityLoader(db.clone()),
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
+            members: DataLoader::with_cache(
+                MemberLoader(db.clone()),
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
+            revisions: DataLoader::with_cache(
+                RevisionLoader(db.clone()),
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
+            transitions: DataLoader::with_cache(
+                TransitionLoader(db.clone()),
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
             taxonomy: TaxonomyCache::new(db.clone()),
             db,
         }

@@ -51,7 +51,7 @@ impl From<CaseStudyInput> for case_studies::CaseStudyInput {
             technologies: input.technologies.unwrap_or_default(),
             tags: input.tags.unwrap_or_default(),
             cost_band: input.cost_band,
-            started_on: Some(input.started_on.0),
+            started_on: input.started_on.0,
             ended_on: input.ended_on.map(|date| date.0),
             partners: input.partners.unwrap_or_default(),
             collaborators: input.collaborators.unwrap_or_default(),

@@ -120,7 +120,7 @@ impl Query {
         let page = listing::list(&request.db, &request.viewer, filter, page)
             .await
             .gql()?;
-        Ok(CaseStudyConnection::from_page(page))
+        CaseStudyConnection::load(ctx, page).await
     }
 
     /// SUBMITTED case studies and published ones with a pending revision,
@@ -137,6 +137,6 @@ impl Query {
         let page = listing::moderation_queue(&request.db, &request.viewer, page)
             .await
             .gql()?;
-        Ok(CaseStudyConnection::from_page(page))
+        CaseStudyConnection::load(ctx, page).await
     }
 }

@@ -57,7 +57,7 @@ impl AuthorityNode {
 
     /// The day the council ended; null while it is current.
     async fn retired_on(&self) -> Option<Date> {
-        self.0.retired_on.map(Date)
+        self.0.retired_on.map(Date::from)
     }
 
     /// Its published case studies that the viewer may read, never anonymous ones.
@@ -73,7 +73,7 @@ impl AuthorityNode {
         let page = listing::of_authority(&request.db, &request.viewer, self.0.id, page)
             .await
             .gql()?;
-        Ok(CaseStudyConnection::from_page(page))
+        CaseStudyConnection::load(ctx, page).await
     }
 }
 
