@@ -11,6 +11,7 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match casebook::cli::run(casebook::cli::Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,

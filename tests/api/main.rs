@@ -3,6 +3,7 @@
 //! and drives it over HTTP.
 
 mod authorities;
+mod demo;
 mod graphql_http;
 mod lifecycle;
 mod migrations;

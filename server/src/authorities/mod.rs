@@ -47,42 +47,21 @@ pub enum AuthorityKind {
     Other,
 }
 
-impl AuthorityKind {
-    /// The noun of "A London borough"-style labels for anonymous case studies.
-    pub fn noun(self) -> &'static str {
-        match self {
-            AuthorityKind::County => "county council",
-            AuthorityKind::District => "district council",
-            AuthorityKind::Unitary => "unitary council",
-            AuthorityKind::MetropolitanDistrict => "metropolitan borough",
-            AuthorityKind::LondonBorough => "borough",
-            AuthorityKind::ScottishCouncil => "council",
-            AuthorityKind::WelshCouncil => "council",
-            AuthorityKind::NorthernIrelandDistrict => "district council",
-            AuthorityKind::CombinedAuthority => "combined authority",
-            AuthorityKind::Other => "authority",
-        }
-    }
-}
-
 /// The anonymous label of a council: kind and region, never its name.
 /// "A London borough", "A district council in the South East", "A Scottish council".
 pub fn anonymous_label(kind: AuthorityKind, region: &str) -> String {
-    let region_name = region_display_name(region);
+    let in_region = |phrase: &str| format!("{phrase} in {}", region_display_name(region));
     match kind {
         AuthorityKind::LondonBorough => "A London borough".to_owned(),
         AuthorityKind::ScottishCouncil => "A Scottish council".to_owned(),
         AuthorityKind::WelshCouncil => "A Welsh council".to_owned(),
         AuthorityKind::NorthernIrelandDistrict => "A Northern Ireland district council".to_owned(),
-        other => {
-            let noun = other.noun();
-            let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                "An"
-            } else {
-                "A"
-            };
-            format!("{article} {noun} in {region_name}")
-        }
+        AuthorityKind::County => in_region("A county council"),
+        AuthorityKind::District => in_region("A district council"),
+        AuthorityKind::Unitary => in_region("A unitary council"),
+        AuthorityKind::MetropolitanDistrict => in_region("A metropolitan borough"),
+        AuthorityKind::CombinedAuthority => in_region("A combined authority"),
+        AuthorityKind::Other => in_region("An authority"),
     }
 }
 

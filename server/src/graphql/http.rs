@@ -276,7 +276,13 @@ async fn execute(
     } else {
         StatusCode::OK
     };
-    let body = match serde_json::to_string(&response) {
+    // A request error (the document did not parse or validate) has no `data` entry at all.
+    let serialized = if is_request_error {
+        serde_json::to_string(&json!({ "errors": response.errors }))
+    } else {
+        serde_json::to_string(&response)
+    };
+    let body = match serialized {
         Ok(body) => body,
         Err(error) => return app_error_response(AppError::Internal(error.into()), media),
     };

@@ -28,8 +28,8 @@ pub const MAX_COMPLEXITY: usize = 12_000;
 
 pub fn build_schema() -> CasebookSchema {
     Schema::build(
-        query::Query::default(),
-        mutation::Mutation::default(),
+        query::Query,
+        mutation::Mutation,
         EmptySubscription,
     )
     .limit_depth(MAX_DEPTH)
