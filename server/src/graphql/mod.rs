@@ -27,14 +27,10 @@ pub const MAX_DEPTH: usize = 15;
 pub const MAX_COMPLEXITY: usize = 12_000;
 
 pub fn build_schema() -> CasebookSchema {
-    Schema::build(
-        query::Query,
-        mutation::Mutation,
-        EmptySubscription,
-    )
-    .limit_depth(MAX_DEPTH)
-    .limit_complexity(MAX_COMPLEXITY)
-    .finish()
+    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .finish()
 }
 
 /// Everything a resolver needs about its request.
