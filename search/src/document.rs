@@ -1,0 +1,56 @@
+//! What the index knows of a case study: a published one, as readers may see
+//! it. The caller decides what goes in; in particular an anonymous case
+//! study must come with no council (`authorities` and `council_names` empty):
+//! the index then cannot reveal it, whoever searches.
+
+/// Who may read a case study: everyone, or signed-in members only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Public,
+    Members,
+}
+
+impl Audience {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Members => "members",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CaseStudyDocument {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub lessons: Vec<String>,
+    pub body: String,
+    pub tags: Vec<String>,
+    /// Facet values, as the caller's filters name them.
+    pub outcome: String,
+    pub service_areas: Vec<String>,
+    pub technologies: Vec<String>,
+    /// Slugs of the owning and collaborating councils; empty when anonymous.
+    pub authorities: Vec<String>,
+    /// Names of those councils, searchable as words; empty when anonymous.
+    pub council_names: Vec<String>,
+    pub region: String,
+    pub authority_kind: String,
+    pub start_year: i32,
+    pub cost_band: String,
+    /// Seconds since the Unix epoch.
+    pub published_at: i64,
+    /// None means public.
+    pub members_only: bool,
+}
+
+impl CaseStudyDocument {
+    pub fn audience(&self) -> Audience {
+        if self.members_only {
+            Audience::Members
+        } else {
+            Audience::Public
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Snippets with the matched words in `<mark>`: everything else
+//! HTML-escaped, cut at word boundaries around the densest run of matches.
+//!
+//! Written here rather than with Tantivy's `SnippetGenerator` because we
+//! already know the query's terms (stemmed and fuzzy) and the analyser, so
+//! one tokenisation per field is all a snippet costs.
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::analysis::analyse;
+use crate::query::MatchTerms;
+
+/// The byte ranges of `text` that match the query.
+fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(usize, usize)> {
+    analyse(stemmed, text)
+        .into_iter()
+        .filter(|token| {
+            if terms.stemmed.contains(&token.text) {
+                return true;
+            }
+            let word = text[token.from..token.to].to_lowercase();
+            terms
+                .fuzzy
+                .iter()
+                .any(|(fuzzy, edits)| within_edits(&word, fuzzy, *edits))
+        })
+        .map(|token| (token.from, token.to))
+        .collect()
+}
+
+/// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
+pub fn snippet(
+    text: &str,
+    terms: &MatchTerms,
+    stemmed: &mut TextAnalyzer,
+    max_chars: usize,
+) -> Option<String> {
+    let ranges = matches(text, terms, stemmed);
+    if ranges.is_empty() {
+        return None;
+    }
+    let (start, end) = window(text, &ranges, max_chars);
+    let mut out = String::with_capacity(end - start + 64);
+    if start > 0 {
+        out.push('…');
+    }
+    let mut cursor = start;
+    for &(from, to) in ranges
+        .iter()
+        .filter(|(from, to)| *from >= start && *to <= end)
+    {
+        escape_into(&text[cursor..from], &mut out);
+        out.push_str("<mark>");
+        escape_into(&text[from..to], &mut out);
+        out.push_str("</mark>");
+        cursor = to;
+    }
+    escape_into(&text[cursor..end], &mut out);
+    if end < text.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
+/// The byte window of about `max_chars` holding the most matches, widened
+/// to word boundaries.
+fn window(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (usize, usize) {
+    if text.len() <= max_chars {
+        return (0, text.len());
+    }
+    let lead = max_chars / 5;
+    let mut best = (0, 0usize);
+    for (index, &(from, _)) in ranges.iter().enumerate() {
+        let start = from.saturating_sub(lead);
+        let count = ranges[index..]
+            .iter()
+            .take_while(|(_, to)| *to <= start + max_chars)
+            .count();
+        if count > best.1 {
+            best = (start, count);
+        }
+    }
+    let start = word_start(text, best.0);
+    let end = word_end(text, (start + max_chars).min(text.len()));
+    (start, end)
+}
+
+/// Back to the start of the word containing `at` (or `at` itself at a boundary).
+fn word_start(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    match text[..at].rfind(char::is_whitespace) {
+        Some(space) => space + text[space..].chars().next().map_or(1, char::len_utf8),
+        None => 0,
+    }
+}
+
+/// Back from `at` to the end of the last whole word before it.
+fn word_end(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if at == text.len() || text[at..].starts_with(char::is_whitespace) {
+        return at;
+    }
+    text[..at].rfind(char::is_whitespace).unwrap_or(at)
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Levenshtein distance at most `edits` (transpositions count as one).
+pub fn within_edits(a: &str, b: &str, edits: u8) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let edits = usize::from(edits);
+    if a.len().abs_diff(b.len()) > edits {
+        return false;
+    }
+    let mut previous_previous: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut current = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            current[j] = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                current[j] = current[j].min(previous_previous[j - 2] + 1);
+            }
+        }
+        if current.iter().min().is_some_and(|least| *least > edits) {
+            return false;
+        }
+        previous_previous = std::mem::replace(&mut previous, current);
+    }
+    previous[b.len()] <= edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stemmed_analyzer;
+
+    fn terms(words: &[&str]) -> MatchTerms {
+        let mut analyzer = stemmed_analyzer();
+        let mut terms = MatchTerms::default();
+        for word in words {
+            terms
+                .stemmed
+                .extend(crate::analysis::terms(&mut analyzer, word));
+        }
+        terms
+    }
+
+    #[test]
+    fn marks_matches_and_escapes_the_rest() {
+        let mut analyzer = stemmed_analyzer();
+        let snippet = snippet(
+            "Bins <b>& recycling</b> sensors",
+            &terms(&["recycled"]),
+            &mut analyzer,
+            200,
+        )
+        .unwrap();
+        assert_eq!(
+            snippet,
+            "Bins &lt;b&gt;&amp; <mark>recycling</mark>&lt;/b&gt; sensors"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_at_word_boundaries_around_the_matches() {
+        let mut analyzer = stemmed_analyzer();
+        let text = format!(
+            "{} the chatbot failed {}",
+            "word ".repeat(100),
+            "after ".repeat(100)
+        );
+        let snippet = snippet(&text, &terms(&["chatbot"]), &mut analyzer, 80).unwrap();
+        assert!(
+            snippet.starts_with('…') && snippet.ends_with('…'),
+            "{snippet}"
+        );
+        assert!(snippet.contains("<mark>chatbot</mark>"), "{snippet}");
+        let inner = snippet.trim_matches('…');
+        assert!(
+            inner.split_whitespace().all(|word| [
+                "word",
+                "the",
+                "<mark>chatbot</mark>",
+                "failed",
+                "after"
+            ]
+            .contains(&word)),
+            "{snippet}"
+        );
+    }
+
+    #[test]
+    fn typos_within_allowed_edits() {
+        assert!(within_edits("recyclng", "recycling", 1));
+        assert!(within_edits("reycling", "recycling", 1));
+        assert!(!within_edits("recyclng", "bicycling", 1));
+    }
+}

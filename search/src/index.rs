@@ -1,0 +1,467 @@
+//! The index: opening (or recreating) it on disk, writing documents with
+//! the change-log position they bring the index up to, and searching.
+//!
+//! One `IndexWriter` per `SearchIndex`, behind a mutex; Tantivy's lock file
+//! stops a second process from writing the same directory. All methods
+//! block: async callers run them on a blocking thread.
+
+use std::path::Path;
+use std::sync::{Mutex, RwLock};
+
+use serde::{Deserialize, Serialize};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
+use crate::document::{Audience, CaseStudyDocument};
+use crate::facets::{Collected, FacetedCollector, Filters, Order};
+use crate::highlight::snippet;
+use crate::parse::parse;
+use crate::query::{MatchTerms, QueryBuilder};
+use crate::schema::{self, Facet, Fields, SCHEMA_VERSION};
+use crate::synonyms::{Synonyms, seed_groups};
+use crate::{Highlight, Hit, SearchError, SearchRequest, SearchResults, Sort};
+
+const WRITER_HEAP_BYTES: usize = 200_000_000;
+const TITLE_SNIPPET: usize = 300;
+const TEXT_SNIPPET: usize = 220;
+
+/// What `open` found on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenState {
+    /// A usable index, up to date with the change log up to this position.
+    Ready { position: i64 },
+    /// A new, empty index (missing, corrupt or of another schema version
+    /// before): rebuild it from the source of truth.
+    NeedsRebuild { reason: String },
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    schema_version: u32,
+    position: i64,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    synonyms: RwLock<Synonyms>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates a fresh one when it is missing,
+    /// unreadable, or of another schema version.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState), SearchError> {
+        let (schema, fields) = schema::build();
+        if dir.join("meta.json").exists() {
+            match Self::open_existing(dir, &schema, &fields) {
+                Ok(opened) => return Ok(opened),
+                Err(SearchError::InUse) => return Err(SearchError::InUse),
+                Err(reason) => {
+                    std::fs::remove_dir_all(dir)
+                        .map_err(|error| SearchError::Io(error.to_string()))?;
+                    let index = Self::create(dir, schema, fields)?;
+                    return Ok((
+                        index,
+                        OpenState::NeedsRebuild {
+                            reason: reason.to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+        let index = Self::create(dir, schema, fields)?;
+        Ok((
+            index,
+            OpenState::NeedsRebuild {
+                reason: "no index yet".to_owned(),
+            },
+        ))
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema::build();
+        Self::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn create(dir: &Path, schema: Schema, fields: Fields) -> Result<SearchIndex, SearchError> {
+        std::fs::create_dir_all(dir).map_err(|error| SearchError::Io(error.to_string()))?;
+        Self::from_index(Index::create_in_dir(dir, schema)?, fields)
+    }
+
+    fn open_existing(
+        dir: &Path,
+        schema: &Schema,
+        fields: &Fields,
+    ) -> Result<(SearchIndex, OpenState), SearchError> {
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != *schema {
+            return Err(SearchError::Stale("the index has another schema".into()));
+        }
+        let payload: Option<Payload> = index
+            .load_metas()?
+            .payload
+            .and_then(|text| serde_json::from_str(&text).ok());
+        let opened = Self::from_index(index, fields.clone())?;
+        // Reading every segment proves the files are whole.
+        for segment in opened.reader.searcher().segment_readers() {
+            segment
+                .get_store_reader(0)
+                .map_err(|error| SearchError::Io(error.to_string()))?;
+        }
+        match payload {
+            Some(payload) if payload.schema_version == SCHEMA_VERSION => Ok((
+                opened,
+                OpenState::Ready {
+                    position: payload.position,
+                },
+            )),
+            Some(payload) => Err(SearchError::Stale(format!(
+                "schema version {} (now {SCHEMA_VERSION})",
+                payload.schema_version
+            ))),
+            None => Err(SearchError::Stale("the index was never completed".into())),
+        }
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
+        analysis::register(&index);
+        let writer = index
+            .writer(WRITER_HEAP_BYTES)
+            .map_err(|error| match error {
+                tantivy::TantivyError::LockFailure(..) => SearchError::InUse,
+                other => other.into(),
+            })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            synonyms: RwLock::new(Synonyms::new(&seed_groups())),
+        })
+    }
+
+    /// Replaces the synonym groups (each group: words or phrases that mean the same).
+    pub fn set_synonyms(&self, groups: &[Vec<String>]) {
+        let synonyms = Synonyms::new(groups);
+        if let Ok(mut current) = self.synonyms.write() {
+            *current = synonyms;
+        }
+    }
+
+    /// The change-log position of the last commit.
+    pub fn position(&self) -> Result<Option<i64>, SearchError> {
+        let payload = self.index.load_metas()?.payload;
+        Ok(payload
+            .and_then(|text| serde_json::from_str::<Payload>(&text).ok())
+            .map(|payload| payload.position))
+    }
+
+    /// Adds or replaces a document (not visible until `commit`).
+    pub fn upsert(&self, document: &CaseStudyDocument) -> Result<(), SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_term(Term::from_field_text(self.fields.id, &document.id));
+        writer.add_document(self.to_tantivy(document))?;
+        Ok(())
+    }
+
+    /// Removes a document, if present (not visible until `commit`).
+    pub fn delete(&self, id: &str) -> Result<(), SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_term(Term::from_field_text(self.fields.id, id));
+        Ok(())
+    }
+
+    /// Removes every document (a rebuild starts here).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes everything written so far searchable, recording the change-log
+    /// position it reflects, atomically: after a crash the index is at the
+    /// last committed position, with nothing half-applied.
+    pub fn commit(&self, position: i64) -> Result<(), SearchError> {
+        {
+            let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+            let mut prepared = writer.prepare_commit()?;
+            let payload = Payload {
+                schema_version: SCHEMA_VERSION,
+                position,
+            };
+            prepared.set_payload(
+                &serde_json::to_string(&payload)
+                    .map_err(|error| SearchError::Io(error.to_string()))?,
+            );
+            prepared.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Forgets everything written since the last commit (what a crash does).
+    pub fn rollback(&self) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.rollback()?;
+        Ok(())
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn to_tantivy(&self, document: &CaseStudyDocument) -> TantivyDocument {
+        let fields = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.id, &document.id);
+        doc.add_text(fields.title, &document.title);
+        doc.add_text(fields.summary, &document.summary);
+        for lesson in &document.lessons {
+            doc.add_text(fields.lessons, lesson);
+        }
+        doc.add_text(fields.body, &document.body);
+        for tag in &document.tags {
+            doc.add_text(fields.tags, tag.replace('-', " "));
+        }
+        for name in &document.council_names {
+            doc.add_text(fields.council, name);
+        }
+        let fuzzy_text = [&document.title, &document.summary, &document.body]
+            .into_iter()
+            .chain(document.lessons.iter())
+            .chain(document.tags.iter())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        doc.add_text(fields.fuzzy, fuzzy_text);
+        let mut facet = |facet: Facet, values: &[String]| {
+            let mut seen: Vec<&String> = Vec::new();
+            for value in values.iter().filter(|value| !value.is_empty()) {
+                if !seen.contains(&value) {
+                    doc.add_text(fields.facets[facet.index()], value);
+                    seen.push(value);
+                }
+            }
+        };
+        facet(Facet::Outcome, std::slice::from_ref(&document.outcome));
+        facet(Facet::ServiceArea, &document.service_areas);
+        facet(Facet::Technology, &document.technologies);
+        facet(Facet::Tag, &document.tags);
+        facet(Facet::Authority, &document.authorities);
+        facet(Facet::Region, std::slice::from_ref(&document.region));
+        facet(
+            Facet::AuthorityKind,
+            std::slice::from_ref(&document.authority_kind),
+        );
+        facet(Facet::Year, &[document.start_year.to_string()]);
+        facet(Facet::CostBand, std::slice::from_ref(&document.cost_band));
+        doc.add_text(fields.audience, document.audience().as_str());
+        doc.add_i64(fields.published_at, document.published_at);
+        doc
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let parsed = parse(&request.text);
+        let mut stemmed = stemmed_analyzer();
+        let mut raw = raw_analyzer();
+        let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
+        let mut builder = QueryBuilder {
+            fields: &self.fields,
+            synonyms: &synonyms,
+            stemmed: &mut stemmed,
+            raw: &mut raw,
+        };
+        let (query, match_terms) = builder.build(&parsed, false);
+        let order = match (request.sort, query.is_some() && parsed.has_positive_terms()) {
+            (Sort::Relevance, true) => Order::Relevance,
+            (Sort::Oldest, _) => Order::Oldest,
+            _ => Order::Newest,
+        };
+        let collector = FacetedCollector {
+            filters: &request.filters,
+            include_members_only: request.audience == Audience::Members,
+            order,
+            keep: request.offset + request.limit,
+        };
+        let query: Box<dyn Query> = query.unwrap_or_else(|| Box::new(AllQuery));
+        let mut collected = searcher.search(&*query, &collector)?;
+        let mut relaxed = false;
+        let positive_terms = parsed.words.len() + parsed.phrases.len();
+        if collected.total == 0 && positive_terms > 1 {
+            let (relaxed_query, _) = builder.build(&parsed, true);
+            if let Some(relaxed_query) = relaxed_query {
+                collected = searcher.search(&*relaxed_query, &collector)?;
+                relaxed = true;
+            }
+        }
+        drop(builder);
+        let hits = self.hits(&searcher, &collected, request, &match_terms, &mut stemmed)?;
+        Ok(SearchResults {
+            total: collected.total,
+            hits,
+            facets: facet_counts(collected.counts),
+            relaxed,
+        })
+    }
+
+    fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        collected: &Collected,
+        request: &SearchRequest,
+        match_terms: &MatchTerms,
+        stemmed: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let fields = &self.fields;
+        let highlight = !match_terms.stemmed.is_empty() || !match_terms.fuzzy.is_empty();
+        let mut hits = Vec::new();
+        for ranked in collected
+            .top
+            .iter()
+            .skip(request.offset)
+            .take(request.limit)
+        {
+            let doc: TantivyDocument = searcher.doc(ranked.address)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|value| value.as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let mut highlights = Vec::new();
+            if highlight {
+                for (name, field, max) in [
+                    ("title", fields.title, TITLE_SNIPPET),
+                    ("summary", fields.summary, TITLE_SNIPPET),
+                    ("tags", fields.tags, TITLE_SNIPPET),
+                    ("lessons", fields.lessons, TEXT_SNIPPET),
+                    ("body", fields.body, TEXT_SNIPPET),
+                ] {
+                    let values: Vec<&str> = doc
+                        .get_all(field)
+                        .filter_map(|value| value.as_str())
+                        .collect();
+                    if let Some(snippet) = values
+                        .iter()
+                        .find_map(|value| snippet(value, match_terms, stemmed, max))
+                    {
+                        highlights.push(Highlight {
+                            field: name.to_owned(),
+                            snippet,
+                        });
+                    }
+                }
+            }
+            hits.push(Hit {
+                id: text(fields.id),
+                score: if ranked.key.is_finite() && request.sort == Sort::Relevance {
+                    ranked.key as f32
+                } else {
+                    0.0
+                },
+                highlights,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Case studies like `id` (more-like-this over title, summary, lessons and
+    /// tags, boosted by shared service areas and technologies): never itself,
+    /// never one the audience may not read.
+    pub fn similar(
+        &self,
+        id: &str,
+        audience: Audience,
+        limit: usize,
+    ) -> Result<Vec<String>, SearchError> {
+        let searcher = self.reader.searcher();
+        let fields = &self.fields;
+        let id_term = Term::from_field_text(fields.id, id);
+        let found = searcher.search(
+            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, address)) = found.first() else {
+            return Ok(Vec::new());
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        let values = |field| -> Vec<OwnedValue> {
+            doc.get_all(field)
+                .filter_map(|value| value.as_str())
+                .map(|text| OwnedValue::Str(text.to_owned()))
+                .collect()
+        };
+        let like_this = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_min_word_length(3)
+            .with_max_query_terms(40)
+            .with_document_fields(vec![
+                (fields.title, values(fields.title)),
+                (fields.summary, values(fields.summary)),
+                (fields.lessons, values(fields.lessons)),
+                (fields.tags, values(fields.tags)),
+            ]);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(like_this))];
+        for facet in [Facet::ServiceArea, Facet::Technology] {
+            let field = fields.facets[facet.index()];
+            for value in doc.get_all(field).filter_map(|value| value.as_str()) {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(term), 2.0)),
+                ));
+            }
+        }
+        clauses.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
+        ));
+        let query = BooleanQuery::new(clauses);
+        let filters = Filters::default();
+        let collector = FacetedCollector {
+            filters: &filters,
+            include_members_only: audience == Audience::Members,
+            order: Order::Relevance,
+            keep: limit,
+        };
+        let collected = searcher.search(&query, &collector)?;
+        collected
+            .top
+            .iter()
+            .map(|ranked| {
+                let doc: TantivyDocument = searcher.doc(ranked.address)?;
+                Ok(doc
+                    .get_first(fields.id)
+                    .and_then(|value| value.as_str())
+                    .unwrap_or_default()
+                    .to_owned())
+            })
+            .collect()
+    }
+}
+
+fn facet_counts(counts: [std::collections::HashMap<String, u64>; 9]) -> crate::FacetCounts {
+    let mut result = crate::FacetCounts::default();
+    for (facet, values) in Facet::ALL.into_iter().zip(counts) {
+        let mut values: Vec<(String, u64)> = values.into_iter().collect();
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        result.insert(facet, values);
+    }
+    result
+}

@@ -1,0 +1,178 @@
+//! Turning a parsed query into a Tantivy query: BM25 over the weighted text
+//! fields, typo tolerance on the unstemmed field, synonyms, phrases and
+//! exclusions. Words are ANDed, or ORed when `relaxed`.
+
+use std::collections::HashSet;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::analysis::terms;
+use crate::parse::ParsedQuery;
+use crate::schema::Fields;
+use crate::synonyms::Synonyms;
+
+/// A fuzzy match counts for little: any exact match outranks it.
+const FUZZY_BOOST: f32 = 0.25;
+
+/// What to highlight: stemmed terms, and the words that may match with typos.
+#[derive(Clone, Debug, Default)]
+pub struct MatchTerms {
+    pub stemmed: HashSet<String>,
+    /// (raw word, allowed edits)
+    pub fuzzy: Vec<(String, u8)>,
+}
+
+pub struct QueryBuilder<'a> {
+    pub fields: &'a Fields,
+    pub synonyms: &'a Synonyms,
+    pub stemmed: &'a mut TextAnalyzer,
+    pub raw: &'a mut TextAnalyzer,
+}
+
+/// One edit on words of five letters or more, two on nine or more.
+pub fn allowed_edits(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl QueryBuilder<'_> {
+    /// The query, or `None` when the text has nothing to search for.
+    pub fn build(
+        &mut self,
+        parsed: &ParsedQuery,
+        relaxed: bool,
+    ) -> (Option<Box<dyn Query>>, MatchTerms) {
+        let mut match_terms = MatchTerms::default();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let positive = if relaxed { Occur::Should } else { Occur::Must };
+
+        let words: Vec<(String, Vec<String>)> = parsed
+            .words
+            .iter()
+            .map(|word| (word.clone(), terms(self.stemmed, word)))
+            .filter(|(_, tokens)| !tokens.is_empty())
+            .collect();
+        let mut index = 0;
+        while index < words.len() {
+            let upcoming: Vec<String> = words[index..]
+                .iter()
+                .map(|(_, tokens)| tokens.join(" "))
+                .collect();
+            if let Some((length, group)) = self.synonyms.match_at(&upcoming) {
+                clauses.push((positive, self.synonym_query(group, &mut match_terms)));
+                index += length;
+                continue;
+            }
+            let (word, tokens) = &words[index];
+            clauses.push((positive, self.word_query(word, tokens, &mut match_terms)));
+            index += 1;
+        }
+        for phrase in &parsed.phrases {
+            let tokens = terms(self.stemmed, phrase);
+            if tokens.is_empty() {
+                continue;
+            }
+            match_terms.stemmed.extend(tokens.iter().cloned());
+            clauses.push((positive, self.exact_query(&tokens)));
+        }
+        let has_positive = !clauses.is_empty();
+        for exclusion in &parsed.exclusions {
+            let tokens = terms(self.stemmed, exclusion);
+            if !tokens.is_empty() {
+                clauses.push((Occur::MustNot, self.exact_query(&tokens)));
+            }
+        }
+        if clauses.is_empty() {
+            return (None, match_terms);
+        }
+        if !has_positive {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        (Some(Box::new(BooleanQuery::new(clauses))), match_terms)
+    }
+
+    /// A word: exact (stemmed) in any weighted field, or within its allowed
+    /// edits on the unstemmed field.
+    fn word_query(
+        &mut self,
+        word: &str,
+        tokens: &[String],
+        match_terms: &mut MatchTerms,
+    ) -> Box<dyn Query> {
+        match_terms.stemmed.extend(tokens.iter().cloned());
+        let exact = self.exact_query(tokens);
+        let raw = terms(self.raw, word);
+        let [raw_word] = raw.as_slice() else {
+            return exact;
+        };
+        let edits = allowed_edits(raw_word);
+        if edits == 0 {
+            return exact;
+        }
+        match_terms.fuzzy.push((raw_word.clone(), edits));
+        let fuzzy = FuzzyTermQuery::new(
+            Term::from_field_text(self.fields.fuzzy, raw_word),
+            edits,
+            true,
+        );
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, exact),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)),
+            ),
+        ]))
+    }
+
+    fn synonym_query(
+        &mut self,
+        group: &[Vec<String>],
+        match_terms: &mut MatchTerms,
+    ) -> Box<dyn Query> {
+        let alternatives = group
+            .iter()
+            .map(|tokens| {
+                match_terms.stemmed.extend(tokens.iter().cloned());
+                (Occur::Should, self.exact_query(tokens))
+            })
+            .collect();
+        Box::new(BooleanQuery::new(alternatives))
+    }
+
+    /// Analysed tokens, as a term (one token) or a phrase, in any weighted field.
+    fn exact_query(&self, tokens: &[String]) -> Box<dyn Query> {
+        let per_field = self
+            .fields
+            .weighted()
+            .into_iter()
+            .map(|(field, weight)| {
+                let query: Box<dyn Query> = if let [token] = tokens {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, token),
+                        IndexRecordOption::WithFreqs,
+                    ))
+                } else {
+                    Box::new(PhraseQuery::new(
+                        tokens
+                            .iter()
+                            .map(|token| Term::from_field_text(field, token))
+                            .collect(),
+                    ))
+                };
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(per_field))
+    }
+}

@@ -1,0 +1,135 @@
+//! The index schema. Bump `SCHEMA_VERSION` whenever fields or analysis
+//! change: an index of another version is rebuilt from the database.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::{RAW, STEMMED};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The facets, in the order of `SearchFacets`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Outcome,
+    ServiceArea,
+    Technology,
+    Tag,
+    Authority,
+    Region,
+    AuthorityKind,
+    Year,
+    CostBand,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 9] = [
+        Facet::Outcome,
+        Facet::ServiceArea,
+        Facet::Technology,
+        Facet::Tag,
+        Facet::Authority,
+        Facet::Region,
+        Facet::AuthorityKind,
+        Facet::Year,
+        Facet::CostBand,
+    ];
+
+    pub(crate) fn field_name(self) -> &'static str {
+        match self {
+            Facet::Outcome => "f_outcome",
+            Facet::ServiceArea => "f_service_area",
+            Facet::Technology => "f_technology",
+            Facet::Tag => "f_tag",
+            Facet::Authority => "f_authority",
+            Facet::Region => "f_region",
+            Facet::AuthorityKind => "f_kind",
+            Facet::Year => "f_year",
+            Facet::CostBand => "f_cost_band",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub lessons: Field,
+    pub body: Field,
+    pub tags: Field,
+    pub council: Field,
+    /// Everything searchable, unstemmed: the typo-tolerant field.
+    pub fuzzy: Field,
+    pub facets: [Field; 9],
+    pub audience: Field,
+    pub published_at: Field,
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let stemmed = |stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(STEMMED)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let id = builder.add_text_field("id", STRING | STORED | FAST);
+    let title = builder.add_text_field("title", stemmed(true));
+    let summary = builder.add_text_field("summary", stemmed(true));
+    let lessons = builder.add_text_field("lessons", stemmed(true));
+    let body = builder.add_text_field("body", stemmed(true));
+    let tags = builder.add_text_field("tags", stemmed(true));
+    let council = builder.add_text_field("council", stemmed(false));
+    let fuzzy = builder.add_text_field(
+        "fuzzy",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(RAW)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
+    let facets =
+        Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
+    let audience = builder.add_text_field("audience", STRING | FAST);
+    let published_at = builder.add_i64_field("published_at", INDEXED | FAST);
+    let fields = Fields {
+        id,
+        title,
+        summary,
+        lessons,
+        body,
+        tags,
+        council,
+        fuzzy,
+        facets,
+        audience,
+        published_at,
+    };
+    (builder.build(), fields)
+}
+
+impl Fields {
+    /// The searchable text fields with their weights: title and tags weigh most.
+    pub fn weighted(&self) -> [(Field, f32); 6] {
+        [
+            (self.title, 4.0),
+            (self.tags, 4.0),
+            (self.summary, 2.0),
+            (self.lessons, 1.5),
+            (self.council, 1.5),
+            (self.body, 1.0),
+        ]
+    }
+}

@@ -1,0 +1,175 @@
+//! British and American spellings meet: a token filter that rewrites
+//! American spellings to British ones, at index and at query time alike, so
+//! "organization" finds "organisation" and the other way round.
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Words whose spellings differ by more than the `-ize` rule.
+const PAIRS: &[(&str, &str)] = &[
+    ("color", "colour"),
+    ("colors", "colours"),
+    ("colored", "coloured"),
+    ("favor", "favour"),
+    ("favorite", "favourite"),
+    ("behavior", "behaviour"),
+    ("behaviors", "behaviours"),
+    ("behavioral", "behavioural"),
+    ("neighbor", "neighbour"),
+    ("neighbors", "neighbours"),
+    ("neighborhood", "neighbourhood"),
+    ("neighborhoods", "neighbourhoods"),
+    ("honor", "honour"),
+    ("labor", "labour"),
+    ("harbor", "harbour"),
+    ("center", "centre"),
+    ("centers", "centres"),
+    ("centered", "centred"),
+    ("theater", "theatre"),
+    ("theaters", "theatres"),
+    ("liter", "litre"),
+    ("liters", "litres"),
+    ("fiber", "fibre"),
+    ("program", "programme"),
+    ("programs", "programmes"),
+    ("license", "licence"),
+    ("licenses", "licences"),
+    ("defense", "defence"),
+    ("offense", "offence"),
+    ("practice", "practise"),
+    ("catalog", "catalogue"),
+    ("catalogs", "catalogues"),
+    ("dialog", "dialogue"),
+    ("analyze", "analyse"),
+    ("analyzed", "analysed"),
+    ("analyzes", "analyses"),
+    ("analyzing", "analysing"),
+    ("paralyze", "paralyse"),
+    ("fulfill", "fulfil"),
+    ("fulfillment", "fulfilment"),
+    ("enrollment", "enrolment"),
+    ("enroll", "enrol"),
+    ("installment", "instalment"),
+    ("traveling", "travelling"),
+    ("traveled", "travelled"),
+    ("modeling", "modelling"),
+    ("modeled", "modelled"),
+    ("labeled", "labelled"),
+    ("labeling", "labelling"),
+    ("canceled", "cancelled"),
+    ("canceling", "cancelling"),
+    ("gray", "grey"),
+    ("aging", "ageing"),
+    ("curb", "kerb"),
+    ("curbs", "kerbs"),
+    ("aluminum", "aluminium"),
+    ("judgment", "judgement"),
+    ("mold", "mould"),
+    ("plow", "plough"),
+    ("pajamas", "pyjamas"),
+    ("tire", "tyre"),
+    ("tires", "tyres"),
+];
+
+/// Common words ending in -ize that are not the -ise/-ize variation.
+const NOT_IZE_VARIANTS: &[&str] = &[
+    "size", "sizes", "sized", "seize", "seized", "prize", "prizes", "capsize", "downsize",
+];
+
+/// The British spelling of a lower-case word, or `None` when it has no other.
+pub fn british(word: &str) -> Option<String> {
+    if let Some((_, british)) = PAIRS.iter().find(|(american, _)| *american == word) {
+        return Some((*british).to_owned());
+    }
+    if word.len() < 6 || NOT_IZE_VARIANTS.contains(&word) {
+        return None;
+    }
+    for (american, british) in [
+        ("izations", "isations"),
+        ("ization", "isation"),
+        ("izing", "ising"),
+        ("izers", "isers"),
+        ("izer", "iser"),
+        ("ized", "ised"),
+        ("izes", "ises"),
+        ("ize", "ise"),
+        ("yzing", "ysing"),
+        ("yzed", "ysed"),
+        ("yze", "yse"),
+    ] {
+        if let Some(stem) = word.strip_suffix(american) {
+            return Some(format!("{stem}{british}"));
+        }
+    }
+    None
+}
+
+/// The token filter: place it after lower-casing and before stemming.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BritishSpelling;
+
+impl TokenFilter for BritishSpelling {
+    type Tokenizer<T: Tokenizer> = BritishSpellingFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
+        BritishSpellingFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct BritishSpellingFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for BritishSpellingFilter<T> {
+    type TokenStream<'a> = BritishSpellingStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        BritishSpellingStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+pub struct BritishSpellingStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for BritishSpellingStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        if let Some(british) = british(&self.tail.token().text) {
+            self.tail.token_mut().text = british;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::british;
+
+    #[test]
+    fn american_spellings_become_british() {
+        assert_eq!(british("organization").as_deref(), Some("organisation"));
+        assert_eq!(british("organizations").as_deref(), Some("organisations"));
+        assert_eq!(british("optimize").as_deref(), Some("optimise"));
+        assert_eq!(british("optimizing").as_deref(), Some("optimising"));
+        assert_eq!(british("color").as_deref(), Some("colour"));
+        assert_eq!(british("center").as_deref(), Some("centre"));
+        assert_eq!(british("program").as_deref(), Some("programme"));
+        assert_eq!(british("license").as_deref(), Some("licence"));
+        assert_eq!(british("organisation"), None);
+        assert_eq!(british("size"), None);
+        assert_eq!(british("citizen"), None);
+    }
+}
