@@ -8,8 +8,7 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
 };
 
 use crate::spelling::BritishSpelling;
@@ -53,20 +52,13 @@ pub fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analysed> {
     let mut stream = analyzer.token_stream(text);
     let mut tokens = Vec::new();
     while let Some(token) = stream.next() {
-        tokens.push(Analysed {
-            text: token.text.clone(),
-            from: token.offset_from,
-            to: token.offset_to,
-        });
+        tokens.push(Analysed { text: token.text.clone(), from: token.offset_from, to: token.offset_to });
     }
     tokens
 }
 
 pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    analyse(analyzer, text)
-        .into_iter()
-        .map(|token| token.text)
-        .collect()
+    analyse(analyzer, text).into_iter().map(|token| token.text).collect()
 }
 
 #[cfg(test)]
@@ -76,18 +68,9 @@ mod tests {
     #[test]
     fn spellings_and_inflections_meet_after_analysis() {
         let mut analyzer = stemmed_analyzer();
-        assert_eq!(
-            terms(&mut analyzer, "Organization"),
-            terms(&mut analyzer, "organisations")
-        );
-        assert_eq!(
-            terms(&mut analyzer, "optimized"),
-            terms(&mut analyzer, "Optimising")
-        );
-        assert_eq!(
-            terms(&mut analyzer, "recycling"),
-            terms(&mut analyzer, "recycled")
-        );
+        assert_eq!(terms(&mut analyzer, "Organization"), terms(&mut analyzer, "organisations"));
+        assert_eq!(terms(&mut analyzer, "optimized"), terms(&mut analyzer, "Optimising"));
+        assert_eq!(terms(&mut analyzer, "recycling"), terms(&mut analyzer, "recycled"));
         assert_eq!(terms(&mut analyzer, "Café"), terms(&mut analyzer, "cafe"));
         assert!(terms(&mut analyzer, "🦀 ((((").is_empty());
     }

@@ -39,18 +39,14 @@ pub struct CaseStudyDocument {
     pub authority_kind: String,
     pub start_year: i32,
     pub cost_band: String,
-    /// Seconds since the Unix epoch.
+    /// When it was published, in any monotonic unit (the server uses milliseconds since the Unix epoch).
     pub published_at: i64,
-    /// None means public.
+    /// Readable by signed-in members only.
     pub members_only: bool,
 }
 
 impl CaseStudyDocument {
     pub fn audience(&self) -> Audience {
-        if self.members_only {
-            Audience::Members
-        } else {
-            Audience::Public
-        }
+        if self.members_only { Audience::Members } else { Audience::Public }
     }
 }

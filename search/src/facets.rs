@@ -93,9 +93,7 @@ impl PartialOrd for Ranked {
 impl Ord for Ranked {
     /// "Greater" means "ranks first".
     fn cmp(&self, other: &Self) -> Ordering {
-        self.key
-            .total_cmp(&other.key)
-            .then_with(|| other.address.cmp(&self.address))
+        self.key.total_cmp(&other.key).then_with(|| other.address.cmp(&self.address))
     }
 }
 
@@ -118,11 +116,7 @@ impl Collector for FacetedCollector<'_> {
     type Fruit = Collected;
     type Child = FacetedSegmentCollector;
 
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
         let fast = reader.fast_fields();
         let mut columns: Vec<Option<StrColumn>> = Vec::with_capacity(FACETS);
         let mut selected: Vec<Option<Vec<bool>>> = Vec::with_capacity(FACETS);
@@ -157,20 +151,13 @@ impl Collector for FacetedCollector<'_> {
             selected.push(selection);
             columns.push(column);
         }
-        let counts = columns
-            .iter()
-            .map(|column| vec![0u32; column.as_ref().map_or(0, |c| c.num_terms())])
-            .collect();
+        let counts = columns.iter().map(|column| vec![0u32; column.as_ref().map_or(0, |c| c.num_terms())]).collect();
         let audience = fast.str("audience")?;
         let members_only_ordinal = match &audience {
-            Some(column) if !self.include_members_only => {
-                column.dictionary().term_ord("members")?
-            }
+            Some(column) if !self.include_members_only => column.dictionary().term_ord("members")?,
             _ => None,
         };
-        let active: Vec<usize> = (0..FACETS)
-            .filter(|&index| selected[index].is_some())
-            .collect();
+        let active: Vec<usize> = (0..FACETS).filter(|&index| selected[index].is_some()).collect();
         Ok(FacetedSegmentCollector {
             segment,
             columns,
@@ -192,11 +179,7 @@ impl Collector for FacetedCollector<'_> {
     }
 
     fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
-        let mut merged = Collected {
-            total: 0,
-            top: Vec::new(),
-            counts: Default::default(),
-        };
+        let mut merged = Collected { total: 0, top: Vec::new(), counts: Default::default() };
         for fruit in fruits {
             merged.total += fruit.total;
             merged.top.extend(fruit.top);
@@ -282,10 +265,7 @@ impl SegmentCollector for FacetedSegmentCollector {
             Order::Newest => self.published_at.first(doc).unwrap_or(i64::MIN) as f64,
             Order::Oldest => -(self.published_at.first(doc).unwrap_or(i64::MAX) as f64),
         };
-        let ranked = Ranked {
-            key,
-            address: DocAddress::new(self.segment, doc),
-        };
+        let ranked = Ranked { key, address: DocAddress::new(self.segment, doc) };
         if self.top.len() < self.keep {
             self.top.push(std::cmp::Reverse(ranked));
         } else if self.top.peek().is_some_and(|worst| ranked > worst.0) {
@@ -302,20 +282,12 @@ impl SegmentCollector for FacetedSegmentCollector {
             };
             let mut text = String::new();
             for (ordinal, &count) in per_ordinal.iter().enumerate() {
-                if count > 0
-                    && column
-                        .ord_to_str(ordinal as u64, &mut text)
-                        .unwrap_or(false)
-                {
+                if count > 0 && column.ord_to_str(ordinal as u64, &mut text).unwrap_or(false) {
                     counts[facet].insert(text.clone(), u64::from(count));
                 }
             }
         }
         let top = self.top.into_iter().map(|ranked| ranked.0).collect();
-        Collected {
-            total: self.total,
-            top,
-            counts,
-        }
+        Collected { total: self.total, top, counts }
     }
 }

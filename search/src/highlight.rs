@@ -19,22 +19,14 @@ fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(u
                 return true;
             }
             let word = text[token.from..token.to].to_lowercase();
-            terms
-                .fuzzy
-                .iter()
-                .any(|(fuzzy, edits)| within_edits(&word, fuzzy, *edits))
+            terms.fuzzy.iter().any(|(fuzzy, edits)| within_edits(&word, fuzzy, *edits))
         })
         .map(|token| (token.from, token.to))
         .collect()
 }
 
 /// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
-pub fn snippet(
-    text: &str,
-    terms: &MatchTerms,
-    stemmed: &mut TextAnalyzer,
-    max_chars: usize,
-) -> Option<String> {
+pub fn snippet(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer, max_chars: usize) -> Option<String> {
     let ranges = matches(text, terms, stemmed);
     if ranges.is_empty() {
         return None;
@@ -45,10 +37,7 @@ pub fn snippet(
         out.push('…');
     }
     let mut cursor = start;
-    for &(from, to) in ranges
-        .iter()
-        .filter(|(from, to)| *from >= start && *to <= end)
-    {
+    for &(from, to) in ranges.iter().filter(|(from, to)| *from >= start && *to <= end) {
         escape_into(&text[cursor..from], &mut out);
         out.push_str("<mark>");
         escape_into(&text[from..to], &mut out);
@@ -72,10 +61,7 @@ fn window(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (usize, us
     let mut best = (0, 0usize);
     for (index, &(from, _)) in ranges.iter().enumerate() {
         let start = from.saturating_sub(lead);
-        let count = ranges[index..]
-            .iter()
-            .take_while(|(_, to)| *to <= start + max_chars)
-            .count();
+        let count = ranges[index..].iter().take_while(|(_, to)| *to <= start + max_chars).count();
         if count > best.1 {
             best = (start, count);
         }
@@ -136,9 +122,7 @@ pub fn within_edits(a: &str, b: &str, edits: u8) -> bool {
         let mut current = vec![i; b.len() + 1];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            current[j] = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
+            current[j] = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 current[j] = current[j].min(previous_previous[j - 2] + 1);
             }
@@ -160,9 +144,7 @@ mod tests {
         let mut analyzer = stemmed_analyzer();
         let mut terms = MatchTerms::default();
         for word in words {
-            terms
-                .stemmed
-                .extend(crate::analysis::terms(&mut analyzer, word));
+            terms.stemmed.extend(crate::analysis::terms(&mut analyzer, word));
         }
         terms
     }
@@ -170,43 +152,22 @@ mod tests {
     #[test]
     fn marks_matches_and_escapes_the_rest() {
         let mut analyzer = stemmed_analyzer();
-        let snippet = snippet(
-            "Bins <b>& recycling</b> sensors",
-            &terms(&["recycled"]),
-            &mut analyzer,
-            200,
-        )
-        .unwrap();
-        assert_eq!(
-            snippet,
-            "Bins &lt;b&gt;&amp; <mark>recycling</mark>&lt;/b&gt; sensors"
-        );
+        let snippet = snippet("Bins <b>& recycling</b> sensors", &terms(&["recycled"]), &mut analyzer, 200).unwrap();
+        assert_eq!(snippet, "Bins &lt;b&gt;&amp; <mark>recycling</mark>&lt;/b&gt; sensors");
     }
 
     #[test]
     fn long_text_is_cut_at_word_boundaries_around_the_matches() {
         let mut analyzer = stemmed_analyzer();
-        let text = format!(
-            "{} the chatbot failed {}",
-            "word ".repeat(100),
-            "after ".repeat(100)
-        );
+        let text = format!("{} the chatbot failed {}", "word ".repeat(100), "after ".repeat(100));
         let snippet = snippet(&text, &terms(&["chatbot"]), &mut analyzer, 80).unwrap();
-        assert!(
-            snippet.starts_with('…') && snippet.ends_with('…'),
-            "{snippet}"
-        );
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'), "{snippet}");
         assert!(snippet.contains("<mark>chatbot</mark>"), "{snippet}");
         let inner = snippet.trim_matches('…');
         assert!(
-            inner.split_whitespace().all(|word| [
-                "word",
-                "the",
-                "<mark>chatbot</mark>",
-                "failed",
-                "after"
-            ]
-            .contains(&word)),
+            inner
+                .split_whitespace()
+                .all(|word| ["word", "the", "<mark>chatbot</mark>", "failed", "after"].contains(&word)),
             "{snippet}"
         );
     }

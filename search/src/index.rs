@@ -9,9 +9,7 @@ use std::path::Path;
 use std::sync::{Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -63,25 +61,14 @@ impl SearchIndex {
                 Ok(opened) => return Ok(opened),
                 Err(SearchError::InUse) => return Err(SearchError::InUse),
                 Err(reason) => {
-                    std::fs::remove_dir_all(dir)
-                        .map_err(|error| SearchError::Io(error.to_string()))?;
+                    std::fs::remove_dir_all(dir).map_err(|error| SearchError::Io(error.to_string()))?;
                     let index = Self::create(dir, schema, fields)?;
-                    return Ok((
-                        index,
-                        OpenState::NeedsRebuild {
-                            reason: reason.to_string(),
-                        },
-                    ));
+                    return Ok((index, OpenState::NeedsRebuild { reason: reason.to_string() }));
                 }
             }
         }
         let index = Self::create(dir, schema, fields)?;
-        Ok((
-            index,
-            OpenState::NeedsRebuild {
-                reason: "no index yet".to_owned(),
-            },
-        ))
+        Ok((index, OpenState::NeedsRebuild { reason: "no index yet".to_owned() }))
     }
 
     /// An index in memory, for tests.
@@ -95,53 +82,35 @@ impl SearchIndex {
         Self::from_index(Index::create_in_dir(dir, schema)?, fields)
     }
 
-    fn open_existing(
-        dir: &Path,
-        schema: &Schema,
-        fields: &Fields,
-    ) -> Result<(SearchIndex, OpenState), SearchError> {
+    fn open_existing(dir: &Path, schema: &Schema, fields: &Fields) -> Result<(SearchIndex, OpenState), SearchError> {
         let index = Index::open_in_dir(dir)?;
         if index.schema() != *schema {
             return Err(SearchError::Stale("the index has another schema".into()));
         }
-        let payload: Option<Payload> = index
-            .load_metas()?
-            .payload
-            .and_then(|text| serde_json::from_str(&text).ok());
+        let payload: Option<Payload> = index.load_metas()?.payload.and_then(|text| serde_json::from_str(&text).ok());
         let opened = Self::from_index(index, fields.clone())?;
         // Reading every segment proves the files are whole.
         for segment in opened.reader.searcher().segment_readers() {
-            segment
-                .get_store_reader(0)
-                .map_err(|error| SearchError::Io(error.to_string()))?;
+            segment.get_store_reader(0).map_err(|error| SearchError::Io(error.to_string()))?;
         }
         match payload {
-            Some(payload) if payload.schema_version == SCHEMA_VERSION => Ok((
-                opened,
-                OpenState::Ready {
-                    position: payload.position,
-                },
-            )),
-            Some(payload) => Err(SearchError::Stale(format!(
-                "schema version {} (now {SCHEMA_VERSION})",
-                payload.schema_version
-            ))),
+            Some(payload) if payload.schema_version == SCHEMA_VERSION => {
+                Ok((opened, OpenState::Ready { position: payload.position }))
+            }
+            Some(payload) => {
+                Err(SearchError::Stale(format!("schema version {} (now {SCHEMA_VERSION})", payload.schema_version)))
+            }
             None => Err(SearchError::Stale("the index was never completed".into())),
         }
     }
 
     fn from_index(index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
         analysis::register(&index);
-        let writer = index
-            .writer(WRITER_HEAP_BYTES)
-            .map_err(|error| match error {
-                tantivy::TantivyError::LockFailure(..) => SearchError::InUse,
-                other => other.into(),
-            })?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+        let writer = index.writer(WRITER_HEAP_BYTES).map_err(|error| match error {
+            tantivy::TantivyError::LockFailure(..) => SearchError::InUse,
+            other => other.into(),
+        })?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(SearchIndex {
             index,
             reader,
@@ -162,9 +131,7 @@ impl SearchIndex {
     /// The change-log position of the last commit.
     pub fn position(&self) -> Result<Option<i64>, SearchError> {
         let payload = self.index.load_metas()?.payload;
-        Ok(payload
-            .and_then(|text| serde_json::from_str::<Payload>(&text).ok())
-            .map(|payload| payload.position))
+        Ok(payload.and_then(|text| serde_json::from_str::<Payload>(&text).ok()).map(|payload| payload.position))
     }
 
     /// Adds or replaces a document (not visible until `commit`).
@@ -196,14 +163,8 @@ impl SearchIndex {
         {
             let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
             let mut prepared = writer.prepare_commit()?;
-            let payload = Payload {
-                schema_version: SCHEMA_VERSION,
-                position,
-            };
-            prepared.set_payload(
-                &serde_json::to_string(&payload)
-                    .map_err(|error| SearchError::Io(error.to_string()))?,
-            );
+            let payload = Payload { schema_version: SCHEMA_VERSION, position };
+            prepared.set_payload(&serde_json::to_string(&payload).map_err(|error| SearchError::Io(error.to_string()))?);
             prepared.commit()?;
         }
         self.reader.reload()?;
@@ -260,10 +221,7 @@ impl SearchIndex {
         facet(Facet::Tag, &document.tags);
         facet(Facet::Authority, &document.authorities);
         facet(Facet::Region, std::slice::from_ref(&document.region));
-        facet(
-            Facet::AuthorityKind,
-            std::slice::from_ref(&document.authority_kind),
-        );
+        facet(Facet::AuthorityKind, std::slice::from_ref(&document.authority_kind));
         facet(Facet::Year, &[document.start_year.to_string()]);
         facet(Facet::CostBand, std::slice::from_ref(&document.cost_band));
         doc.add_text(fields.audience, document.audience().as_str());
@@ -277,12 +235,8 @@ impl SearchIndex {
         let mut stemmed = stemmed_analyzer();
         let mut raw = raw_analyzer();
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
-        let mut builder = QueryBuilder {
-            fields: &self.fields,
-            synonyms: &synonyms,
-            stemmed: &mut stemmed,
-            raw: &mut raw,
-        };
+        let mut builder =
+            QueryBuilder { fields: &self.fields, synonyms: &synonyms, stemmed: &mut stemmed, raw: &mut raw };
         let (query, match_terms) = builder.build(&parsed, false);
         let order = match (request.sort, query.is_some() && parsed.has_positive_terms()) {
             (Sort::Relevance, true) => Order::Relevance,
@@ -306,14 +260,8 @@ impl SearchIndex {
                 relaxed = true;
             }
         }
-        drop(builder);
         let hits = self.hits(&searcher, &collected, request, &match_terms, &mut stemmed)?;
-        Ok(SearchResults {
-            total: collected.total,
-            hits,
-            facets: facet_counts(collected.counts),
-            relaxed,
-        })
+        Ok(SearchResults { total: collected.total, hits, facets: facet_counts(collected.counts), relaxed })
     }
 
     fn hits(
@@ -327,19 +275,9 @@ impl SearchIndex {
         let fields = &self.fields;
         let highlight = !match_terms.stemmed.is_empty() || !match_terms.fuzzy.is_empty();
         let mut hits = Vec::new();
-        for ranked in collected
-            .top
-            .iter()
-            .skip(request.offset)
-            .take(request.limit)
-        {
+        for ranked in collected.top.iter().skip(request.offset).take(request.limit) {
             let doc: TantivyDocument = searcher.doc(ranked.address)?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|value| value.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
-            };
+            let text = |field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_owned();
             let mut highlights = Vec::new();
             if highlight {
                 for (name, field, max) in [
@@ -349,28 +287,15 @@ impl SearchIndex {
                     ("lessons", fields.lessons, TEXT_SNIPPET),
                     ("body", fields.body, TEXT_SNIPPET),
                 ] {
-                    let values: Vec<&str> = doc
-                        .get_all(field)
-                        .filter_map(|value| value.as_str())
-                        .collect();
-                    if let Some(snippet) = values
-                        .iter()
-                        .find_map(|value| snippet(value, match_terms, stemmed, max))
-                    {
-                        highlights.push(Highlight {
-                            field: name.to_owned(),
-                            snippet,
-                        });
+                    let values: Vec<&str> = doc.get_all(field).filter_map(|value| value.as_str()).collect();
+                    if let Some(snippet) = values.iter().find_map(|value| snippet(value, match_terms, stemmed, max)) {
+                        highlights.push(Highlight { field: name.to_owned(), snippet });
                     }
                 }
             }
             hits.push(Hit {
                 id: text(fields.id),
-                score: if ranked.key.is_finite() && request.sort == Sort::Relevance {
-                    ranked.key as f32
-                } else {
-                    0.0
-                },
+                score: if ranked.key.is_finite() && request.sort == Sort::Relevance { ranked.key as f32 } else { 0.0 },
                 highlights,
             });
         }
@@ -380,12 +305,7 @@ impl SearchIndex {
     /// Case studies like `id` (more-like-this over title, summary, lessons and
     /// tags, boosted by shared service areas and technologies): never itself,
     /// never one the audience may not read.
-    pub fn similar(
-        &self,
-        id: &str,
-        audience: Audience,
-        limit: usize,
-    ) -> Result<Vec<String>, SearchError> {
+    pub fn similar(&self, id: &str, audience: Audience, limit: usize) -> Result<Vec<String>, SearchError> {
         let searcher = self.reader.searcher();
         let fields = &self.fields;
         let id_term = Term::from_field_text(fields.id, id);
@@ -398,10 +318,7 @@ impl SearchIndex {
         };
         let doc: TantivyDocument = searcher.doc(*address)?;
         let values = |field| -> Vec<OwnedValue> {
-            doc.get_all(field)
-                .filter_map(|value| value.as_str())
-                .map(|text| OwnedValue::Str(text.to_owned()))
-                .collect()
+            doc.get_all(field).filter_map(|value| value.as_str()).map(|text| OwnedValue::Str(text.to_owned())).collect()
         };
         let like_this = MoreLikeThisQuery::builder()
             .with_min_doc_frequency(1)
@@ -418,20 +335,11 @@ impl SearchIndex {
         for facet in [Facet::ServiceArea, Facet::Technology] {
             let field = fields.facets[facet.index()];
             for value in doc.get_all(field).filter_map(|value| value.as_str()) {
-                let term = TermQuery::new(
-                    Term::from_field_text(field, value),
-                    IndexRecordOption::Basic,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(term), 2.0)),
-                ));
+                let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), 2.0))));
             }
         }
-        clauses.push((
-            Occur::MustNot,
-            Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
-        ));
+        clauses.push((Occur::MustNot, Box::new(TermQuery::new(id_term, IndexRecordOption::Basic))));
         let query = BooleanQuery::new(clauses);
         let filters = Filters::default();
         let collector = FacetedCollector {
@@ -446,11 +354,7 @@ impl SearchIndex {
             .iter()
             .map(|ranked| {
                 let doc: TantivyDocument = searcher.doc(ranked.address)?;
-                Ok(doc
-                    .get_first(fields.id)
-                    .and_then(|value| value.as_str())
-                    .unwrap_or_default()
-                    .to_owned())
+                Ok(doc.get_first(fields.id).and_then(|value| value.as_str()).unwrap_or_default().to_owned())
             })
             .collect()
     }

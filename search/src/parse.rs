@@ -33,10 +33,7 @@ pub fn parse(text: &str) -> ParsedQuery {
             position += 1;
             continue;
         }
-        let excluded = c == '-'
-            && chars
-                .get(position + 1)
-                .is_some_and(|next| *next == '"' || next.is_alphanumeric());
+        let excluded = c == '-' && chars.get(position + 1).is_some_and(|next| *next == '"' || next.is_alphanumeric());
         let start = if excluded { position + 1 } else { position };
         if chars.get(start) == Some(&'"') {
             if let Some(length) = chars[start + 1..].iter().position(|c| *c == '"') {
@@ -59,10 +56,7 @@ pub fn parse(text: &str) -> ParsedQuery {
             position = start + 1;
             continue;
         }
-        let length = chars[start..]
-            .iter()
-            .position(|c| c.is_whitespace() || *c == '"')
-            .unwrap_or(chars.len() - start);
+        let length = chars[start..].iter().position(|c| c.is_whitespace() || *c == '"').unwrap_or(chars.len() - start);
         let word: String = chars[start..start + length].iter().collect();
         position = start + length;
         if word.chars().any(char::is_alphanumeric) {
@@ -99,10 +93,7 @@ mod tests {
         assert!(parse("((((").is_empty());
         assert!(parse("*").is_empty());
         assert!(parse("🦀🦀").is_empty());
-        assert_eq!(
-            words(r#"unbalanced "quote here"#),
-            ["unbalanced", "quote", "here"]
-        );
+        assert_eq!(words(r#"unbalanced "quote here"#), ["unbalanced", "quote", "here"]);
         assert_eq!(words("- lonely dash"), ["lonely", "dash"]);
         assert_eq!(words("well-being"), ["well-being"]);
         assert_eq!(parse(r#""""#), ParsedQuery::default());

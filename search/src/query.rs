@@ -5,9 +5,7 @@
 use std::collections::HashSet;
 
 use tantivy::Term;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -45,11 +43,7 @@ pub fn allowed_edits(word: &str) -> u8 {
 
 impl QueryBuilder<'_> {
     /// The query, or `None` when the text has nothing to search for.
-    pub fn build(
-        &mut self,
-        parsed: &ParsedQuery,
-        relaxed: bool,
-    ) -> (Option<Box<dyn Query>>, MatchTerms) {
+    pub fn build(&mut self, parsed: &ParsedQuery, relaxed: bool) -> (Option<Box<dyn Query>>, MatchTerms) {
         let mut match_terms = MatchTerms::default();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let positive = if relaxed { Occur::Should } else { Occur::Must };
@@ -62,10 +56,7 @@ impl QueryBuilder<'_> {
             .collect();
         let mut index = 0;
         while index < words.len() {
-            let upcoming: Vec<String> = words[index..]
-                .iter()
-                .map(|(_, tokens)| tokens.join(" "))
-                .collect();
+            let upcoming: Vec<String> = words[index..].iter().map(|(_, tokens)| tokens.join(" ")).collect();
             if let Some((length, group)) = self.synonyms.match_at(&upcoming) {
                 clauses.push((positive, self.synonym_query(group, &mut match_terms)));
                 index += length;
@@ -101,12 +92,7 @@ impl QueryBuilder<'_> {
 
     /// A word: exact (stemmed) in any weighted field, or within its allowed
     /// edits on the unstemmed field.
-    fn word_query(
-        &mut self,
-        word: &str,
-        tokens: &[String],
-        match_terms: &mut MatchTerms,
-    ) -> Box<dyn Query> {
+    fn word_query(&mut self, word: &str, tokens: &[String], match_terms: &mut MatchTerms) -> Box<dyn Query> {
         match_terms.stemmed.extend(tokens.iter().cloned());
         let exact = self.exact_query(tokens);
         let raw = terms(self.raw, word);
@@ -118,25 +104,14 @@ impl QueryBuilder<'_> {
             return exact;
         }
         match_terms.fuzzy.push((raw_word.clone(), edits));
-        let fuzzy = FuzzyTermQuery::new(
-            Term::from_field_text(self.fields.fuzzy, raw_word),
-            edits,
-            true,
-        );
+        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.fields.fuzzy, raw_word), edits, true);
         Box::new(BooleanQuery::new(vec![
             (Occur::Should, exact),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)),
-            ),
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST))),
         ]))
     }
 
-    fn synonym_query(
-        &mut self,
-        group: &[Vec<String>],
-        match_terms: &mut MatchTerms,
-    ) -> Box<dyn Query> {
+    fn synonym_query(&mut self, group: &[Vec<String>], match_terms: &mut MatchTerms) -> Box<dyn Query> {
         let alternatives = group
             .iter()
             .map(|tokens| {
@@ -155,22 +130,11 @@ impl QueryBuilder<'_> {
             .into_iter()
             .map(|(field, weight)| {
                 let query: Box<dyn Query> = if let [token] = tokens {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, token),
-                        IndexRecordOption::WithFreqs,
-                    ))
+                    Box::new(TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs))
                 } else {
-                    Box::new(PhraseQuery::new(
-                        tokens
-                            .iter()
-                            .map(|token| Term::from_field_text(field, token))
-                            .collect(),
-                    ))
+                    Box::new(PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(field, token)).collect()))
                 };
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>,
-                )
+                (Occur::Should, Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>)
             })
             .collect();
         Box::new(BooleanQuery::new(per_field))

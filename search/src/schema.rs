@@ -79,11 +79,7 @@ pub fn build() -> (Schema, Fields) {
                 .set_tokenizer(STEMMED)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
+        if stored { options.set_stored() } else { options }
     };
     let id = builder.add_text_field("id", STRING | STORED | FAST);
     let title = builder.add_text_field("title", stemmed(true));
@@ -95,28 +91,13 @@ pub fn build() -> (Schema, Fields) {
     let fuzzy = builder.add_text_field(
         "fuzzy",
         TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(RAW)
-                .set_index_option(IndexRecordOption::Basic),
+            TextFieldIndexing::default().set_tokenizer(RAW).set_index_option(IndexRecordOption::Basic),
         ),
     );
-    let facets =
-        Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
+    let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
     let audience = builder.add_text_field("audience", STRING | FAST);
     let published_at = builder.add_i64_field("published_at", INDEXED | FAST);
-    let fields = Fields {
-        id,
-        title,
-        summary,
-        lessons,
-        body,
-        tags,
-        council,
-        fuzzy,
-        facets,
-        audience,
-        published_at,
-    };
+    let fields = Fields { id, title, summary, lessons, body, tags, council, fuzzy, facets, audience, published_at };
     (builder.build(), fields)
 }
 

@@ -71,9 +71,8 @@ const PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Common words ending in -ize that are not the -ise/-ize variation.
-const NOT_IZE_VARIANTS: &[&str] = &[
-    "size", "sizes", "sized", "seize", "seized", "prize", "prizes", "capsize", "downsize",
-];
+const NOT_IZE_VARIANTS: &[&str] =
+    &["size", "sizes", "sized", "seize", "seized", "prize", "prizes", "capsize", "downsize"];
 
 /// The British spelling of a lower-case word, or `None` when it has no other.
 pub fn british(word: &str) -> Option<String> {
@@ -124,9 +123,7 @@ impl<T: Tokenizer> Tokenizer for BritishSpellingFilter<T> {
     type TokenStream<'a> = BritishSpellingStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        BritishSpellingStream {
-            tail: self.inner.token_stream(text),
-        }
+        BritishSpellingStream { tail: self.inner.token_stream(text) }
     }
 }
 

@@ -7,10 +7,7 @@ use casebook_search::{Audience, OpenState, SearchIndex, SearchRequest};
 use fixture::corpus;
 
 fn count(index: &SearchIndex, text: &str) -> u64 {
-    index
-        .search(&SearchRequest::words(text, Audience::Members))
-        .unwrap()
-        .total
+    index.search(&SearchRequest::words(text, Audience::Members)).unwrap().total
 }
 
 #[test]
@@ -27,11 +24,7 @@ fn a_crash_between_applying_and_committing_loses_and_doubles_nothing() {
         index.upsert(&docs[0]).unwrap();
     }
     let (index, state) = SearchIndex::open(dir.path()).unwrap();
-    assert_eq!(
-        state,
-        OpenState::Ready { position: 1 },
-        "restart from the last committed position"
-    );
+    assert_eq!(state, OpenState::Ready { position: 1 }, "restart from the last committed position");
     assert_eq!(index.num_docs(), 1);
     // The indexer re-applies 2 and 3 from the log: upserts, so nothing doubles.
     index.upsert(&docs[1]).unwrap();
@@ -54,11 +47,7 @@ fn an_index_of_another_schema_version_is_recreated_for_a_rebuild() {
     let meta = std::fs::read_to_string(&meta_path).unwrap();
     let version = format!("\\\"schema_version\\\":{}", casebook_search::SCHEMA_VERSION);
     assert!(meta.contains(&version), "{meta}");
-    std::fs::write(
-        &meta_path,
-        meta.replace(&version, "\\\"schema_version\\\":0"),
-    )
-    .unwrap();
+    std::fs::write(&meta_path, meta.replace(&version, "\\\"schema_version\\\":0")).unwrap();
     let (index, state) = SearchIndex::open(dir.path()).unwrap();
     assert!(matches!(state, OpenState::NeedsRebuild { .. }), "{state:?}");
     assert_eq!(index.num_docs(), 0);

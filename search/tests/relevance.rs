@@ -18,33 +18,21 @@ fn british_and_american_spellings_meet_both_ways() {
     let index = index();
     assert_eq!(ids(&search(&index, "organization")), ["organisation"]);
     assert_eq!(ids(&search(&index, "optimise")).first(), Some(&"optimize"));
-    assert!(
-        ids(&search(&index, "optimized")).contains(&"sensors"),
-        "optimised in the body"
-    );
+    assert!(ids(&search(&index, "optimized")).contains(&"sensors"), "optimised in the body");
 }
 
 #[test]
 fn typos_are_forgiven_on_longer_words_and_exact_matches_rank_first() {
     let index = index();
-    assert!(
-        ids(&search(&index, "chatbto")).contains(&"chatbot"),
-        "a transposition in a 7-letter word"
-    );
+    assert!(ids(&search(&index, "chatbto")).contains(&"chatbot"), "a transposition in a 7-letter word");
     assert!(ids(&search(&index, "recyclng")).contains(&"sensors"));
     assert!(ids(&search(&index, "telecaer")).contains(&"anonymous"));
-    assert!(
-        search(&index, "bni").hits.is_empty(),
-        "no typo tolerance under five letters"
-    );
+    assert!(search(&index, "bni").hits.is_empty(), "no typo tolerance under five letters");
     let parking_results = search(&index, "parking");
     let parking = ids(&parking_results);
     assert_eq!(parking.first(), Some(&"parking"), "{parking:?}");
     assert!(parking.contains(&"barking"), "one edit away: {parking:?}");
-    assert!(
-        parking.iter().position(|id| *id == "parking")
-            < parking.iter().position(|id| *id == "barking")
-    );
+    assert!(parking.iter().position(|id| *id == "parking") < parking.iter().position(|id| *id == "barking"));
 }
 
 #[test]
@@ -90,9 +78,7 @@ fn words_are_anded_and_relaxed_to_any_word_when_nothing_has_all() {
     assert!(!both.relaxed);
     let none_has_both = search(&index, "gritting telecare");
     assert!(none_has_both.relaxed);
-    assert!(
-        ids(&none_has_both).contains(&"optimize") && ids(&none_has_both).contains(&"anonymous")
-    );
+    assert!(ids(&none_has_both).contains(&"optimize") && ids(&none_has_both).contains(&"anonymous"));
 }
 
 #[test]
@@ -143,69 +129,35 @@ fn council_names_are_searchable_except_for_anonymous_case_studies() {
 #[test]
 fn without_words_the_newest_come_first() {
     let index = index();
-    let results = index
-        .search(&SearchRequest {
-            sort: Sort::Relevance,
-            ..SearchRequest::words("", Audience::Public)
-        })
-        .unwrap();
+    let results =
+        index.search(&SearchRequest { sort: Sort::Relevance, ..SearchRequest::words("", Audience::Public) }).unwrap();
     assert_eq!(results.total, 11);
-    assert_eq!(
-        results.hits.first().map(|hit| hit.id.as_str()),
-        Some("anonymous"),
-        "started 2024, published last"
-    );
-    let oldest = index
-        .search(&SearchRequest {
-            sort: Sort::Oldest,
-            ..SearchRequest::words("", Audience::Public)
-        })
-        .unwrap();
-    assert_eq!(
-        oldest.hits.first().map(|hit| hit.id.as_str()),
-        Some("organisation")
-    );
+    assert_eq!(results.hits.first().map(|hit| hit.id.as_str()), Some("anonymous"), "started 2024, published last");
+    let oldest =
+        index.search(&SearchRequest { sort: Sort::Oldest, ..SearchRequest::words("", Audience::Public) }).unwrap();
+    assert_eq!(oldest.hits.first().map(|hit| hit.id.as_str()), Some("organisation"));
 }
 
 #[test]
 fn highlights_mark_the_matched_words() {
     let index = index();
     let results = search(&index, "chatbot <script>");
-    let hit = results
-        .hits
-        .iter()
-        .find(|hit| hit.id == "chatbot")
-        .expect("a hit");
-    let title = hit
-        .highlights
-        .iter()
-        .find(|highlight| highlight.field == "title")
-        .expect("a title highlight");
+    let hit = results.hits.iter().find(|hit| hit.id == "chatbot").expect("a hit");
+    let title = hit.highlights.iter().find(|highlight| highlight.field == "title").expect("a title highlight");
     assert_eq!(title.snippet, "A <mark>chatbot</mark> for bin enquiries");
     assert!(
-        results
-            .hits
-            .iter()
-            .flat_map(|hit| &hit.highlights)
-            .all(|highlight| !highlight.snippet.contains("<script"))
+        results.hits.iter().flat_map(|hit| &hit.highlights).all(|highlight| !highlight.snippet.contains("<script"))
     );
 }
 
 #[test]
 fn pages_are_stable_and_do_not_overlap() {
     let index = index();
-    let all = ids(&search(&index, "the"))
-        .into_iter()
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
+    let all = ids(&search(&index, "the")).into_iter().map(str::to_owned).collect::<Vec<_>>();
     let mut paged = Vec::new();
     for offset in (0..all.len()).step_by(3) {
         let page = index
-            .search(&SearchRequest {
-                offset,
-                limit: 3,
-                ..SearchRequest::words("the", Audience::Members)
-            })
+            .search(&SearchRequest { offset, limit: 3, ..SearchRequest::words("the", Audience::Members) })
             .unwrap();
         paged.extend(page.hits.into_iter().map(|hit| hit.id));
     }

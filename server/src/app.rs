@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use crate::authorities::register;
 use crate::db::{self, QueryCounter};
 use crate::graphql::{self, CasebookSchema};
+use crate::search::SearchService;
 use crate::settings::Settings;
 use crate::{router, taxonomy};
 
@@ -19,6 +20,8 @@ pub struct App {
     pub queries: QueryCounter,
     pub schema: CasebookSchema,
     pub settings: Settings,
+    /// This process's search index and its indexer.
+    pub search: Arc<SearchService>,
 }
 
 pub type AppState = Arc<App>;
@@ -27,19 +30,11 @@ pub type AppState = Arc<App>;
 /// (register, taxonomy) the first time. Every command that touches the
 /// database starts here.
 pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
-    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-        format!(
-            "cannot create the data directory {}",
-            settings.data_dir.display()
-        )
-    })?;
+    std::fs::create_dir_all(&settings.data_dir)
+        .with_context(|| format!("cannot create the data directory {}", settings.data_dir.display()))?;
     let probe = settings.data_dir.join(".write-test");
-    std::fs::write(&probe, b"").with_context(|| {
-        format!(
-            "the data directory {} is not writable",
-            settings.data_dir.display()
-        )
-    })?;
+    std::fs::write(&probe, b"")
+        .with_context(|| format!("the data directory {} is not writable", settings.data_dir.display()))?;
     let _ = std::fs::remove_file(probe);
     let (db, queries) = db::connect(&settings.database_url()).await?;
     db::migrate(&db).await?;
@@ -63,32 +58,25 @@ impl Application {
         Self::with_database(settings, db, queries).await
     }
 
-    /// Binds `settings.bind` (port 0 picks a free port) for a prepared database.
+    /// Binds `settings.bind` (port 0 picks a free port) for a prepared
+    /// database, and starts the search indexer (rebuilding the index in the
+    /// background when it needs it: the server serves meanwhile).
     pub async fn with_database(
         settings: Settings,
         db: DatabaseConnection,
         queries: QueryCounter,
     ) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(settings.bind).await.with_context(|| {
-            format!(
-                "cannot listen on {} (is another server using it?)",
-                settings.bind
-            )
-        })?;
-        let state = Arc::new(App {
-            db,
-            queries,
-            schema: graphql::build_schema(),
-            settings,
-        });
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .with_context(|| format!("cannot listen on {} (is another server using it?)", settings.bind))?;
+        let (search, index_state) = SearchService::open(&settings.data_dir, &settings.database_url()).await?;
+        search.start(index_state);
+        let state = Arc::new(App { db, queries, schema: graphql::build_schema(), settings, search });
         Ok(Application { listener, state })
     }
 
     pub fn port(&self) -> u16 {
-        self.listener
-            .local_addr()
-            .map(|address| address.port())
-            .unwrap_or_default()
+        self.listener.local_addr().map(|address| address.port()).unwrap_or_default()
     }
 
     pub fn state(&self) -> AppState {
@@ -96,8 +84,6 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, router::router(self.state))
-            .await
-            .context("the server stopped")
+        axum::serve(self.listener, router::router(self.state)).await.context("the server stopped")
     }
 }

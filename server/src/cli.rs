@@ -12,11 +12,7 @@ use crate::members::{self, Role};
 use crate::settings::Settings;
 
 #[derive(Parser)]
-#[command(
-    name = "casebook",
-    version,
-    about = "Casebook: councils learning from each other's projects"
-)]
+#[command(name = "casebook", version, about = "Casebook: councils learning from each other's projects")]
 pub struct Cli {
     #[command(flatten)]
     settings: Settings,
@@ -52,6 +48,8 @@ enum Command {
     ImportAuthorities { file: PathBuf },
     /// Load the demo case studies through the real workflow.
     SeedDemo,
+    /// Rebuild the search index from the database (stop the server first).
+    Reindex,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -63,12 +61,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("database is up to date");
             Ok(())
         }
-        Command::IssueToken {
-            email,
-            role,
-            authority,
-            name,
-        } => {
+        Command::IssueToken { email, role, authority, name } => {
             if !email_address::EmailAddress::is_valid(email.trim()) {
                 bail!("`{email}` is not an email address");
             }
@@ -88,11 +81,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::ImportAuthorities { file } => {
-            let reader = std::fs::File::open(&file)
-                .with_context(|| format!("cannot open {}", file.display()))?;
+            let reader = std::fs::File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
             let (db, _) = app::prepare(&settings).await?;
             let report = register::import_register(&db, reader).await?;
             print!("{report}");
+            Ok(())
+        }
+        Command::Reindex => {
+            app::prepare(&settings).await?;
+            let (search, _) = crate::search::SearchService::open(&settings.data_dir, &settings.database_url()).await?;
+            let indexed = search.rebuild().await?;
+            eprintln!("indexed {indexed} published case studies");
             Ok(())
         }
         Command::SeedDemo => {

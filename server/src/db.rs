@@ -24,10 +24,7 @@ impl QueryCounter {
 pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
     let is_sqlite = url.starts_with("sqlite:");
     let mut options = ConnectOptions::new(url.to_owned());
-    options
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+    options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false);
     if is_sqlite {
         // One connection: SQLite has one writer anyway, and a single
         // connection rules out SQLITE_BUSY between our own transactions.
@@ -39,8 +36,7 @@ pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, QueryCoun
         .await
         .with_context(|| format!("cannot connect to the database at {}", redact_url(url)))?;
     if is_sqlite {
-        db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
-            .await?;
+        db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;").await?;
     }
     let counter = QueryCounter::default();
     let count = counter.0.clone();
@@ -51,7 +47,5 @@ pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, QueryCoun
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None)
-        .await
-        .context("cannot run the database migrations")
+    Migrator::up(db, None).await.context("cannot run the database migrations")
 }

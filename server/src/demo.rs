@@ -61,11 +61,9 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<String> {
     if case_study::Entity::find().count(db).await? > 0 {
         return Ok("the database already has case studies: demo not loaded".to_owned());
     }
-    let demo: Vec<DemoCaseStudy> =
-        serde_json::from_str(DEMO).context("the demo data is malformed")?;
-    let moderator = Viewer::from_member(
-        &members::upsert_active_member(db, DEMO_MODERATOR, Role::Moderator, None).await?,
-    );
+    let demo: Vec<DemoCaseStudy> = serde_json::from_str(DEMO).context("the demo data is malformed")?;
+    let moderator =
+        Viewer::from_member(&members::upsert_active_member(db, DEMO_MODERATOR, Role::Moderator, None).await?);
     members::upsert_active_member(db, DEMO_ADMIN, Role::Admin, None).await?;
 
     let count = demo.len();
@@ -73,9 +71,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<String> {
         let authority = authorities::find_by_slug(db, &item.authority)
             .await?
             .with_context(|| format!("demo council `{}` is not in the register", item.authority))?;
-        let author =
-            members::upsert_active_member(db, &item.author, Role::Member, Some(authority.id))
-                .await?;
+        let author = members::upsert_active_member(db, &item.author, Role::Member, Some(authority.id)).await?;
         let author = Viewer::from_member(&author);
         let final_status = item.final_status;
         let title = item.title.clone();
@@ -103,18 +99,9 @@ async fn advance(
     workflow::submit(db, author, id).await?;
     let decision = match target {
         Status::Submitted => return Ok(()),
-        Status::ChangesRequested => (
-            ModerationDecision::RequestChanges,
-            "Please add what the project cost in total.",
-        ),
-        Status::Rejected => (
-            ModerationDecision::Reject,
-            "This reads as a supplier's advert rather than a case study.",
-        ),
-        _ => (
-            ModerationDecision::Approve,
-            "Approved: thank you for sharing.",
-        ),
+        Status::ChangesRequested => (ModerationDecision::RequestChanges, "Please add what the project cost in total."),
+        Status::Rejected => (ModerationDecision::Reject, "This reads as a supplier's advert rather than a case study."),
+        _ => (ModerationDecision::Approve, "Approved: thank you for sharing."),
     };
     workflow::moderate(db, moderator, id, decision.0, Some(decision.1.to_owned())).await?;
     if matches!(target, Status::Withdrawn | Status::Unpublished) {
@@ -139,14 +126,7 @@ impl DemoCaseStudy {
             ended_on: self.ended_on.map(|date| date.to_string()),
             partners: self.partners,
             collaborators: self.collaborators,
-            links: self
-                .links
-                .into_iter()
-                .map(|link| LinkInput {
-                    title: link.title,
-                    url: link.url,
-                })
-                .collect(),
+            links: self.links.into_iter().map(|link| LinkInput { title: link.title, url: link.url }).collect(),
             contact_email: self.contact_email,
             visibility: Some(self.visibility),
             anonymous: self.anonymous,
@@ -163,14 +143,7 @@ pub async fn sign_in_tokens(db: &DatabaseConnection) -> anyhow::Result<Vec<(Stri
         .find(|member| member.email.ends_with("@camden.gov.uk"))
         .map(|member| member.email);
     let mut tokens = Vec::new();
-    for email in [
-        Some(DEMO_ADMIN.to_owned()),
-        Some(DEMO_MODERATOR.to_owned()),
-        camden_member,
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for email in [Some(DEMO_ADMIN.to_owned()), Some(DEMO_MODERATOR.to_owned()), camden_member].into_iter().flatten() {
         let member = member::Entity::find()
             .all(db)
             .await?
@@ -178,10 +151,7 @@ pub async fn sign_in_tokens(db: &DatabaseConnection) -> anyhow::Result<Vec<(Stri
             .find(|member| member.email == email)
             .with_context(|| format!("demo member {email} is missing"))?;
         let role = format!("{email} ({:?})", member.role);
-        tokens.push((
-            role,
-            members::issue_token(db, &member.id, "demo sign-in").await?,
-        ));
+        tokens.push((role, members::issue_token(db, &member.id, "demo sign-in").await?));
     }
     Ok(tokens)
 }

@@ -31,10 +31,7 @@ pub enum AppError {
 
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::BadUserInput(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+        AppError::BadUserInput(vec![FieldError { field: field.into(), message: message.into() }])
     }
 
     pub fn code(&self) -> ErrorCode {

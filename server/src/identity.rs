@@ -53,9 +53,7 @@ impl Viewer {
     /// The council this viewer acts for: set only for an ACTIVE member with a council.
     pub fn council(&self) -> Option<i32> {
         let member = self.member.as_ref()?;
-        (member.status == MemberStatus::Active)
-            .then_some(member.authority_id)
-            .flatten()
+        (member.status == MemberStatus::Active).then_some(member.authority_id).flatten()
     }
 
     pub fn belongs_to(&self, authority_id: i32) -> bool {
@@ -95,9 +93,7 @@ pub async fn resolve(db: &impl ConnectionTrait, headers: &HeaderMap) -> AppResul
         .map(str::trim)
         .filter(|token| !token.is_empty())
         .ok_or(AppError::Unauthenticated)?;
-    let member = members::member_for_token(db, token)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let member = members::member_for_token(db, token).await?.ok_or(AppError::Unauthenticated)?;
     if member.status == MemberStatus::Suspended {
         return Err(AppError::Unauthenticated);
     }

@@ -16,6 +16,7 @@ pub mod graphql;
 pub mod identity;
 pub mod members;
 mod router;
+pub mod search;
 pub mod settings;
 pub mod taxonomy;
 

@@ -13,10 +13,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(home))
         .route("/health", get(|| async { "ok" }))
-        .route(
-            "/graphql",
-            get(graphql::http::get).post(graphql::http::post),
-        )
+        .route("/graphql", get(graphql::http::get).post(graphql::http::post))
         // The GraphQL handler reads its body itself, with its own limit and a JSON answer.
         .layer(DefaultBodyLimit::disable())
         .layer(TraceLayer::new_for_http())

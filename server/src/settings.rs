@@ -9,12 +9,7 @@ use clap::Args;
 #[derive(Clone, Args)]
 pub struct Settings {
     /// Where the SQLite database and the search index live.
-    #[arg(
-        long,
-        env = "CASEBOOK_DATA_DIR",
-        default_value = "./data",
-        global = true
-    )]
+    #[arg(long, env = "CASEBOOK_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
 
     /// `sqlite://…` or `postgres://…`; default: SQLite in the data dir.
@@ -22,35 +17,19 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// The address `serve` listens on.
-    #[arg(
-        long,
-        env = "CASEBOOK_BIND",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "CASEBOOK_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
 }
 
 impl Settings {
-    pub fn new(
-        data_dir: impl Into<PathBuf>,
-        database_url: Option<String>,
-        bind: SocketAddr,
-    ) -> Self {
-        Settings {
-            data_dir: data_dir.into(),
-            database_url,
-            bind,
-        }
+    pub fn new(data_dir: impl Into<PathBuf>, database_url: Option<String>, bind: SocketAddr) -> Self {
+        Settings { data_dir: data_dir.into(), database_url, bind }
     }
 
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                self.data_dir.join("casebook.db").display()
-            ),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("casebook.db").display()),
         }
     }
 }
@@ -70,10 +49,7 @@ impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
             .field("data_dir", &self.data_dir)
-            .field(
-                "database_url",
-                &self.database_url.as_deref().map(redact_url),
-            )
+            .field("database_url", &self.database_url.as_deref().map(redact_url))
             .field("bind", &self.bind)
             .finish()
     }
@@ -85,13 +61,7 @@ mod tests {
 
     #[test]
     fn passwords_never_print() {
-        assert_eq!(
-            redact_url("postgres://casebook:secret@db/casebook"),
-            "postgres://casebook:********@db/casebook"
-        );
-        assert_eq!(
-            redact_url("sqlite://data/casebook.db"),
-            "sqlite://data/casebook.db"
-        );
+        assert_eq!(redact_url("postgres://casebook:secret@db/casebook"), "postgres://casebook:********@db/casebook");
+        assert_eq!(redact_url("sqlite://data/casebook.db"), "sqlite://data/casebook.db");
     }
 }

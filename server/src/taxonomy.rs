@@ -14,16 +14,7 @@ use crate::error::AppResult;
 const SEED: &str = include_str!("../data/taxonomy.csv");
 
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    Serialize,
-    Deserialize,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, sea_orm::EnumIter, sea_orm::DeriveActiveEnum, Serialize, Deserialize,
 )]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -61,14 +52,8 @@ impl Taxonomy {
 
     /// The terms for these keys, in the order given; unknown keys are skipped.
     pub fn resolve(&self, kind: TermKind, keys: &[String]) -> Vec<Term> {
-        let by_key: HashMap<&str, &Term> = self
-            .terms(kind)
-            .iter()
-            .map(|term| (term.key.as_str(), term))
-            .collect();
-        keys.iter()
-            .filter_map(|key| by_key.get(key.as_str()).map(|term| (*term).clone()))
-            .collect()
+        let by_key: HashMap<&str, &Term> = self.terms(kind).iter().map(|term| (term.key.as_str(), term)).collect();
+        keys.iter().filter_map(|key| by_key.get(key.as_str()).map(|term| (*term).clone())).collect()
     }
 }
 
@@ -80,10 +65,7 @@ pub async fn load(db: &impl ConnectionTrait) -> AppResult<Taxonomy> {
         .await?;
     let mut taxonomy = Taxonomy::default();
     for row in rows {
-        let term = Term {
-            key: row.key,
-            label: row.label,
-        };
+        let term = Term { key: row.key, label: row.label };
         match row.kind {
             TermKind::ServiceArea => taxonomy.service_areas.push(term),
             TermKind::Technology => taxonomy.technologies.push(term),
@@ -101,14 +83,9 @@ struct SeedRow {
 
 /// Adds the seed terms that are missing. Labels an admin changed are kept.
 pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
-    let existing = load(db)
-        .await
-        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let existing = load(db).await.map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let mut added = 0;
-    for (position, record) in csv::Reader::from_reader(SEED.as_bytes())
-        .deserialize::<SeedRow>()
-        .enumerate()
-    {
+    for (position, record) in csv::Reader::from_reader(SEED.as_bytes()).deserialize::<SeedRow>().enumerate() {
         let row = record.context("the taxonomy seed is malformed")?;
         if existing.contains(row.kind, &row.key) {
             continue;

@@ -9,9 +9,7 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     let author = app.member_of("camden").await;
     let moderator = app.moderator().await;
 
-    let created = app
-        .gql(Some(&author), CREATE, json!({ "input": valid_input() }))
-        .await;
+    let created = app.gql(Some(&author), CREATE, json!({ "input": valid_input() })).await;
     let created = &created.data()["createCaseStudy"];
     assert_eq!(created["status"], "DRAFT");
     assert_eq!(created["version"], 1);
@@ -21,33 +19,16 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     let submitted = app.gql(Some(&author), SUBMIT, json!({ "id": id })).await;
     assert_eq!(submitted.data()["submitCaseStudy"]["status"], "SUBMITTED");
 
-    let queue = app
-        .gql(
-            Some(&moderator),
-            "{ moderationQueue { totalCount edges { node { id } } } }",
-            json!({}),
-        )
-        .await;
-    assert_eq!(
-        queue.data()["moderationQueue"]["edges"][0]["node"]["id"],
-        id
-    );
+    let queue = app.gql(Some(&moderator), "{ moderationQueue { totalCount edges { node { id } } } }", json!({})).await;
+    assert_eq!(queue.data()["moderationQueue"]["edges"][0]["node"]["id"], id);
 
-    let approved = app
-        .gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "APPROVE" }),
-        )
-        .await;
+    let approved = app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await;
     assert_eq!(approved.data()["moderateCaseStudy"]["status"], "PUBLISHED");
 
     let anonymous_view = app
         .gql(
             None,
-            &format!(
-                "query($slug: String!) {{ caseStudy(slug: $slug) {{ {CASE_STUDY_FIELDS} }} }}"
-            ),
+            &format!("query($slug: String!) {{ caseStudy(slug: $slug) {{ {CASE_STUDY_FIELDS} }} }}"),
             json!({ "slug": "sensors-in-litter-bins" }),
         )
         .await;
@@ -56,29 +37,13 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     assert_eq!(case_study["authority"]["slug"], "camden");
     assert_eq!(case_study["authorityLabel"], "London Borough of Camden");
     assert_eq!(case_study["tags"], json!(["bin-sensors", "smart-city"]));
-    assert_eq!(
-        case_study["serviceAreas"],
-        json!([{ "key": "waste-and-recycling", "label": "Waste and recycling" }])
-    );
+    assert_eq!(case_study["serviceAreas"], json!([{ "key": "waste-and-recycling", "label": "Waste and recycling" }]));
     assert_eq!(case_study["collaborators"], json!([{ "slug": "hackney" }]));
     assert!(case_study["publishedAt"].is_string());
-    assert!(
-        case_study["contactEmail"].is_null(),
-        "contact is for signed-in members only"
-    );
-    assert_eq!(
-        case_study["history"],
-        json!([]),
-        "history is for the owning council and moderators"
-    );
+    assert!(case_study["contactEmail"].is_null(), "contact is for signed-in members only");
+    assert_eq!(case_study["history"], json!([]), "history is for the owning council and moderators");
 
-    let listed = app
-        .gql(
-            None,
-            "{ caseStudies { totalCount edges { node { id } } } }",
-            json!({}),
-        )
-        .await;
+    let listed = app.gql(None, "{ caseStudies { totalCount edges { node { id } } } }", json!({})).await;
     assert_eq!(listed.data()["caseStudies"]["totalCount"], 1);
 
     let history = app
@@ -88,13 +53,12 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
             json!({ "id": id }),
         )
         .await;
-    let transitions: Vec<(serde_json::Value, serde_json::Value)> =
-        history.data()["caseStudy"]["history"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|transition| (transition["from"].clone(), transition["to"].clone()))
-            .collect();
+    let transitions: Vec<(serde_json::Value, serde_json::Value)> = history.data()["caseStudy"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|transition| (transition["from"].clone(), transition["to"].clone()))
+        .collect();
     assert_eq!(
         transitions,
         vec![
@@ -106,10 +70,7 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
 
     let withdrawn = app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await;
     assert_eq!(withdrawn.data()["withdrawCaseStudy"]["status"], "WITHDRAWN");
-    assert!(
-        !can_read(&app, None, id).await,
-        "a withdrawn case study is no longer public"
-    );
+    assert!(!can_read(&app, None, id).await, "a withdrawn case study is no longer public");
 }
 
 #[tokio::test]
@@ -118,23 +79,20 @@ async fn request_changes_then_edit_returns_to_draft_and_resubmits() {
     let author = app.member_of("camden").await;
     let moderator = app.moderator().await;
     let id = app.create(&author, valid_input()).await;
-    app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-        .await
-        .data();
+    app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
 
     let returned = app
+        .gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "REQUEST_CHANGES", "message": "Add the costs" }))
+        .await;
+    assert_eq!(returned.data()["moderateCaseStudy"]["status"], "CHANGES_REQUESTED");
+
+    let edited = app
         .gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "REQUEST_CHANGES", "message": "Add the costs" }),
+            Some(&author),
+            UPDATE,
+            json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Sensors in 300 litter bins" })) }),
         )
         .await;
-    assert_eq!(
-        returned.data()["moderateCaseStudy"]["status"],
-        "CHANGES_REQUESTED"
-    );
-
-    let edited = app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Sensors in 300 litter bins" })) })).await;
     let edited = &edited.data()["updateCaseStudy"];
     assert_eq!(edited["status"], "DRAFT");
     assert_eq!(edited["version"], 2);
@@ -142,11 +100,7 @@ async fn request_changes_then_edit_returns_to_draft_and_resubmits() {
     let resubmitted = app.gql(Some(&author), SUBMIT, json!({ "id": id })).await;
     assert_eq!(resubmitted.data()["submitCaseStudy"]["status"], "SUBMITTED");
     let history = app
-        .gql(
-            Some(&moderator),
-            "query($id: ID!) { caseStudy(id: $id) { history { to message } } }",
-            json!({ "id": id }),
-        )
+        .gql(Some(&moderator), "query($id: ID!) { caseStudy(id: $id) { history { to message } } }", json!({ "id": id }))
         .await;
     assert_eq!(
         history.data()["caseStudy"]["history"][2],
@@ -160,31 +114,13 @@ async fn a_rejected_case_study_records_the_reason_and_cannot_be_resubmitted() {
     let author = app.member_of("camden").await;
     let moderator = app.moderator().await;
     let id = app.create(&author, valid_input()).await;
-    app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-        .await
-        .data();
+    app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
 
-    let rejected = app
-        .gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "REJECT", "message": "Advertising" }),
-        )
-        .await;
+    let rejected =
+        app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "REJECT", "message": "Advertising" })).await;
     assert_eq!(rejected.data()["moderateCaseStudy"]["status"], "REJECTED");
-    assert_eq!(
-        app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
-    let edit = app
-        .gql(
-            Some(&author),
-            UPDATE,
-            json!({ "id": id, "version": 1, "input": valid_input() }),
-        )
-        .await;
+    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
+    let edit = app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": valid_input() })).await;
     assert_eq!(edit.error_code(), "CONFLICT");
 }
 
@@ -196,102 +132,34 @@ async fn transitions_the_workflow_does_not_allow_are_conflicts() {
     let id = app.create(&author, valid_input()).await;
 
     // DRAFT: cannot be moderated or withdrawn.
-    let approve = app
-        .gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "APPROVE" }),
-        )
-        .await;
-    assert_eq!(
-        approve.error_code(),
-        "NOT_FOUND",
-        "a moderator cannot see another council's draft"
-    );
+    let approve = app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await;
+    assert_eq!(approve.error_code(), "NOT_FOUND", "a moderator cannot see another council's draft");
     let admin = app.admin().await;
     assert_eq!(
-        app.gql(
-            Some(&admin),
-            MODERATE,
-            json!({ "id": id, "decision": "APPROVE" })
-        )
-        .await
-        .error_code(),
+        app.gql(Some(&admin), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.error_code(),
         "CONFLICT"
     );
-    assert_eq!(
-        app.gql(Some(&author), WITHDRAW, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
+    assert_eq!(app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.error_code(), "CONFLICT");
 
     // SUBMITTED: cannot be submitted again, edited or withdrawn.
-    app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-        .await
-        .data();
-    assert_eq!(
-        app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
-    let edit = app
-        .gql(
-            Some(&author),
-            UPDATE,
-            json!({ "id": id, "version": 1, "input": valid_input() }),
-        )
-        .await;
+    app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
+    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
+    let edit = app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": valid_input() })).await;
     assert_eq!(edit.error_code(), "CONFLICT");
-    assert_eq!(
-        app.gql(Some(&author), WITHDRAW, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
+    assert_eq!(app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.error_code(), "CONFLICT");
 
     // PUBLISHED: cannot be submitted or approved again (no pending revision).
-    app.gql(
-        Some(&moderator),
-        MODERATE,
-        json!({ "id": id, "decision": "APPROVE" }),
-    )
-    .await
-    .data();
+    app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
     assert_eq!(
-        app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
-    assert_eq!(
-        app.gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "APPROVE" })
-        )
-        .await
-        .error_code(),
+        app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.error_code(),
         "CONFLICT"
     );
 
     // WITHDRAWN: final.
-    app.gql(Some(&author), WITHDRAW, json!({ "id": id }))
-        .await
-        .data();
-    assert_eq!(
-        app.gql(Some(&author), WITHDRAW, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
-    assert_eq!(
-        app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-            .await
-            .error_code(),
-        "CONFLICT"
-    );
+    app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.data();
+    assert_eq!(app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.error_code(), "CONFLICT");
+    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
 }
 
 #[tokio::test]
@@ -300,17 +168,10 @@ async fn requesting_changes_or_rejecting_needs_a_message() {
     let author = app.member_of("camden").await;
     let moderator = app.moderator().await;
     let id = app.create(&author, valid_input()).await;
-    app.gql(Some(&author), SUBMIT, json!({ "id": id }))
-        .await
-        .data();
+    app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
     for decision in ["REQUEST_CHANGES", "REJECT"] {
-        let response = app
-            .gql(
-                Some(&moderator),
-                MODERATE,
-                json!({ "id": id, "decision": decision, "message": "  " }),
-            )
-            .await;
+        let response =
+            app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": decision, "message": "  " })).await;
         assert_eq!(response.error_code(), "BAD_USER_INPUT");
         assert_eq!(response.error_field(), "message");
     }
@@ -321,10 +182,22 @@ async fn a_stale_expected_version_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
     let id = app.create(&author, valid_input()).await;
-    let first = app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "First edit wins" })) })).await;
+    let first = app
+        .gql(
+            Some(&author),
+            UPDATE,
+            json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "First edit wins" })) }),
+        )
+        .await;
     assert_eq!(first.data()["updateCaseStudy"]["version"], 2);
 
-    let stale = app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Second edit loses" })) })).await;
+    let stale = app
+        .gql(
+            Some(&author),
+            UPDATE,
+            json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Second edit loses" })) }),
+        )
+        .await;
     assert_eq!(stale.error_code(), "CONFLICT");
     let read = app.gql(Some(&author), READ, json!({ "id": id })).await;
     assert_eq!(read.data()["caseStudy"]["title"], "First edit wins");
@@ -335,30 +208,16 @@ async fn markdown_is_rendered_and_sanitised() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
     let body = "## Result\n\n**Saved** time.\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n[bad](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"x()\">link</a>";
-    let id = app
-        .create(&author, input_with(json!({ "body": body })))
-        .await;
-    let response = app
-        .gql(
-            Some(&author),
-            "query($id: ID!) { caseStudy(id: $id) { body bodyHtml } }",
-            json!({ "id": id }),
-        )
-        .await;
-    let html = response.data()["caseStudy"]["bodyHtml"]
-        .as_str()
-        .unwrap()
-        .to_lowercase();
+    let id = app.create(&author, input_with(json!({ "body": body }))).await;
+    let response =
+        app.gql(Some(&author), "query($id: ID!) { caseStudy(id: $id) { body bodyHtml } }", json!({ "id": id })).await;
+    let html = response.data()["caseStudy"]["bodyHtml"].as_str().unwrap().to_lowercase();
     assert!(html.contains("<h2>result</h2>"), "{html}");
     assert!(html.contains("<strong>saved</strong>"), "{html}");
     for forbidden in ["<script", "onerror", "onclick", "javascript:"] {
         assert!(!html.contains(forbidden), "{forbidden} survived in {html}");
     }
-    assert_eq!(
-        response.data()["caseStudy"]["body"],
-        body,
-        "the Markdown itself is kept as written"
-    );
+    assert_eq!(response.data()["caseStudy"]["body"], body, "the Markdown itself is kept as written");
 }
 
 #[tokio::test]
@@ -367,21 +226,16 @@ async fn a_member_lists_their_councils_drafts_and_nobody_elses() {
     let camden = app.member_of("camden").await;
     let hackney = app.member_of("hackney").await;
     let draft = app.create(&camden, valid_input()).await;
-    app.create(&hackney, input_with(json!({ "collaborators": [] })))
-        .await;
+    app.create(&hackney, input_with(json!({ "collaborators": [] }))).await;
 
-    let query =
-        "{ caseStudies(filter: { statuses: [DRAFT] }) { totalCount edges { node { id } } } }";
+    let query = "{ caseStudies(filter: { statuses: [DRAFT] }) { totalCount edges { node { id } } } }";
     let mine = app.gql(Some(&camden), query, json!({})).await;
     assert_eq!(mine.data()["caseStudies"]["totalCount"], 1);
     assert_eq!(mine.data()["caseStudies"]["edges"][0]["node"]["id"], draft);
     let anonymous = app.gql(None, query, json!({})).await;
     assert_eq!(anonymous.data()["caseStudies"]["totalCount"], 0);
     let admin = app.admin().await;
-    assert_eq!(
-        app.gql(Some(&admin), query, json!({})).await.data()["caseStudies"]["totalCount"],
-        2
-    );
+    assert_eq!(app.gql(Some(&admin), query, json!({})).await.data()["caseStudies"]["totalCount"], 2);
 }
 
 #[tokio::test]
@@ -390,13 +244,7 @@ async fn case_studies_page_newest_first_with_cursors() {
     let author = app.member_of("camden").await;
     let mut ids = Vec::new();
     for n in 0..5 {
-        ids.push(
-            app.publish(
-                &author,
-                input_with(json!({ "title": format!("Project number {n}") })),
-            )
-            .await,
-        );
+        ids.push(app.publish(&author, input_with(json!({ "title": format!("Project number {n}") }))).await);
     }
     let query = "query($after: String) { caseStudies(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }";
     let mut seen = Vec::new();
@@ -406,11 +254,7 @@ async fn case_studies_page_newest_first_with_cursors() {
         let connection = &page.data()["caseStudies"];
         assert_eq!(connection["totalCount"], 5);
         seen.extend(
-            connection["edges"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|edge| edge["node"]["id"].as_str().unwrap().to_owned()),
+            connection["edges"].as_array().unwrap().iter().map(|edge| edge["node"]["id"].as_str().unwrap().to_owned()),
         );
         if connection["pageInfo"]["hasNextPage"] == false {
             break;
@@ -420,21 +264,9 @@ async fn case_studies_page_newest_first_with_cursors() {
     ids.reverse();
     assert_eq!(seen, ids, "newest published first, each exactly once");
 
-    let too_many = app
-        .gql(
-            None,
-            "{ caseStudies(first: 101) { totalCount } }",
-            json!({}),
-        )
-        .await;
+    let too_many = app.gql(None, "{ caseStudies(first: 101) { totalCount } }", json!({})).await;
     assert_eq!(too_many.error_code(), "BAD_USER_INPUT");
     assert_eq!(too_many.error_field(), "first");
-    let bad_cursor = app
-        .gql(
-            None,
-            "{ caseStudies(after: \"nonsense\") { totalCount } }",
-            json!({}),
-        )
-        .await;
+    let bad_cursor = app.gql(None, "{ caseStudies(after: \"nonsense\") { totalCount } }", json!({})).await;
     assert_eq!(bad_cursor.error_field(), "after");
 }

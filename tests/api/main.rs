@@ -11,4 +11,5 @@ mod permissions;
 mod query_count;
 mod revisions;
 mod schema;
+mod search;
 mod validation;

@@ -4,10 +4,7 @@ use casebook_tests::*;
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 
 /// (table, column) pairs of a database, sorted.
-async fn columns_of(
-    db: &DatabaseConnection,
-    postgres_schema: Option<&str>,
-) -> Vec<(String, String)> {
+async fn columns_of(db: &DatabaseConnection, postgres_schema: Option<&str>) -> Vec<(String, String)> {
     let statement = match postgres_schema {
         Some(schema) => Statement::from_string(
             DatabaseBackend::Postgres,
@@ -26,12 +23,7 @@ async fn columns_of(
         .await
         .unwrap()
         .into_iter()
-        .map(|row| {
-            (
-                row.try_get::<String>("", "t").unwrap(),
-                row.try_get::<String>("", "c").unwrap(),
-            )
-        })
+        .map(|row| (row.try_get::<String>("", "t").unwrap(), row.try_get::<String>("", "c").unwrap()))
         .collect();
     columns.sort();
     columns
@@ -40,18 +32,12 @@ async fn columns_of(
 #[tokio::test]
 async fn migrations_give_both_backends_the_same_tables() {
     let sqlite_dir = tempfile::tempdir().unwrap();
-    let sqlite_url = format!(
-        "sqlite://{}?mode=rwc",
-        sqlite_dir.path().join("casebook.db").display()
-    );
+    let sqlite_url = format!("sqlite://{}?mode=rwc", sqlite_dir.path().join("casebook.db").display());
     let (sqlite, _) = casebook::db::connect(&sqlite_url).await.unwrap();
     casebook::db::migrate(&sqlite).await.unwrap();
     let sqlite_columns = columns_of(&sqlite, None).await;
 
-    let mut tables: Vec<&str> = sqlite_columns
-        .iter()
-        .map(|(table, _)| table.as_str())
-        .collect();
+    let mut tables: Vec<&str> = sqlite_columns.iter().map(|(table, _)| table.as_str()).collect();
     tables.dedup();
     assert_eq!(
         tables,
@@ -64,22 +50,18 @@ async fn migrations_give_both_backends_the_same_tables() {
             "case_study_transitions",
             "members",
             "seaql_migrations",
+            "search_changes",
+            "search_synonyms",
             "taxonomy_terms",
         ]
     );
 
     if std::env::var(POSTGRES_URL_VARIABLE).map_or(true, |url| url.is_empty()) {
-        eprintln!(
-            "{POSTGRES_URL_VARIABLE} is not set: SQLite checked against the expected tables only"
-        );
+        eprintln!("{POSTGRES_URL_VARIABLE} is not set: SQLite checked against the expected tables only");
         return;
     }
     let (postgres_url, schema) = fresh_database_url(sqlite_dir.path()).await;
     let (postgres, _) = casebook::db::connect(&postgres_url).await.unwrap();
     casebook::db::migrate(&postgres).await.unwrap();
-    assert_eq!(
-        columns_of(&postgres, schema.as_deref()).await,
-        sqlite_columns,
-        "PostgreSQL and SQLite disagree"
-    );
+    assert_eq!(columns_of(&postgres, schema.as_deref()).await, sqlite_columns, "PostgreSQL and SQLite disagree");
 }

@@ -26,34 +26,16 @@ async fn seed(app: &TestApp, count: usize) {
             anonymous: n % 4 == 0,
             ..Default::default()
         };
-        let created = workflow::create(&app.state.db, &author, input)
-            .await
-            .unwrap();
-        workflow::submit(&app.state.db, &author, &created.id)
-            .await
-            .unwrap();
-        workflow::moderate(
-            &app.state.db,
-            &moderator,
-            &created.id,
-            ModerationDecision::Approve,
-            None,
-        )
-        .await
-        .unwrap();
+        let created = workflow::create(&app.state.db, &author, input).await.unwrap();
+        workflow::submit(&app.state.db, &author, &created.id).await.unwrap();
+        workflow::moderate(&app.state.db, &moderator, &created.id, ModerationDecision::Approve, None).await.unwrap();
     }
 }
 
 async fn queries_for_page(app: &TestApp, token: &str, first: i64) -> u64 {
     let before = app.query_count();
     let response = app.gql(Some(token), PAGE, json!({ "first": first })).await;
-    assert_eq!(
-        response.data()["caseStudies"]["edges"]
-            .as_array()
-            .unwrap()
-            .len() as i64,
-        first
-    );
+    assert_eq!(response.data()["caseStudies"]["edges"].as_array().unwrap().len() as i64, first);
     app.query_count() - before
 }
 

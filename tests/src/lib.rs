@@ -24,6 +24,7 @@ pub struct TestApp {
     pub state: AppState,
     /// The schema of this app on PostgreSQL; None on SQLite.
     pub postgres_schema: Option<String>,
+    pub database_url: String,
     _data_dir: TempDir,
 }
 
@@ -36,11 +37,7 @@ pub struct GqlResponse {
 
 impl GqlResponse {
     pub fn data(&self) -> &Value {
-        assert!(
-            self.body.get("errors").is_none(),
-            "unexpected errors: {:#}",
-            self.body
-        );
+        assert!(self.body.get("errors").is_none(), "unexpected errors: {:#}", self.body);
         &self.body["data"]
     }
 
@@ -66,24 +63,12 @@ pub async fn fresh_database_url(data_dir: &std::path::Path) -> (String, Option<S
             let admin = Database::connect(&url).await.unwrap_or_else(|error| {
                 panic!("{POSTGRES_URL_VARIABLE} is set but PostgreSQL is unreachable: {error}")
             });
-            admin
-                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-                .await
-                .expect("create a test schema");
+            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create a test schema");
             admin.close().await.ok();
             let separator = if url.contains('?') { '&' } else { '?' };
-            (
-                format!("{url}{separator}options=-c%20search_path%3D{schema}"),
-                Some(schema),
-            )
+            (format!("{url}{separator}options=-c%20search_path%3D{schema}"), Some(schema))
         }
-        _ => (
-            format!(
-                "sqlite://{}?mode=rwc",
-                data_dir.join("casebook.db").display()
-            ),
-            None,
-        ),
+        _ => (format!("sqlite://{}?mode=rwc", data_dir.join("casebook.db").display()), None),
     }
 }
 
@@ -91,21 +76,24 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
+        Self::spawn_on(data_dir, database_url, postgres_schema).await
+    }
+
+    /// A second server on the same database, with its own data dir and index
+    /// (as behind a load balancer).
+    pub async fn spawn_sharing_database_with(other: &TestApp) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn_on(data_dir, other.database_url.clone(), other.postgres_schema.clone()).await
+    }
+
+    async fn spawn_on(data_dir: TempDir, database_url: String, postgres_schema: Option<String>) -> TestApp {
         let bind: SocketAddr = "127.0.0.1:0".parse().expect("address");
-        let settings = Settings::new(data_dir.path(), Some(database_url), bind);
-        let application = Application::build(settings)
-            .await
-            .expect("the server builds");
+        let settings = Settings::new(data_dir.path(), Some(database_url.clone()), bind);
+        let application = Application::build(settings).await.expect("the server builds");
         let address = format!("http://127.0.0.1:{}", application.port());
         let state = application.state();
         tokio::spawn(application.run_until_stopped());
-        TestApp {
-            address,
-            client: reqwest::Client::new(),
-            state,
-            postgres_schema,
-            _data_dir: data_dir,
-        }
+        TestApp { address, client: reqwest::Client::new(), state, postgres_schema, database_url, _data_dir: data_dir }
     }
 
     /// Statements run on the server's database so far.
@@ -116,56 +104,30 @@ impl TestApp {
     /// An API token for an ACTIVE member (as `casebook issue-token` makes them).
     pub async fn token(&self, email: &str, role: Role, authority: Option<&str>) -> String {
         let authority_id = match authority {
-            Some(slug) => Some(
-                authorities::find_by_slug(&self.state.db, slug)
-                    .await
-                    .expect("lookup")
-                    .expect("council")
-                    .id,
-            ),
+            Some(slug) => {
+                Some(authorities::find_by_slug(&self.state.db, slug).await.expect("lookup").expect("council").id)
+            }
             None => None,
         };
-        let member = members::upsert_active_member(&self.state.db, email, role, authority_id)
-            .await
-            .expect("member");
-        members::issue_token(&self.state.db, &member.id, "test")
-            .await
-            .expect("token")
+        let member = members::upsert_active_member(&self.state.db, email, role, authority_id).await.expect("member");
+        members::issue_token(&self.state.db, &member.id, "test").await.expect("token")
     }
 
     pub async fn member_of(&self, council: &str) -> String {
-        self.token(
-            &format!("{}@{council}.example", uuid::Uuid::new_v4().simple()),
-            Role::Member,
-            Some(council),
-        )
-        .await
+        self.token(&format!("{}@{council}.example", uuid::Uuid::new_v4().simple()), Role::Member, Some(council)).await
     }
 
     pub async fn moderator(&self) -> String {
-        self.token(
-            &format!("mod-{}@casebook.example", uuid::Uuid::new_v4().simple()),
-            Role::Moderator,
-            None,
-        )
-        .await
+        self.token(&format!("mod-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Moderator, None).await
     }
 
     pub async fn admin(&self) -> String {
-        self.token(
-            &format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple()),
-            Role::Admin,
-            None,
-        )
-        .await
+        self.token(&format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple()), Role::Admin, None).await
     }
 
     /// The viewer a token stands for, to call domain functions directly in setup.
     pub async fn viewer(&self, token: &str) -> Viewer {
-        let member = members::member_for_token(&self.state.db, token)
-            .await
-            .expect("lookup")
-            .expect("a live token");
+        let member = members::member_for_token(&self.state.db, token).await.expect("lookup").expect("a live token");
         Viewer::from_member(&member)
     }
 
@@ -186,29 +148,16 @@ impl TestApp {
 
     /// Creates a DRAFT over GraphQL and returns its id.
     pub async fn create(&self, token: &str, input: Value) -> String {
-        let response = self
-            .gql(Some(token), CREATE, json!({ "input": input }))
-            .await;
-        response.data()["createCaseStudy"]["id"]
-            .as_str()
-            .expect("an id")
-            .to_owned()
+        let response = self.gql(Some(token), CREATE, json!({ "input": input })).await;
+        response.data()["createCaseStudy"]["id"].as_str().expect("an id").to_owned()
     }
 
     /// Creates, submits and approves (with a fresh moderator); returns the id.
     pub async fn publish(&self, author: &str, input: Value) -> String {
         let id = self.create(author, input).await;
-        self.gql(Some(author), SUBMIT, json!({ "id": id }))
-            .await
-            .data();
+        self.gql(Some(author), SUBMIT, json!({ "id": id })).await.data();
         let moderator = self.moderator().await;
-        self.gql(
-            Some(&moderator),
-            MODERATE,
-            json!({ "id": id, "decision": "APPROVE" }),
-        )
-        .await
-        .data();
+        self.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
         id
     }
 }
@@ -251,19 +200,58 @@ pub const CASE_STUDY_FIELDS: &str = "id slug title summary body bodyHtml outcome
     createdAt updatedAt publishedAt history { from to message by { email } }
     pendingRevision { version title summary }";
 
-pub const CREATE: &str = "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug status version } }";
+pub const CREATE: &str =
+    "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug status version } }";
 pub const UPDATE: &str = "mutation($id: ID!, $version: Int!, $input: CaseStudyInput!) {
     updateCaseStudy(id: $id, expectedVersion: $version, input: $input) { id status version title pendingRevision { version title } } }";
 pub const SUBMIT: &str = "mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }";
 pub const WITHDRAW: &str = "mutation($id: ID!) { withdrawCaseStudy(id: $id) { id status } }";
 pub const MODERATE: &str = "mutation($id: ID!, $decision: ModerationDecision!, $message: String) {
     moderateCaseStudy(id: $id, decision: $decision, message: $message) { id status title version } }";
-pub const READ: &str =
-    "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
+pub const READ: &str = "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
     collaborators { slug } contactEmail history { to } pendingRevision { title } } }";
 
 /// Whether the viewer can read the case study through `caseStudy(id)`.
 pub async fn can_read(app: &TestApp, token: Option<&str>, id: &str) -> bool {
     let response = app.gql(token, READ, json!({ "id": id })).await;
     !response.data()["caseStudy"].is_null()
+}
+
+pub const SEARCH: &str = "query($query: String, $filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
+    search(query: $query, filter: $filter, sort: $sort, first: $first, after: $after) {
+        totalCount relaxed pageInfo { hasNextPage endCursor }
+        edges { cursor score node { id title authority { slug } authorityLabel } highlights { field snippet } }
+        facets { outcome { value label count } serviceArea { value count } technology { value count } tag { value count }
+                 authority { value label count } region { value label count } authorityKind { value count } year { value count }
+                 costBand { value count } } } }";
+
+impl TestApp {
+    pub async fn search(&self, token: Option<&str>, variables: Value) -> Value {
+        self.gql(token, SEARCH, variables).await.data()["search"].clone()
+    }
+
+    /// Polls `search` until `found` holds, for at most `within`; returns how long it took.
+    pub async fn search_until(
+        &self,
+        token: Option<&str>,
+        variables: Value,
+        within: std::time::Duration,
+        found: impl Fn(&Value) -> bool,
+    ) -> Option<std::time::Duration> {
+        let started = std::time::Instant::now();
+        while started.elapsed() < within {
+            if found(&self.search(token, variables.clone()).await) {
+                return Some(started.elapsed());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        None
+    }
+}
+
+/// The ids of a `search` result's hits.
+pub fn hit_ids(results: &Value) -> Vec<String> {
+    results["edges"].as_array().map_or(Vec::new(), |edges| {
+        edges.iter().map(|edge| edge["node"]["id"].as_str().unwrap_or_default().to_owned()).collect()
+    })
 }

@@ -47,6 +47,55 @@ pub enum AuthorityKind {
     Other,
 }
 
+impl AuthorityKind {
+    pub const ALL: [AuthorityKind; 10] = [
+        AuthorityKind::County,
+        AuthorityKind::District,
+        AuthorityKind::Unitary,
+        AuthorityKind::MetropolitanDistrict,
+        AuthorityKind::LondonBorough,
+        AuthorityKind::ScottishCouncil,
+        AuthorityKind::WelshCouncil,
+        AuthorityKind::NorthernIrelandDistrict,
+        AuthorityKind::CombinedAuthority,
+        AuthorityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorityKind::County => "COUNTY",
+            AuthorityKind::District => "DISTRICT",
+            AuthorityKind::Unitary => "UNITARY",
+            AuthorityKind::MetropolitanDistrict => "METROPOLITAN_DISTRICT",
+            AuthorityKind::LondonBorough => "LONDON_BOROUGH",
+            AuthorityKind::ScottishCouncil => "SCOTTISH_COUNCIL",
+            AuthorityKind::WelshCouncil => "WELSH_COUNCIL",
+            AuthorityKind::NorthernIrelandDistrict => "NORTHERN_IRELAND_DISTRICT",
+            AuthorityKind::CombinedAuthority => "COMBINED_AUTHORITY",
+            AuthorityKind::Other => "OTHER",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AuthorityKind::County => "County council",
+            AuthorityKind::District => "District council",
+            AuthorityKind::Unitary => "Unitary authority",
+            AuthorityKind::MetropolitanDistrict => "Metropolitan district",
+            AuthorityKind::LondonBorough => "London borough",
+            AuthorityKind::ScottishCouncil => "Scottish council",
+            AuthorityKind::WelshCouncil => "Welsh council",
+            AuthorityKind::NorthernIrelandDistrict => "Northern Ireland district",
+            AuthorityKind::CombinedAuthority => "Combined authority",
+            AuthorityKind::Other => "Other authority",
+        }
+    }
+}
+
 /// The anonymous label of a council: kind and region, never its name.
 /// "A London borough", "A district council in the South East", "A Scottish council".
 pub fn anonymous_label(kind: AuthorityKind, region: &str) -> String {
@@ -84,27 +133,15 @@ pub fn region_display_name(region: &str) -> String {
     }
 }
 
-pub async fn find_by_slug(
-    db: &impl ConnectionTrait,
-    slug: &str,
-) -> AppResult<Option<authority::Model>> {
-    Ok(authority::Entity::find()
-        .filter(authority::Column::Slug.eq(slug))
-        .one(db)
-        .await?)
+pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<Option<authority::Model>> {
+    Ok(authority::Entity::find().filter(authority::Column::Slug.eq(slug)).one(db).await?)
 }
 
-pub async fn find_by_slugs(
-    db: &impl ConnectionTrait,
-    slugs: &[String],
-) -> AppResult<Vec<authority::Model>> {
+pub async fn find_by_slugs(db: &impl ConnectionTrait, slugs: &[String]) -> AppResult<Vec<authority::Model>> {
     if slugs.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(authority::Entity::find()
-        .filter(authority::Column::Slug.is_in(slugs.iter().cloned()))
-        .all(db)
-        .await?)
+    Ok(authority::Entity::find().filter(authority::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?)
 }
 
 /// Current councils whose name matches every search word, each word matching
@@ -113,10 +150,7 @@ pub async fn find_by_slugs(
 ///
 /// The register is a few hundred rows, so it is filtered in memory: one
 /// query, and word-prefix matching that behaves the same on both databases.
-pub async fn search(
-    db: &impl ConnectionTrait,
-    search: Option<&str>,
-) -> AppResult<Vec<authority::Model>> {
+pub async fn search(db: &impl ConnectionTrait, search: Option<&str>) -> AppResult<Vec<authority::Model>> {
     let all = authority::Entity::find()
         .filter(authority::Column::RetiredOn.is_null())
         .order_by_asc(authority::Column::Name)
@@ -130,20 +164,13 @@ pub async fn search(
         .into_iter()
         .filter(|authority| {
             let name_words = search_words(&authority.name);
-            words.iter().all(|word| {
-                name_words
-                    .iter()
-                    .any(|name_word| name_word.starts_with(word.as_str()))
-            })
+            words.iter().all(|word| name_words.iter().any(|name_word| name_word.starts_with(word.as_str())))
         })
         .collect())
 }
 
 fn search_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -152,21 +179,9 @@ mod tests {
 
     #[test]
     fn anonymous_labels_name_kind_and_region_only() {
-        assert_eq!(
-            anonymous_label(AuthorityKind::LondonBorough, "london"),
-            "A London borough"
-        );
-        assert_eq!(
-            anonymous_label(AuthorityKind::District, "south-east"),
-            "A district council in the South East"
-        );
-        assert_eq!(
-            anonymous_label(AuthorityKind::Unitary, "south-west"),
-            "A unitary council in the South West"
-        );
-        assert_eq!(
-            anonymous_label(AuthorityKind::ScottishCouncil, "scotland"),
-            "A Scottish council"
-        );
+        assert_eq!(anonymous_label(AuthorityKind::LondonBorough, "london"), "A London borough");
+        assert_eq!(anonymous_label(AuthorityKind::District, "south-east"), "A district council in the South East");
+        assert_eq!(anonymous_label(AuthorityKind::Unitary, "south-west"), "A unitary council in the South West");
+        assert_eq!(anonymous_label(AuthorityKind::ScottishCouncil, "scotland"), "A Scottish council");
     }
 }

@@ -7,9 +7,7 @@ use std::io::Read;
 
 use anyhow::Context;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
 use serde::Deserialize;
 
 use super::AuthorityKind;
@@ -40,8 +38,7 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
     }
     let now = Utc::now();
     let mut rows = Vec::new();
-    for record in csv::Reader::from_reader(SHIPPED_REGISTER.as_bytes()).deserialize::<ShippedRow>()
-    {
+    for record in csv::Reader::from_reader(SHIPPED_REGISTER.as_bytes()).deserialize::<ShippedRow>() {
         let row = record.context("the shipped register is malformed")?;
         rows.push(authority::ActiveModel {
             register_code: Set(Some(row.register_code)),
@@ -51,9 +48,7 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
             kind: Set(row.kind),
             region: Set(row.region),
             nation: Set(row.nation),
-            email_domains: Set(StringList(
-                row.email_domains.split(';').map(str::to_owned).collect(),
-            )),
+            email_domains: Set(StringList(row.email_domains.split(';').map(str::to_owned).collect())),
             successor_id: Set(None),
             retired_on: Set(None),
             created_at: Set(now),
@@ -63,9 +58,7 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
     }
     let count = rows.len();
     for chunk in rows.chunks(100) {
-        authority::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
-            .await?;
+        authority::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
     txn.commit().await?;
     Ok(count)
@@ -105,11 +98,7 @@ impl RegisterRow {
     }
 
     fn slug(&self) -> String {
-        if self.gov_uk_slug.trim().is_empty() {
-            kebab(&self.nice_name)
-        } else {
-            self.gov_uk_slug.trim().to_owned()
-        }
+        if self.gov_uk_slug.trim().is_empty() { kebab(&self.nice_name) } else { self.gov_uk_slug.trim().to_owned() }
     }
 
     fn kind(&self) -> AuthorityKind {
@@ -138,11 +127,7 @@ pub struct ImportReport {
 
 impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (label, slugs) in [
-            ("added", &self.added),
-            ("changed", &self.changed),
-            ("retired", &self.retired),
-        ] {
+        for (label, slugs) in [("added", &self.added), ("changed", &self.changed), ("retired", &self.retired)] {
             writeln!(f, "{label}: {}", slugs.len())?;
             for slug in slugs {
                 writeln!(f, "  {slug}")?;
@@ -157,18 +142,10 @@ impl std::fmt::Display for ImportReport {
 /// changes); a council the register marks as ended is retired and pointed at
 /// its successor, keeping its case studies. Councils missing from the file
 /// are left alone, so a partial file is safe. All or nothing: one transaction.
-pub async fn import_register(
-    db: &DatabaseConnection,
-    reader: impl Read,
-) -> anyhow::Result<ImportReport> {
+pub async fn import_register(db: &DatabaseConnection, reader: impl Read) -> anyhow::Result<ImportReport> {
     let mut rows = Vec::new();
-    for (index, record) in csv::Reader::from_reader(reader)
-        .deserialize::<RegisterRow>()
-        .enumerate()
-    {
-        rows.push(
-            record.with_context(|| format!("row {} of the register is malformed", index + 2))?,
-        );
+    for (index, record) in csv::Reader::from_reader(reader).deserialize::<RegisterRow>().enumerate() {
+        rows.push(record.with_context(|| format!("row {} of the register is malformed", index + 2))?);
     }
     let regions_of_combined = combined_authority_regions(&rows);
 
@@ -218,10 +195,7 @@ pub async fn import_register(
                 taken_slugs.push(slug.clone());
                 let inserted = authority::ActiveModel {
                     register_code: Set(Some(row.code.clone())),
-                    email_domains: Set(StringList(vec![format!(
-                        "{}.gov.uk",
-                        slug.replace('-', "")
-                    )])),
+                    email_domains: Set(StringList(vec![format!("{}.gov.uk", slug.replace('-', ""))])),
                     slug: Set(slug),
                     name: Set(row.official_name.clone()),
                     gss_code: Set(row.gss_code.clone()),
@@ -255,8 +229,8 @@ pub async fn import_register(
         if existing.retired_on.is_some() && existing.successor_id == successor_id {
             continue;
         }
-        let retired_on = NaiveDate::parse_from_str(row.end_date.trim(), "%Y-%m-%d")
-            .unwrap_or_else(|_| now.date_naive());
+        let retired_on =
+            NaiveDate::parse_from_str(row.end_date.trim(), "%Y-%m-%d").unwrap_or_else(|_| now.date_naive());
         let mut active: authority::ActiveModel = existing.clone().into();
         active.retired_on = Set(Some(retired_on));
         active.successor_id = Set(successor_id);
@@ -265,37 +239,54 @@ pub async fn import_register(
         report.retired.push(updated.slug.clone());
         by_code.insert(row.code.clone(), updated);
     }
+    record_search_changes(&txn, &report, &by_code).await?;
     txn.commit().await?;
     Ok(report)
+}
+
+/// A renamed, moved or retired council changes how its case studies are
+/// found: queue them for the search index, in the same transaction.
+async fn record_search_changes(
+    txn: &sea_orm::DatabaseTransaction,
+    report: &ImportReport,
+    by_code: &HashMap<String, authority::Model>,
+) -> anyhow::Result<()> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let touched: Vec<i32> = by_code
+        .values()
+        .filter(|authority| report.changed.contains(&authority.slug) || report.retired.contains(&authority.slug))
+        .map(|authority| authority.id)
+        .collect();
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let case_studies = crate::entities::case_study::Entity::find()
+        .filter(crate::entities::case_study::Column::Status.eq(crate::case_studies::Status::Published))
+        .all(txn)
+        .await?;
+    for case_study in case_studies {
+        let involved = touched.contains(&case_study.authority_id)
+            || case_study.collaborators.0.iter().any(|id| touched.contains(id));
+        if involved {
+            crate::search::changes::record(txn, &case_study.id).await.map_err(|error| anyhow::anyhow!("{error}"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Combined authorities have no region in the register: take the most common
 /// region of their member councils.
 fn combined_authority_regions(rows: &[RegisterRow]) -> HashMap<String, String> {
     let mut counts: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    for row in rows
-        .iter()
-        .filter(|row| row.is_current() && !row.region.is_empty())
-    {
-        for combined in row
-            .combined_authority
-            .split(',')
-            .map(str::trim)
-            .filter(|code| !code.is_empty())
-        {
-            *counts
-                .entry(combined.to_owned())
-                .or_default()
-                .entry(row.region.clone())
-                .or_default() += 1;
+    for row in rows.iter().filter(|row| row.is_current() && !row.region.is_empty()) {
+        for combined in row.combined_authority.split(',').map(str::trim).filter(|code| !code.is_empty()) {
+            *counts.entry(combined.to_owned()).or_default().entry(row.region.clone()).or_default() += 1;
         }
     }
     counts
         .into_iter()
         .filter_map(|(code, regions)| {
-            let (region, _) = regions
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+            let (region, _) = regions.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
             Some((code, region))
         })
         .collect()
@@ -330,15 +321,9 @@ mod tests {
 
     #[test]
     fn kebab_lowers_and_joins_words() {
-        assert_eq!(
-            kebab("Yorkshire and The Humber"),
-            "yorkshire-and-the-humber"
-        );
+        assert_eq!(kebab("Yorkshire and The Humber"), "yorkshire-and-the-humber");
         assert_eq!(kebab("  East of England "), "east-of-england");
-        assert_eq!(
-            kebab("Armagh City, Banbridge and Craigavon"),
-            "armagh-city-banbridge-and-craigavon"
-        );
+        assert_eq!(kebab("Armagh City, Banbridge and Craigavon"), "armagh-city-banbridge-and-craigavon");
     }
 
     #[test]
@@ -348,15 +333,7 @@ mod tests {
             .collect::<Result<_, _>>()
             .expect("shipped register parses");
         assert!((390..=410).contains(&rows.len()), "{} councils", rows.len());
-        assert!(
-            rows.iter()
-                .any(|row| row.slug == "camden" && row.name == "London Borough of Camden")
-        );
-        assert!(
-            rows.iter()
-                .filter(|row| row.kind == AuthorityKind::CombinedAuthority)
-                .count()
-                >= 10
-        );
+        assert!(rows.iter().any(|row| row.slug == "camden" && row.name == "London Borough of Camden"));
+        assert!(rows.iter().filter(|row| row.kind == AuthorityKind::CombinedAuthority).count() >= 10);
     }
 }

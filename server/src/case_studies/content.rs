@@ -97,10 +97,7 @@ impl CaseStudyInput {
     /// Checks every rule of PRODUCT.md's field table and normalises the
     /// input. Returns every broken rule, in field order, so a form can show
     /// them all at once.
-    pub fn validate(
-        self,
-        context: &ValidationContext<'_>,
-    ) -> Result<CaseStudyContent, Vec<FieldError>> {
+    pub fn validate(self, context: &ValidationContext<'_>) -> Result<CaseStudyContent, Vec<FieldError>> {
         let mut errors = Errors::default();
 
         let title = self.title.trim().to_owned();
@@ -109,43 +106,23 @@ impl CaseStudyInput {
         errors.check_length("summary", &summary, SUMMARY_CHARS);
         let body = self.body.trim_end().to_owned();
         if body.chars().count() > BODY_MAX_CHARS {
-            errors.add(
-                "body",
-                format!("must be at most {BODY_MAX_CHARS} characters"),
-            );
+            errors.add("body", format!("must be at most {BODY_MAX_CHARS} characters"));
         }
         if self.outcome.is_none() {
             errors.add("outcome", "is required");
         }
 
         let lessons = errors.short_texts("lessons", self.lessons, MAX_LESSONS, LESSON_MAX_CHARS);
-        let service_areas = errors.terms(
-            "serviceAreas",
-            self.service_areas,
-            TermKind::ServiceArea,
-            context.taxonomy,
-        );
+        let service_areas = errors.terms("serviceAreas", self.service_areas, TermKind::ServiceArea, context.taxonomy);
         if !SERVICE_AREAS.contains(&service_areas.len()) && !errors.has("serviceAreas") {
             errors.add(
                 "serviceAreas",
-                format!(
-                    "choose between {} and {} service areas",
-                    SERVICE_AREAS.start(),
-                    SERVICE_AREAS.end()
-                ),
+                format!("choose between {} and {} service areas", SERVICE_AREAS.start(), SERVICE_AREAS.end()),
             );
         }
-        let technologies = errors.terms(
-            "technologies",
-            self.technologies,
-            TermKind::Technology,
-            context.taxonomy,
-        );
+        let technologies = errors.terms("technologies", self.technologies, TermKind::Technology, context.taxonomy);
         if technologies.len() > MAX_TECHNOLOGIES && !errors.has("technologies") {
-            errors.add(
-                "technologies",
-                format!("choose at most {MAX_TECHNOLOGIES} technologies"),
-            );
+            errors.add("technologies", format!("choose at most {MAX_TECHNOLOGIES} technologies"));
         }
         let tags = errors.tags(self.tags);
 
@@ -160,15 +137,11 @@ impl CaseStudyInput {
             errors.add("endedOn", "must be on or after the start date");
         }
 
-        let partners =
-            errors.short_texts("partners", self.partners, MAX_PARTNERS, PARTNER_MAX_CHARS);
+        let partners = errors.short_texts("partners", self.partners, MAX_PARTNERS, PARTNER_MAX_CHARS);
         let collaborators = errors.collaborators(self.collaborators, context);
         let links = errors.links(self.links);
 
-        let contact_email = self
-            .contact_email
-            .map(|email| email.trim().to_owned())
-            .filter(|email| !email.is_empty());
+        let contact_email = self.contact_email.map(|email| email.trim().to_owned()).filter(|email| !email.is_empty());
         if let Some(email) = &contact_email
             && !email_address::EmailAddress::is_valid(email)
         {
@@ -178,12 +151,9 @@ impl CaseStudyInput {
             errors.add("visibility", "is required");
         }
 
-        let (Some(outcome), Some(started_on), Some(visibility), true) = (
-            self.outcome,
-            started_on,
-            self.visibility,
-            errors.0.is_empty(),
-        ) else {
+        let (Some(outcome), Some(started_on), Some(visibility), true) =
+            (self.outcome, started_on, self.visibility, errors.0.is_empty())
+        else {
             return Err(errors.0);
         };
         Ok(CaseStudyContent {
@@ -218,16 +188,11 @@ struct Errors(Vec<FieldError>);
 
 impl Errors {
     fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+        self.0.push(FieldError { field: field.into(), message: message.into() });
     }
 
     fn has(&self, field: &str) -> bool {
-        self.0
-            .iter()
-            .any(|error| error.field == field || error.field.starts_with(&format!("{field}[")))
+        self.0.iter().any(|error| error.field == field || error.field.starts_with(&format!("{field}[")))
     }
 
     /// A `YYYY-MM-DD` date; blank is none.
@@ -245,23 +210,13 @@ impl Errors {
         if !allowed.contains(&length) {
             self.add(
                 field,
-                format!(
-                    "must be between {} and {} characters (it has {length})",
-                    allowed.start(),
-                    allowed.end()
-                ),
+                format!("must be between {} and {} characters (it has {length})", allowed.start(), allowed.end()),
             );
         }
     }
 
     /// A list of short, non-empty statements (lessons, partners), trimmed.
-    fn short_texts(
-        &mut self,
-        field: &str,
-        items: Vec<String>,
-        max_items: usize,
-        max_chars: usize,
-    ) -> Vec<String> {
+    fn short_texts(&mut self, field: &str, items: Vec<String>, max_items: usize, max_chars: usize) -> Vec<String> {
         if items.len() > max_items {
             self.add(field, format!("at most {max_items} allowed"));
         }
@@ -271,10 +226,7 @@ impl Errors {
             if item.is_empty() {
                 self.add(format!("{field}[{index}]"), "must not be empty");
             } else if item.chars().count() > max_chars {
-                self.add(
-                    format!("{field}[{index}]"),
-                    format!("must be at most {max_chars} characters"),
-                );
+                self.add(format!("{field}[{index}]"), format!("must be at most {max_chars} characters"));
             }
             kept.push(item);
         }
@@ -282,21 +234,12 @@ impl Errors {
     }
 
     /// Taxonomy keys, each known, duplicates dropped.
-    fn terms(
-        &mut self,
-        field: &str,
-        keys: Vec<String>,
-        kind: TermKind,
-        taxonomy: &Taxonomy,
-    ) -> Vec<String> {
+    fn terms(&mut self, field: &str, keys: Vec<String>, kind: TermKind, taxonomy: &Taxonomy) -> Vec<String> {
         let mut kept: Vec<String> = Vec::with_capacity(keys.len());
         for (index, key) in keys.into_iter().enumerate() {
             let key = key.trim().to_owned();
             if !taxonomy.contains(kind, &key) {
-                self.add(
-                    format!("{field}[{index}]"),
-                    format!("`{key}` is not a known key"),
-                );
+                self.add(format!("{field}[{index}]"), format!("`{key}` is not a known key"));
             } else if !kept.contains(&key) {
                 kept.push(key);
             }
@@ -311,10 +254,7 @@ impl Errors {
             if tag.is_empty() {
                 self.add(format!("tags[{index}]"), "must contain a letter or digit");
             } else if tag.chars().count() > TAG_MAX_CHARS {
-                self.add(
-                    format!("tags[{index}]"),
-                    format!("must be at most {TAG_MAX_CHARS} characters"),
-                );
+                self.add(format!("tags[{index}]"), format!("must be at most {TAG_MAX_CHARS} characters"));
             } else if !kept.contains(&tag) {
                 kept.push(tag);
             }
@@ -327,22 +267,17 @@ impl Errors {
 
     fn collaborators(&mut self, slugs: Vec<String>, context: &ValidationContext<'_>) -> Vec<i32> {
         if slugs.len() > MAX_COLLABORATORS {
-            self.add(
-                "collaborators",
-                format!("at most {MAX_COLLABORATORS} allowed"),
-            );
+            self.add("collaborators", format!("at most {MAX_COLLABORATORS} allowed"));
         }
         let mut kept = Vec::with_capacity(slugs.len());
         for (index, slug) in slugs.iter().enumerate() {
             match context.known_collaborators.get(slug.trim()) {
-                None => self.add(
-                    format!("collaborators[{index}]"),
-                    format!("no council has the slug `{}`", slug.trim()),
-                ),
-                Some(&id) if id == context.owning_authority_id => self.add(
-                    format!("collaborators[{index}]"),
-                    "the owning council cannot also be a collaborator",
-                ),
+                None => {
+                    self.add(format!("collaborators[{index}]"), format!("no council has the slug `{}`", slug.trim()))
+                }
+                Some(&id) if id == context.owning_authority_id => {
+                    self.add(format!("collaborators[{index}]"), "the owning council cannot also be a collaborator")
+                }
                 Some(&id) if !kept.contains(&id) => kept.push(id),
                 Some(_) => {}
             }
@@ -365,10 +300,7 @@ impl Errors {
                 );
             }
             if !is_web_url(&url) {
-                self.add(
-                    format!("links[{index}].url"),
-                    "must be an http or https address",
-                );
+                self.add(format!("links[{index}].url"), "must be an http or https address");
             }
             kept.push(Link { title, url });
         }
@@ -381,10 +313,7 @@ fn is_web_url(text: &str) -> bool {
         return false;
     }
     match url::Url::parse(text) {
-        Ok(url) => {
-            matches!(url.scheme(), "http" | "https")
-                && url.host_str().is_some_and(|host| !host.is_empty())
-        }
+        Ok(url) => matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|host| !host.is_empty()),
         Err(_) => false,
     }
 }
@@ -396,14 +325,8 @@ mod tests {
 
     fn taxonomy() -> Taxonomy {
         Taxonomy {
-            service_areas: vec![Term {
-                key: "housing".into(),
-                label: "Housing".into(),
-            }],
-            technologies: vec![Term {
-                key: "chatbot".into(),
-                label: "Chatbots".into(),
-            }],
+            service_areas: vec![Term { key: "housing".into(), label: "Housing".into() }],
+            technologies: vec![Term { key: "chatbot".into(), label: "Chatbots".into() }],
         }
     }
 
@@ -423,19 +346,11 @@ mod tests {
     fn validate(input: CaseStudyInput) -> Result<CaseStudyContent, Vec<FieldError>> {
         let taxonomy = taxonomy();
         let known = HashMap::from([("camden".to_owned(), 1), ("hackney".to_owned(), 2)]);
-        input.validate(&ValidationContext {
-            taxonomy: &taxonomy,
-            known_collaborators: &known,
-            owning_authority_id: 1,
-        })
+        input.validate(&ValidationContext { taxonomy: &taxonomy, known_collaborators: &known, owning_authority_id: 1 })
     }
 
     fn fields(input: CaseStudyInput) -> Vec<String> {
-        validate(input)
-            .expect_err("input should be refused")
-            .into_iter()
-            .map(|error| error.field)
-            .collect()
+        validate(input).expect_err("input should be refused").into_iter().map(|error| error.field).collect()
     }
 
     #[test]
@@ -464,10 +379,7 @@ mod tests {
         input.tags = vec!["!!!".into(), "a".repeat(41)];
         input.ended_on = Some("2021-01-01".into());
         input.collaborators = vec!["camden".into(), "atlantis".into()];
-        input.links = vec![LinkInput {
-            title: "ok".into(),
-            url: "javascript:alert(1)".into(),
-        }];
+        input.links = vec![LinkInput { title: "ok".into(), url: "javascript:alert(1)".into() }];
         input.contact_email = Some("not-an-email".into());
         assert_eq!(
             fields(input),
@@ -500,13 +412,7 @@ mod tests {
         input.tags = (0..21).map(|n| format!("tag-{n}")).collect();
         assert_eq!(fields(input), vec!["tags"]);
         let mut input = valid_input();
-        input.links = vec![
-            LinkInput {
-                title: "t".into(),
-                url: "https://example.org".into()
-            };
-            21
-        ];
+        input.links = vec![LinkInput { title: "t".into(), url: "https://example.org".into() }; 21];
         assert_eq!(fields(input), vec!["links"]);
         let mut input = valid_input();
         input.body = "x".repeat(BODY_MAX_CHARS + 1);

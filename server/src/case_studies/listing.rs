@@ -3,8 +3,7 @@
 
 use sea_orm::sea_query::NullOrdering;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::{Outcome, Status, policy};
@@ -35,14 +34,8 @@ pub struct ListFilter {
     pub outcomes: Vec<Outcome>,
 }
 
-pub async fn find_by_id(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: &str,
-) -> AppResult<Option<case_study::Model>> {
-    let found = case_study::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?;
+pub async fn find_by_id(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppResult<Option<case_study::Model>> {
+    let found = case_study::Entity::find_by_id(id.to_owned()).one(db).await?;
     Ok(found.filter(|case_study| policy::can_read(viewer, case_study)))
 }
 
@@ -51,10 +44,7 @@ pub async fn find_by_slug(
     viewer: &Viewer,
     slug: &str,
 ) -> AppResult<Option<case_study::Model>> {
-    let found = case_study::Entity::find()
-        .filter(Column::Slug.eq(slug))
-        .one(db)
-        .await?;
+    let found = case_study::Entity::find().filter(Column::Slug.eq(slug)).one(db).await?;
     Ok(found.filter(|case_study| policy::can_read(viewer, case_study)))
 }
 
@@ -67,29 +57,16 @@ pub async fn list(
     filter: ListFilter,
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
-    let statuses = if filter.statuses.is_empty() {
-        vec![Status::Published]
-    } else {
-        filter.statuses
-    };
-    let mut condition = Condition::all()
-        .add(policy::readable_by(viewer))
-        .add(Column::Status.is_in(statuses));
+    let statuses = if filter.statuses.is_empty() { vec![Status::Published] } else { filter.statuses };
+    let mut condition = Condition::all().add(policy::readable_by(viewer)).add(Column::Status.is_in(statuses));
     if !filter.outcomes.is_empty() {
         condition = condition.add(Column::Outcome.is_in(filter.outcomes));
     }
     if let Some(slug) = filter.authority {
         let Some(authority) = authorities::find_by_slug(db, &slug).await? else {
-            return Ok(Page {
-                items: Vec::new(),
-                offset: page.offset,
-                has_next_page: false,
-                total_count: 0,
-            });
+            return Ok(Page { items: Vec::new(), offset: page.offset, has_next_page: false, total_count: 0 });
         };
-        condition = condition
-            .add(Column::AuthorityId.eq(authority.id))
-            .add(policy::council_visible_to(viewer));
+        condition = condition.add(Column::AuthorityId.eq(authority.id)).add(policy::council_visible_to(viewer));
     }
     let query = case_study::Entity::find()
         .filter(condition)
@@ -126,9 +103,7 @@ pub async fn moderation_queue(
 ) -> AppResult<Page<case_study::Model>> {
     viewer.require_signed_in()?;
     if !viewer.is_moderator() {
-        return Err(AppError::Forbidden(
-            "only moderators can see the moderation queue",
-        ));
+        return Err(AppError::Forbidden("only moderators can see the moderation queue"));
     }
     let query = case_study::Entity::find()
         .filter(Column::QueuedAt.is_not_null())
@@ -144,17 +119,8 @@ async fn fetch_page(
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
     let total_count = query.clone().count(db).await?;
-    let mut items = query
-        .offset(page.offset)
-        .limit(page.first + 1)
-        .all(db)
-        .await?;
+    let mut items = query.offset(page.offset).limit(page.first + 1).all(db).await?;
     let has_next_page = items.len() as u64 > page.first;
     items.truncate(page.first as usize);
-    Ok(Page {
-        items,
-        offset: page.offset,
-        has_next_page,
-        total_count,
-    })
+    Ok(Page { items, offset: page.offset, has_next_page, total_count })
 }

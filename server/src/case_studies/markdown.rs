@@ -5,8 +5,7 @@
 use pulldown_cmark::{Options, Parser, html};
 
 pub fn render(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
     ammonia::Builder::default()
@@ -22,10 +21,7 @@ mod tests {
 
     #[test]
     fn renders_markdown() {
-        assert_eq!(
-            render("## Hello\n\n*world*"),
-            "<h2>Hello</h2>\n<p><em>world</em></p>\n"
-        );
+        assert_eq!(render("## Hello\n\n*world*"), "<h2>Hello</h2>\n<p><em>world</em></p>\n");
     }
 
     #[test]

@@ -36,6 +36,11 @@ macro_rules! stored_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $value,)* }
             }
+
+            /// The value for its stored (and GraphQL) name.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name { $($value => Some($name::$variant),)* _ => None }
+            }
         }
     };
 }
@@ -98,5 +103,30 @@ stored_enum! {
         Approve = "APPROVE",
         RequestChanges = "REQUEST_CHANGES",
         Reject = "REJECT",
+    }
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Success => "Success",
+            Outcome::PartialSuccess => "Partial success",
+            Outcome::Failure => "Failure",
+            Outcome::Abandoned => "Abandoned",
+            Outcome::InProgress => "In progress",
+        }
+    }
+}
+
+impl CostBand {
+    pub fn label(self) -> &'static str {
+        match self {
+            CostBand::Under10k => "Under £10k",
+            CostBand::From10kTo50k => "£10k to £50k",
+            CostBand::From50kTo250k => "£50k to £250k",
+            CostBand::From250kTo1m => "£250k to £1m",
+            CostBand::Over1m => "Over £1m",
+            CostBand::Unknown => "Unknown",
+        }
     }
 }

@@ -35,9 +35,7 @@ pub fn readable_by(viewer: &Viewer) -> Condition {
     let mut readable = Condition::any().add(if viewer.is_signed_in() {
         Condition::all().add(published)
     } else {
-        Condition::all()
-            .add(published)
-            .add(Column::Visibility.eq(Visibility::Public))
+        Condition::all().add(published).add(Column::Visibility.eq(Visibility::Public))
     });
     if let Some(council) = viewer.council() {
         readable = readable.add(Column::AuthorityId.eq(council));
@@ -86,8 +84,5 @@ pub fn can_see_workings(viewer: &Viewer, case_study: &case_study::Model) -> bool
 /// Moderators and admins, but never on their own work (`editors` lists
 /// everyone who created or edited it).
 pub fn can_moderate(viewer: &Viewer, editors: &[String]) -> bool {
-    viewer.is_moderator()
-        && viewer
-            .member_id()
-            .is_some_and(|me| !editors.iter().any(|editor| editor == me))
+    viewer.is_moderator() && viewer.member_id().is_some_and(|me| !editors.iter().any(|editor| editor == me))
 }

@@ -20,12 +20,7 @@ pub async fn unique_slug(db: &impl ConnectionTrait, title: &str) -> AppResult<St
     }
     let mut candidate = base.clone();
     let mut suffix = 2;
-    while case_study::Entity::find()
-        .filter(case_study::Column::Slug.eq(&candidate))
-        .count(db)
-        .await?
-        > 0
-    {
+    while case_study::Entity::find().filter(case_study::Column::Slug.eq(&candidate)).count(db).await? > 0 {
         candidate = format!("{base}-{suffix}");
         suffix += 1;
     }

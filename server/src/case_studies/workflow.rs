@@ -19,18 +19,14 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
 };
 
 use super::content::ValidationContext;
-use super::{
-    CaseStudyContent, CaseStudyInput, ModerationDecision, RevisionState, Status, policy, slug,
-};
+use super::{CaseStudyContent, CaseStudyInput, ModerationDecision, RevisionState, Status, policy, slug};
 use crate::entities::json::{IdList, LinkList, StringList};
-use crate::entities::{
-    authority, case_study, case_study_editor, case_study_revision, case_study_transition,
-};
+use crate::entities::{authority, case_study, case_study_editor, case_study_revision, case_study_transition};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 use crate::taxonomy;
@@ -38,16 +34,10 @@ use crate::taxonomy;
 const MAX_MESSAGE_CHARS: usize = 5_000;
 
 /// A new DRAFT for the viewer's council.
-pub async fn create(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    input: CaseStudyInput,
-) -> AppResult<case_study::Model> {
+pub async fn create(db: &DatabaseConnection, viewer: &Viewer, input: CaseStudyInput) -> AppResult<case_study::Model> {
     let member = viewer.require_signed_in()?;
     let Some(council) = viewer.council() else {
-        return Err(AppError::Forbidden(
-            "only active members of a council can create case studies",
-        ));
+        return Err(AppError::Forbidden("only active members of a council can create case studies"));
     };
     let member_id = member.member_id.clone();
     db.transaction::<_, _, AppError>(|txn| {
@@ -167,45 +157,27 @@ pub async fn update(
     .map_err(AppError::from)
 }
 
-pub async fn submit(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    id: &str,
-) -> AppResult<case_study::Model> {
+pub async fn submit(db: &DatabaseConnection, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
     transition(db, viewer, id, |viewer, current, _| {
         if !policy::can_edit(viewer, current) {
-            return Err(AppError::Forbidden(
-                "only the owning council can submit this case study",
-            ));
+            return Err(AppError::Forbidden("only the owning council can submit this case study"));
         }
         match current.status {
             Status::Draft | Status::ChangesRequested => Ok(Change::to(Status::Submitted).queued()),
-            other => Err(AppError::Conflict(format!(
-                "a {} case study cannot be submitted",
-                other.as_str()
-            ))),
+            other => Err(AppError::Conflict(format!("a {} case study cannot be submitted", other.as_str()))),
         }
     })
     .await
 }
 
-pub async fn withdraw(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    id: &str,
-) -> AppResult<case_study::Model> {
+pub async fn withdraw(db: &DatabaseConnection, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
     transition(db, viewer, id, |viewer, current, _| {
         if !policy::can_withdraw(viewer, current) {
-            return Err(AppError::Forbidden(
-                "only the owning council or a moderator can withdraw this case study",
-            ));
+            return Err(AppError::Forbidden("only the owning council or a moderator can withdraw this case study"));
         }
         match current.status {
             Status::Published => Ok(Change::to(Status::Withdrawn).dropping_revision()),
-            other => Err(AppError::Conflict(format!(
-                "a {} case study cannot be withdrawn",
-                other.as_str()
-            ))),
+            other => Err(AppError::Conflict(format!("a {} case study cannot be withdrawn", other.as_str()))),
         }
     })
     .await
@@ -220,22 +192,15 @@ pub async fn moderate(
     decision: ModerationDecision,
     message: Option<String>,
 ) -> AppResult<case_study::Model> {
-    let message = message
-        .map(|message| message.trim().to_owned())
-        .filter(|message| !message.is_empty());
+    let message = message.map(|message| message.trim().to_owned()).filter(|message| !message.is_empty());
     transition(db, viewer, id, move |viewer, current, context| {
         if !viewer.is_moderator() {
             return Err(AppError::Forbidden("only moderators can moderate"));
         }
         if !policy::can_moderate(viewer, &context.editors) {
-            return Err(AppError::Forbidden(
-                "a moderator cannot decide on a case study they wrote or edited",
-            ));
+            return Err(AppError::Forbidden("a moderator cannot decide on a case study they wrote or edited"));
         }
-        let pending_revision = context
-            .revision
-            .as_ref()
-            .filter(|revision| revision.state == RevisionState::Pending);
+        let pending_revision = context.revision.as_ref().filter(|revision| revision.state == RevisionState::Pending);
         let deciding_revision = current.status == Status::Published && pending_revision.is_some();
         if current.status != Status::Submitted && !deciding_revision {
             return Err(AppError::Conflict(format!(
@@ -246,32 +211,26 @@ pub async fn moderate(
         if let Some(message) = &message
             && message.chars().count() > MAX_MESSAGE_CHARS
         {
-            return Err(AppError::bad_input(
-                "message",
-                format!("must be at most {MAX_MESSAGE_CHARS} characters"),
-            ));
+            return Err(AppError::bad_input("message", format!("must be at most {MAX_MESSAGE_CHARS} characters")));
         }
         let require_message = |what: &str| {
-            message
-                .clone()
-                .ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
+            message.clone().ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
         };
         let change = match (decision, deciding_revision) {
             (ModerationDecision::Approve, false) => Change::to(Status::Published).publishing(),
-            (ModerationDecision::RequestChanges, false) => Change::to(Status::ChangesRequested)
-                .with_message(require_message("requesting changes")?),
+            (ModerationDecision::RequestChanges, false) => {
+                Change::to(Status::ChangesRequested).with_message(require_message("requesting changes")?)
+            }
             (ModerationDecision::Reject, false) => {
                 Change::to(Status::Rejected).with_message(require_message("rejecting")?)
             }
-            (ModerationDecision::Approve, true) => {
-                Change::to(Status::Published).applying_revision()
+            (ModerationDecision::Approve, true) => Change::to(Status::Published).applying_revision(),
+            (ModerationDecision::RequestChanges, true) => {
+                Change::to(Status::Published).with_message(require_message("requesting changes")?).returning_revision()
             }
-            (ModerationDecision::RequestChanges, true) => Change::to(Status::Published)
-                .with_message(require_message("requesting changes")?)
-                .returning_revision(),
-            (ModerationDecision::Reject, true) => Change::to(Status::Published)
-                .with_message(require_message("rejecting")?)
-                .dropping_revision(),
+            (ModerationDecision::Reject, true) => {
+                Change::to(Status::Published).with_message(require_message("rejecting")?).dropping_revision()
+            }
         };
         Ok(change.with_default_message(message.clone()))
     })
@@ -299,10 +258,7 @@ enum RevisionEffect {
 
 impl Change {
     fn to(status: Status) -> Self {
-        Change {
-            to: Some(status),
-            ..Default::default()
-        }
+        Change { to: Some(status), ..Default::default() }
     }
     fn queued(mut self) -> Self {
         self.queued = true;
@@ -343,16 +299,9 @@ struct TransitionContext {
 }
 
 /// Loads, asks `rule` what to do, and applies it with its history record.
-async fn transition<F>(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    id: &str,
-    rule: F,
-) -> AppResult<case_study::Model>
+async fn transition<F>(db: &DatabaseConnection, viewer: &Viewer, id: &str, rule: F) -> AppResult<case_study::Model>
 where
-    F: FnOnce(&Viewer, &case_study::Model, &TransitionContext) -> AppResult<Change>
-        + Send
-        + 'static,
+    F: FnOnce(&Viewer, &case_study::Model, &TransitionContext) -> AppResult<Change> + Send + 'static,
 {
     let member_id = viewer.require_signed_in()?.member_id.clone();
     let viewer = viewer.clone();
@@ -368,9 +317,7 @@ where
                     .into_iter()
                     .map(|editor| editor.member_id)
                     .collect(),
-                revision: case_study_revision::Entity::find_by_id(current.id.clone())
-                    .one(txn)
-                    .await?,
+                revision: case_study_revision::Entity::find_by_id(current.id.clone()).one(txn).await?,
             };
             let change = rule(&viewer, &current, &context)?;
             let now = Utc::now();
@@ -389,14 +336,10 @@ where
                 match change.revision {
                     RevisionEffect::Keep => {}
                     RevisionEffect::Apply => {
-                        message.get_or_insert_with(|| {
-                            format!("revision {} approved", revision.version)
-                        });
+                        message.get_or_insert_with(|| format!("revision {} approved", revision.version));
                         next.version = Set(revision.version);
                         apply_content(&mut next, revision.content.clone());
-                        case_study_revision::Entity::delete_by_id(revision.case_study_id)
-                            .exec(txn)
-                            .await?;
+                        case_study_revision::Entity::delete_by_id(revision.case_study_id).exec(txn).await?;
                     }
                     RevisionEffect::ReturnToAuthors => {
                         let mut returned = revision.into_active_model();
@@ -404,9 +347,7 @@ where
                         returned.update(txn).await?;
                     }
                     RevisionEffect::Drop => {
-                        case_study_revision::Entity::delete_by_id(revision.case_study_id)
-                            .exec(txn)
-                            .await?;
+                        case_study_revision::Entity::delete_by_id(revision.case_study_id).exec(txn).await?;
                     }
                 }
             }
@@ -421,11 +362,7 @@ where
 
 /// The case study if the viewer may read it; `NotFound` otherwise, whether
 /// it is missing or hidden.
-pub async fn load_visible(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: &str,
-) -> AppResult<case_study::Model> {
+pub async fn load_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
     case_study::Entity::find_by_id(id.to_owned())
         .one(db)
         .await?
@@ -439,11 +376,7 @@ async fn validate(
     owning_authority_id: i32,
 ) -> AppResult<CaseStudyContent> {
     let taxonomy = taxonomy::load(db).await?;
-    let slugs: Vec<String> = input
-        .collaborators
-        .iter()
-        .map(|slug| slug.trim().to_owned())
-        .collect();
+    let slugs: Vec<String> = input.collaborators.iter().map(|slug| slug.trim().to_owned()).collect();
     let known_collaborators: HashMap<String, i32> = if slugs.is_empty() {
         HashMap::new()
     } else {
@@ -455,11 +388,8 @@ async fn validate(
             .map(|authority| (authority.slug, authority.id))
             .collect()
     };
-    let context = ValidationContext {
-        taxonomy: &taxonomy,
-        known_collaborators: &known_collaborators,
-        owning_authority_id,
-    };
+    let context =
+        ValidationContext { taxonomy: &taxonomy, known_collaborators: &known_collaborators, owning_authority_id };
     input.validate(&context).map_err(AppError::BadUserInput)
 }
 
@@ -483,19 +413,12 @@ pub fn apply_content(model: &mut case_study::ActiveModel, content: CaseStudyCont
     model.anonymous = Set(content.anonymous);
 }
 
-async fn record_editor(
-    db: &impl ConnectionTrait,
-    case_study_id: &str,
-    member_id: &str,
-) -> AppResult<()> {
+async fn record_editor(db: &impl ConnectionTrait, case_study_id: &str, member_id: &str) -> AppResult<()> {
     case_study_editor::Entity::insert(case_study_editor::ActiveModel {
         case_study_id: Set(case_study_id.to_owned()),
         member_id: Set(member_id.to_owned()),
     })
-    .on_conflict_do_nothing_on([
-        case_study_editor::Column::CaseStudyId,
-        case_study_editor::Column::MemberId,
-    ])
+    .on_conflict_do_nothing_on([case_study_editor::Column::CaseStudyId, case_study_editor::Column::MemberId])
     .exec(db)
     .await?;
     Ok(())
@@ -520,5 +443,5 @@ async fn record_transition(
     }
     .insert(db)
     .await?;
-    Ok(())
+    crate::search::changes::record(db, case_study_id).await
 }

@@ -9,4 +9,6 @@ pub mod case_study_revision;
 pub mod case_study_transition;
 pub mod json;
 pub mod member;
+pub mod search_change;
+pub mod search_synonym;
 pub mod taxonomy_term;

@@ -27,23 +27,15 @@ pub struct PageInfo {
 pub fn page_request(first: Option<i32>, after: Option<&str>) -> AppResult<PageRequest> {
     let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
     if !(0..=MAX_PAGE_SIZE).contains(&first) {
-        return Err(AppError::bad_input(
-            "first",
-            format!("must be between 0 and {MAX_PAGE_SIZE}"),
-        ));
+        return Err(AppError::bad_input("first", format!("must be between 0 and {MAX_PAGE_SIZE}")));
     }
     let offset = match after {
         None => 0,
         Some(cursor) => {
-            decode_cursor(cursor)
-                .ok_or_else(|| AppError::bad_input("after", "is not a cursor from this list"))?
-                + 1
+            decode_cursor(cursor).ok_or_else(|| AppError::bad_input("after", "is not a cursor from this list"))? + 1
         }
     };
-    Ok(PageRequest {
-        offset,
-        first: first as u64,
-    })
+    Ok(PageRequest { offset, first: first as u64 })
 }
 
 pub fn encode_cursor(position: u64) -> String {
@@ -71,11 +63,7 @@ pub fn edges_of<T, N>(page: Page<T>, node: impl Fn(T) -> N) -> (Vec<(String, N)>
         start_cursor: edges.first().map(|(cursor, _)| cursor.clone()),
         end_cursor: edges.last().map(|(cursor, _)| cursor.clone()),
     };
-    (
-        edges,
-        page_info,
-        page.total_count.min(i32::MAX as u64) as i32,
-    )
+    (edges, page_info, page.total_count.min(i32::MAX as u64) as i32)
 }
 
 #[cfg(test)]
@@ -84,13 +72,7 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_reject_garbage() {
-        assert_eq!(
-            page_request(Some(5), Some(&encode_cursor(9))).unwrap(),
-            PageRequest {
-                offset: 10,
-                first: 5
-            }
-        );
+        assert_eq!(page_request(Some(5), Some(&encode_cursor(9))).unwrap(), PageRequest { offset: 10, first: 5 });
         assert!(page_request(None, Some("garbage")).is_err());
         assert!(page_request(Some(101), None).is_err());
         assert!(page_request(Some(-1), None).is_err());

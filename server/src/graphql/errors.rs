@@ -22,14 +22,8 @@ impl ErrorExtensions for AppError {
                     .iter()
                     .map(|error| {
                         let mut entry = async_graphql::indexmap::IndexMap::new();
-                        entry.insert(
-                            async_graphql::Name::new("field"),
-                            Value::from(error.field.as_str()),
-                        );
-                        entry.insert(
-                            async_graphql::Name::new("message"),
-                            Value::from(error.message.as_str()),
-                        );
+                        entry.insert(async_graphql::Name::new("field"), Value::from(error.field.as_str()));
+                        entry.insert(async_graphql::Name::new("message"), Value::from(error.message.as_str()));
                         Value::Object(entry)
                     })
                     .collect();
@@ -56,21 +50,13 @@ impl<T> IntoGraphqlResult<T> for Result<T, AppError> {
 /// message names an argument path such as `input.startedOn`).
 pub fn add_missing_codes(errors: &mut [ServerError]) {
     for error in errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|extensions| extensions.get("code").is_some());
+        let has_code = error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some());
         if has_code {
             continue;
         }
-        let extensions = error
-            .extensions
-            .get_or_insert_with(ErrorExtensionValues::default);
+        let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
         let message = error.message.as_str();
-        if message.contains("nested too deep")
-            || message.contains("too complex")
-            || message.contains("too many")
-        {
+        if message.contains("nested too deep") || message.contains("too complex") || message.contains("too many") {
             extensions.set("code", ErrorCode::QueryTooComplex.as_str());
             continue;
         }
@@ -96,8 +82,7 @@ mod tests {
     #[test]
     fn argument_paths_name_the_input_field() {
         assert_eq!(
-            argument_field(r#"Invalid value for argument "input.startedOn", expected type "Date""#)
-                .as_deref(),
+            argument_field(r#"Invalid value for argument "input.startedOn", expected type "Date""#).as_deref(),
             Some("startedOn")
         );
         assert_eq!(

@@ -45,12 +45,7 @@ fn negotiate(headers: &HeaderMap) -> Option<MediaType> {
         return Some(MediaType::Json);
     };
     accept.split(',').find_map(|entry| {
-        let media = entry
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let media = entry.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         match media.as_str() {
             "application/graphql-response+json" => Some(MediaType::GraphqlResponseJson),
             "application/json" | "application/*" | "*/*" => Some(MediaType::Json),
@@ -60,54 +55,27 @@ fn negotiate(headers: &HeaderMap) -> Option<MediaType> {
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
+    headers.get(ACCEPT).and_then(|value| value.to_str().ok()).is_some_and(|accept| accept.contains("text/html"))
 }
 
 /// A request-level error (not GraphQL execution): the status and a JSON body that says why.
 fn request_error(status: StatusCode, media: MediaType, message: &str) -> Response {
-    let body =
-        json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_REQUEST" } }] });
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_REQUEST" } }] });
     let mut response = (status, body.to_string()).into_response();
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     response
 }
 
-pub async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Response {
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
     if wants_html(&headers) && negotiate_strict(&headers).is_none() {
-        return Html(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .title("Casebook GraphiQL")
-                .finish(),
-        )
-        .into_response();
+        return Html(GraphiQLSource::build().endpoint("/graphql").title("Casebook GraphiQL").finish()).into_response();
     }
     let Some(media) = negotiate(&headers) else {
-        return request_error(
-            StatusCode::NOT_ACCEPTABLE,
-            MediaType::Json,
-            "the Accept header allows no JSON response",
-        );
+        return request_error(StatusCode::NOT_ACCEPTABLE, MediaType::Json, "the Accept header allows no JSON response");
     };
     let params: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
-    let param = |name: &str| {
-        params
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-    };
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    let param = |name: &str| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
     let mut object = serde_json::Map::new();
     if let Some(query) = param("query") {
         object.insert("query".into(), Value::String(query));
@@ -122,11 +90,7 @@ pub async fn get(
                     object.insert(name.into(), value);
                 }
                 Err(_) => {
-                    return request_error(
-                        StatusCode::BAD_REQUEST,
-                        media,
-                        &format!("`{name}` is not JSON"),
-                    );
+                    return request_error(StatusCode::BAD_REQUEST, media, &format!("`{name}` is not JSON"));
                 }
             }
         }
@@ -137,33 +101,19 @@ pub async fn get(
 /// Like `negotiate`, but only when the client asked for JSON explicitly.
 fn negotiate_strict(headers: &HeaderMap) -> Option<MediaType> {
     let accept = headers.get(ACCEPT)?.to_str().ok()?;
-    accept
-        .split(',')
-        .find_map(|entry| match entry.split(';').next().unwrap_or("").trim() {
-            "application/graphql-response+json" => Some(MediaType::GraphqlResponseJson),
-            "application/json" => Some(MediaType::Json),
-            _ => None,
-        })
+    accept.split(',').find_map(|entry| match entry.split(';').next().unwrap_or("").trim() {
+        "application/graphql-response+json" => Some(MediaType::GraphqlResponseJson),
+        "application/json" => Some(MediaType::Json),
+        _ => None,
+    })
 }
 
 pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     let Some(media) = negotiate(&headers) else {
-        return request_error(
-            StatusCode::NOT_ACCEPTABLE,
-            MediaType::Json,
-            "the Accept header allows no JSON response",
-        );
+        return request_error(StatusCode::NOT_ACCEPTABLE, MediaType::Json, "the Accept header allows no JSON response");
     };
-    let content_type = headers
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let content_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" {
         return request_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -182,11 +132,7 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
         }
     };
     let Ok(value) = serde_json::from_slice::<Value>(&bytes) else {
-        return request_error(
-            StatusCode::BAD_REQUEST,
-            media,
-            "the request body is not valid JSON",
-        );
+        return request_error(StatusCode::BAD_REQUEST, media, "the request body is not valid JSON");
     };
     execute(state, headers, media, value, Method::Post).await
 }
@@ -214,9 +160,7 @@ fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
     }
     match object.remove("variables") {
         None | Some(Value::Null) => {}
-        Some(variables @ Value::Object(_)) => {
-            request = request.variables(Variables::from_json(variables))
-        }
+        Some(variables @ Value::Object(_)) => request = request.variables(Variables::from_json(variables)),
         Some(_) => return Err("`variables` must be a map or null"),
     }
     match object.remove("extensions") {
@@ -230,42 +174,29 @@ fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
 fn operation_type(request: &async_graphql::Request) -> Option<OperationType> {
     let document = parser::parse_query(&request.query).ok()?;
     let operation = match &request.operation_name {
-        Some(name) => document
-            .operations
-            .iter()
-            .find(|(op_name, _)| op_name.map(|n| n.as_str()) == Some(name.as_str())),
+        Some(name) => {
+            document.operations.iter().find(|(op_name, _)| op_name.map(|n| n.as_str()) == Some(name.as_str()))
+        }
         None => document.operations.iter().next(),
     }?;
     Some(operation.1.node.ty)
 }
 
-async fn execute(
-    state: AppState,
-    headers: HeaderMap,
-    media: MediaType,
-    params: Value,
-    method: Method,
-) -> Response {
+async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: Value, method: Method) -> Response {
     let mut request = match parse_params(params) {
         Ok(request) => request,
         Err(message) => return request_error(StatusCode::BAD_REQUEST, media, message),
     };
     if method == Method::Get && operation_type(&request) == Some(OperationType::Mutation) {
-        let mut response = request_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            media,
-            "mutations are only allowed over POST",
-        );
-        response
-            .headers_mut()
-            .insert(ALLOW, HeaderValue::from_static("POST"));
+        let mut response = request_error(StatusCode::METHOD_NOT_ALLOWED, media, "mutations are only allowed over POST");
+        response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
     let viewer = match identity::resolve(&state.db, &headers).await {
         Ok(viewer) => viewer,
         Err(error) => return app_error_response(error, media),
     };
-    request = request.data(RequestContext::new(state.db.clone(), viewer));
+    request = request.data(RequestContext::new(state.db.clone(), state.search.clone(), viewer));
     let mut response = state.schema.execute(request).await;
     add_missing_codes(&mut response.errors);
     let is_request_error = response.data == async_graphql::Value::Null
@@ -287,8 +218,7 @@ async fn execute(
         Err(error) => return app_error_response(AppError::Internal(error.into()), media),
     };
     let mut http = (status, body).into_response();
-    http.headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    http.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     http
 }
 
@@ -303,8 +233,6 @@ fn app_error_response(error: AppError, media: MediaType) -> Response {
     };
     let body = json!({ "errors": [{ "message": error.to_string(), "extensions": { "code": error.code().as_str() } }] });
     let mut response = (status, body.to_string()).into_response();
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     response
 }

@@ -61,10 +61,7 @@ impl Loader<String> for RevisionLoader {
             .await
             .map_err(AppError::from)
             .gql()?;
-        Ok(rows
-            .into_iter()
-            .map(|row| (row.case_study_id.clone(), row))
-            .collect())
+        Ok(rows.into_iter().map(|row| (row.case_study_id.clone(), row)).collect())
     }
 }
 
@@ -85,10 +82,7 @@ impl Loader<String> for TransitionLoader {
             .gql()?;
         let mut by_case_study: HashMap<String, Self::Value> = HashMap::new();
         for row in rows {
-            by_case_study
-                .entry(row.case_study_id.clone())
-                .or_default()
-                .push(row);
+            by_case_study.entry(row.case_study_id.clone()).or_default().push(row);
         }
         Ok(by_case_study)
     }
@@ -102,18 +96,12 @@ pub struct TaxonomyCache {
 
 impl TaxonomyCache {
     pub fn new(db: DatabaseConnection) -> Self {
-        TaxonomyCache {
-            db,
-            cell: OnceCell::new(),
-        }
+        TaxonomyCache { db, cell: OnceCell::new() }
     }
 
     pub async fn get(&self) -> async_graphql::Result<Arc<Taxonomy>> {
-        let taxonomy = self
-            .cell
-            .get_or_try_init(|| async { taxonomy::load(&self.db).await.map(Arc::new) })
-            .await
-            .gql()?;
+        let taxonomy =
+            self.cell.get_or_try_init(|| async { taxonomy::load(&self.db).await.map(Arc::new) }).await.gql()?;
         Ok(taxonomy.clone())
     }
 }

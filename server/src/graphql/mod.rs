@@ -15,6 +15,7 @@ use async_graphql::{Context, EmptySubscription, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::identity::Viewer;
+use crate::search::SearchService;
 use loaders::{AuthorityLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
 
 pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
@@ -36,6 +37,7 @@ pub fn build_schema() -> CasebookSchema {
 /// Everything a resolver needs about its request.
 pub struct RequestContext {
     pub viewer: Viewer,
+    pub search: std::sync::Arc<SearchService>,
     pub db: DatabaseConnection,
     pub authorities: DataLoader<AuthorityLoader, HashMapCache>,
     pub members: DataLoader<MemberLoader, HashMapCache>,
@@ -45,29 +47,14 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    pub fn new(db: DatabaseConnection, viewer: Viewer) -> Self {
+    pub fn new(db: DatabaseConnection, search: std::sync::Arc<SearchService>, viewer: Viewer) -> Self {
         RequestContext {
             viewer,
-            authorities: DataLoader::with_cache(
-                AuthorityLoader(db.clone()),
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
-            members: DataLoader::with_cache(
-                MemberLoader(db.clone()),
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
-            revisions: DataLoader::with_cache(
-                RevisionLoader(db.clone()),
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
-            transitions: DataLoader::with_cache(
-                TransitionLoader(db.clone()),
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
+            search,
+            authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), tokio::spawn, HashMapCache::default()),
+            members: DataLoader::with_cache(MemberLoader(db.clone()), tokio::spawn, HashMapCache::default()),
+            revisions: DataLoader::with_cache(RevisionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
+            transitions: DataLoader::with_cache(TransitionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             taxonomy: TaxonomyCache::new(db.clone()),
             db,
         }

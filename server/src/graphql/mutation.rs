@@ -59,10 +59,7 @@ impl From<CaseStudyInput> for case_studies::CaseStudyInput {
                 .links
                 .unwrap_or_default()
                 .into_iter()
-                .map(|link| case_studies::LinkInput {
-                    title: link.title,
-                    url: link.url,
-                })
+                .map(|link| case_studies::LinkInput { title: link.title, url: link.url })
                 .collect(),
             contact_email: input.contact_email,
             visibility: Some(input.visibility),
@@ -80,9 +77,8 @@ impl Mutation {
         input: CaseStudyInput,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let created = workflow::create(&request.db, &request.viewer, input.into())
-            .await
-            .gql()?;
+        let created = workflow::create(&request.db, &request.viewer, input.into()).await.gql()?;
+        request.search.poke();
         Ok(CaseStudyNode(created))
     }
 
@@ -96,42 +92,23 @@ impl Mutation {
         input: CaseStudyInput,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let updated = workflow::update(
-            &request.db,
-            &request.viewer,
-            &id,
-            expected_version,
-            input.into(),
-        )
-        .await
-        .gql()?;
+        let updated =
+            workflow::update(&request.db, &request.viewer, &id, expected_version, input.into()).await.gql()?;
         Ok(CaseStudyNode(updated))
     }
 
-    async fn submit_case_study(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<CaseStudyNode> {
+    async fn submit_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        Ok(CaseStudyNode(
-            workflow::submit(&request.db, &request.viewer, &id)
-                .await
-                .gql()?,
-        ))
+        let changed = workflow::submit(&request.db, &request.viewer, &id).await.gql()?;
+        request.search.poke();
+        Ok(CaseStudyNode(changed))
     }
 
-    async fn withdraw_case_study(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<CaseStudyNode> {
+    async fn withdraw_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        Ok(CaseStudyNode(
-            workflow::withdraw(&request.db, &request.viewer, &id)
-                .await
-                .gql()?,
-        ))
+        let changed = workflow::withdraw(&request.db, &request.viewer, &id).await.gql()?;
+        request.search.poke();
+        Ok(CaseStudyNode(changed))
     }
 
     /// APPROVE, REQUEST_CHANGES (with a message) or REJECT (with a reason).
@@ -143,10 +120,15 @@ impl Mutation {
         message: Option<String>,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        Ok(CaseStudyNode(
-            workflow::moderate(&request.db, &request.viewer, &id, decision, message)
-                .await
-                .gql()?,
-        ))
+        let decided = workflow::moderate(&request.db, &request.viewer, &id, decision, message).await.gql()?;
+        request.search.poke();
+        Ok(CaseStudyNode(decided))
+    }
+
+    /// Adds a group of search synonyms (words or phrases that mean the
+    /// same), applied at once. Admins only. Returns the group as stored.
+    async fn add_search_synonyms(&self, ctx: &Context<'_>, terms: Vec<String>) -> async_graphql::Result<Vec<String>> {
+        let request = request(ctx)?;
+        request.search.add_synonyms(&request.db, &request.viewer, terms).await.gql()
     }
 }

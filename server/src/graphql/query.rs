@@ -4,8 +4,8 @@ use super::connection::page_request;
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::types::{
-    AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberNode,
-    TaxonomyNode,
+    AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberNode, SearchFilter, SearchResults,
+    SearchSort, TaxonomyNode,
 };
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, Page};
@@ -31,23 +31,12 @@ impl Query {
         let Some(member_id) = request.viewer.member_id() else {
             return Ok(None);
         };
-        Ok(request
-            .members
-            .load_one(member_id.to_owned())
-            .await?
-            .map(MemberNode))
+        Ok(request.members.load_one(member_id.to_owned()).await?.map(MemberNode))
     }
 
-    async fn authority(
-        &self,
-        ctx: &Context<'_>,
-        slug: String,
-    ) -> async_graphql::Result<Option<AuthorityNode>> {
+    async fn authority(&self, ctx: &Context<'_>, slug: String) -> async_graphql::Result<Option<AuthorityNode>> {
         let request = request(ctx)?;
-        Ok(authorities::find_by_slug(&request.db, &slug)
-            .await
-            .gql()?
-            .map(AuthorityNode))
+        Ok(authorities::find_by_slug(&request.db, &slug).await.gql()?.map(AuthorityNode))
     }
 
     /// Current councils, by name; `search` matches the start of words of the name.
@@ -61,22 +50,11 @@ impl Query {
     ) -> async_graphql::Result<AuthorityConnection> {
         let request = request(ctx)?;
         let page = page_request(first, after.as_deref()).gql()?;
-        let matches = authorities::search(&request.db, search.as_deref())
-            .await
-            .gql()?;
+        let matches = authorities::search(&request.db, search.as_deref()).await.gql()?;
         let total_count = matches.len() as u64;
-        let page_items: Vec<_> = matches
-            .into_iter()
-            .skip(page.offset as usize)
-            .take(page.first as usize)
-            .collect();
+        let page_items: Vec<_> = matches.into_iter().skip(page.offset as usize).take(page.first as usize).collect();
         let has_next_page = page.offset + (page_items.len() as u64) < total_count;
-        Ok(AuthorityConnection::from_page(Page {
-            items: page_items,
-            offset: page.offset,
-            has_next_page,
-            total_count,
-        }))
+        Ok(AuthorityConnection::from_page(Page { items: page_items, offset: page.offset, has_next_page, total_count }))
     }
 
     async fn taxonomy(&self) -> TaxonomyNode {
@@ -117,9 +95,7 @@ impl Query {
             authority: filter.authority,
             outcomes: filter.outcomes.unwrap_or_default(),
         };
-        let page = listing::list(&request.db, &request.viewer, filter, page)
-            .await
-            .gql()?;
+        let page = listing::list(&request.db, &request.viewer, filter, page).await.gql()?;
         CaseStudyConnection::load(ctx, page).await
     }
 
@@ -134,9 +110,32 @@ impl Query {
     ) -> async_graphql::Result<CaseStudyConnection> {
         let request = request(ctx)?;
         let page = page_request(first, after.as_deref()).gql()?;
-        let page = listing::moderation_queue(&request.db, &request.viewer, page)
-            .await
-            .gql()?;
+        let page = listing::moderation_queue(&request.db, &request.viewer, page).await.gql()?;
         CaseStudyConnection::load(ctx, page).await
+    }
+
+    /// Full-text and faceted search over the published case studies the
+    /// viewer may read. A query over 500 characters is BAD_USER_INPUT; any
+    /// other text, however odd, is searched.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        query: Option<String>,
+        filter: Option<SearchFilter>,
+        sort: Option<SearchSort>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<SearchResults> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let args = crate::search::SearchArgs {
+            text: query.unwrap_or_default(),
+            filters: filter.unwrap_or_default().into(),
+            sort: sort.unwrap_or_default().into(),
+            page,
+        };
+        let results = request.search.search(&request.db, &request.viewer, args).await.gql()?;
+        Ok(results.into())
     }
 }

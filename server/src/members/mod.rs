@@ -44,9 +44,7 @@ impl std::str::FromStr for Role {
             "MEMBER" => Ok(Role::Member),
             "MODERATOR" => Ok(Role::Moderator),
             "ADMIN" => Ok(Role::Admin),
-            _ => Err(format!(
-                "unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)"
-            )),
+            _ => Err(format!("unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)")),
         }
     }
 }
@@ -86,10 +84,7 @@ pub async fn upsert_active_member(
 ) -> AppResult<member::Model> {
     let email = email.trim().to_lowercase();
     let now = Utc::now();
-    let existing = member::Entity::find()
-        .filter(member::Column::Email.eq(&email))
-        .one(db)
-        .await?;
+    let existing = member::Entity::find().filter(member::Column::Email.eq(&email)).one(db).await?;
     let model = match existing {
         Some(existing) => {
             let mut active: member::ActiveModel = existing.into();

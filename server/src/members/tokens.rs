@@ -21,17 +21,10 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Creates a new token for the member and returns it in clear, the only time it exists so.
-pub async fn issue_token(
-    db: &impl ConnectionTrait,
-    member_id: &str,
-    name: &str,
-) -> AppResult<String> {
+pub async fn issue_token(db: &impl ConnectionTrait, member_id: &str, name: &str) -> AppResult<String> {
     let mut secret = [0u8; 32];
     rand::rng().fill_bytes(&mut secret);
-    let token = format!(
-        "{TOKEN_PREFIX}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret)
-    );
+    let token = format!("{TOKEN_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret));
     api_token::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
         member_id: Set(member_id.to_owned()),
@@ -48,10 +41,7 @@ pub async fn issue_token(
 
 /// The member a live token belongs to, recording its use; `None` for an
 /// unknown or revoked token.
-pub async fn member_for_token(
-    db: &impl ConnectionTrait,
-    token: &str,
-) -> AppResult<Option<member::Model>> {
+pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<member::Model>> {
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
@@ -63,9 +53,7 @@ pub async fn member_for_token(
     let Some(token_row) = token_row else {
         return Ok(None);
     };
-    let member = member::Entity::find_by_id(token_row.member_id.clone())
-        .one(db)
-        .await?;
+    let member = member::Entity::find_by_id(token_row.member_id.clone()).one(db).await?;
     let mut used: api_token::ActiveModel = token_row.into();
     used.last_used_at = Set(Some(Utc::now()));
     used.update(db).await?;

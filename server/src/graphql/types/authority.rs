@@ -48,11 +48,7 @@ impl AuthorityNode {
         let Some(id) = self.0.successor_id else {
             return Ok(None);
         };
-        Ok(request(ctx)?
-            .authorities
-            .load_one(id)
-            .await?
-            .map(AuthorityNode))
+        Ok(request(ctx)?.authorities.load_one(id).await?.map(AuthorityNode))
     }
 
     /// The day the council ended; null while it is current.
@@ -70,9 +66,7 @@ impl AuthorityNode {
     ) -> async_graphql::Result<CaseStudyConnection> {
         let request = request(ctx)?;
         let page = page_request(first, after.as_deref()).gql()?;
-        let page = listing::of_authority(&request.db, &request.viewer, self.0.id, page)
-            .await
-            .gql()?;
+        let page = listing::of_authority(&request.db, &request.viewer, self.0.id, page).await.gql()?;
         CaseStudyConnection::load(ctx, page).await
     }
 }
@@ -94,10 +88,7 @@ impl AuthorityConnection {
     pub fn from_page(page: listing::Page<authority::Model>) -> Self {
         let (edges, page_info, total_count) = edges_of(page, AuthorityNode);
         AuthorityConnection {
-            edges: edges
-                .into_iter()
-                .map(|(cursor, node)| AuthorityEdge { cursor, node })
-                .collect(),
+            edges: edges.into_iter().map(|(cursor, node)| AuthorityEdge { cursor, node }).collect(),
             page_info,
             total_count,
         }

@@ -1,15 +1,14 @@
-use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, ErrorExtensions, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::{AuthorityNode, MemberNode, TermNode};
 use crate::authorities;
 use crate::case_studies::listing::Page;
-use crate::case_studies::{
-    CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy,
-};
+use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy};
 use crate::entities::json::Link;
 use crate::entities::{case_study, case_study_transition};
 use crate::graphql::connection::{PageInfo, edges_of};
+use crate::graphql::errors::IntoGraphqlResult;
 use crate::graphql::scalars::Date;
 use crate::graphql::{RequestContext, request};
 use crate::taxonomy::TermKind;
@@ -66,11 +65,7 @@ impl CaseStudyNode {
         if !policy::can_see_council(&request.viewer, &self.0) {
             return Ok(None);
         }
-        Ok(request
-            .authorities
-            .load_one(self.0.authority_id)
-            .await?
-            .map(AuthorityNode))
+        Ok(request.authorities.load_one(self.0.authority_id).await?.map(AuthorityNode))
     }
 
     /// The council's name, or "A London borough"-style when it is hidden.
@@ -84,10 +79,7 @@ impl CaseStudyNode {
         if policy::can_see_council(&request.viewer, &self.0) {
             Ok(authority.name)
         } else {
-            Ok(authorities::anonymous_label(
-                authority.kind,
-                &authority.region,
-            ))
+            Ok(authorities::anonymous_label(authority.kind, &authority.region))
         }
     }
 
@@ -96,12 +88,7 @@ impl CaseStudyNode {
     }
 
     async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
-        terms(
-            request(ctx)?,
-            TermKind::ServiceArea,
-            &self.0.service_areas.0,
-        )
-        .await
+        terms(request(ctx)?, TermKind::ServiceArea, &self.0.service_areas.0).await
     }
 
     async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
@@ -144,11 +131,7 @@ impl CaseStudyNode {
     /// Signed-in members only, and never for a hidden council.
     async fn contact_email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
         let request = request(ctx)?;
-        Ok(self
-            .0
-            .contact_email
-            .as_deref()
-            .filter(|_| policy::can_see_contact(&request.viewer, &self.0)))
+        Ok(self.0.contact_email.as_deref().filter(|_| policy::can_see_contact(&request.viewer, &self.0)))
     }
 
     async fn version(&self) -> i32 {
@@ -174,20 +157,13 @@ impl CaseStudyNode {
         if !policy::can_see_workings(&request.viewer, &self.0) {
             return Ok(Vec::new());
         }
-        let transitions = request
-            .transitions
-            .load_one(self.0.id.clone())
-            .await?
-            .unwrap_or_default();
+        let transitions = request.transitions.load_one(self.0.id.clone()).await?.unwrap_or_default();
         Ok(transitions.into_iter().map(TransitionNode).collect())
     }
 
     /// The proposed edit of a published case study, waiting for moderation
     /// (or returned to its authors). Owning council and moderators only.
-    async fn pending_revision(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<CaseStudyRevisionNode>> {
+    async fn pending_revision(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CaseStudyRevisionNode>> {
         let request = request(ctx)?;
         if !policy::can_see_workings(&request.viewer, &self.0) {
             return Ok(None);
@@ -201,11 +177,20 @@ impl CaseStudyNode {
         }))
     }
 
-    /// Case studies like this one. Filled by the search index (the Search
-    /// issue); until then, no suggestions.
-    async fn similar(&self, first: Option<i32>) -> Vec<CaseStudyNode> {
-        let _ = first;
-        Vec::new()
+    /// Published case studies like this one that the viewer may read
+    /// (never itself): more-like-this over title, summary, lessons and tags,
+    /// boosted by shared service areas and technologies.
+    async fn similar(&self, ctx: &Context<'_>, first: Option<i32>) -> async_graphql::Result<Vec<CaseStudyNode>> {
+        let request = request(ctx)?;
+        let first = first.unwrap_or(5);
+        if !(0..=100).contains(&first) {
+            return Err(crate::error::AppError::bad_input("first", "must be between 0 and 100").extend());
+        }
+        if self.0.status != Status::Published || first == 0 {
+            return Ok(Vec::new());
+        }
+        let similar = request.search.similar(&request.db, &request.viewer, &self.0, first as usize).await.gql()?;
+        Ok(similar.into_iter().map(CaseStudyNode).collect())
     }
 }
 
@@ -222,27 +207,19 @@ async fn prefetch(ctx: &Context<'_>, items: &[case_study::Model]) -> async_graph
     let ids: Vec<String> = items.iter().map(|item| item.id.clone()).collect();
     let mut authority_ids: Vec<i32> = items
         .iter()
-        .flat_map(|item| {
-            std::iter::once(item.authority_id).chain(item.collaborators.0.iter().copied())
-        })
+        .flat_map(|item| std::iter::once(item.authority_id).chain(item.collaborators.0.iter().copied()))
         .collect();
     authority_ids.sort_unstable();
     authority_ids.dedup();
     let authorities = request.authorities.load_many(authority_ids).await?;
-    let successors: Vec<i32> = authorities
-        .values()
-        .filter_map(|authority| authority.successor_id)
-        .collect();
+    let successors: Vec<i32> = authorities.values().filter_map(|authority| authority.successor_id).collect();
     if !successors.is_empty() {
         request.authorities.load_many(successors).await?;
     }
     if node.field("history").exists() {
         let histories = request.transitions.load_many(ids.clone()).await?;
-        let mut members: Vec<String> = histories
-            .values()
-            .flatten()
-            .filter_map(|transition| transition.member_id.clone())
-            .collect();
+        let mut members: Vec<String> =
+            histories.values().flatten().filter_map(|transition| transition.member_id.clone()).collect();
         members.sort_unstable();
         members.dedup();
         if !members.is_empty() {
@@ -255,29 +232,14 @@ async fn prefetch(ctx: &Context<'_>, items: &[case_study::Model]) -> async_graph
     Ok(())
 }
 
-async fn terms(
-    request: &RequestContext,
-    kind: TermKind,
-    keys: &[String],
-) -> async_graphql::Result<Vec<TermNode>> {
+async fn terms(request: &RequestContext, kind: TermKind, keys: &[String]) -> async_graphql::Result<Vec<TermNode>> {
     let taxonomy = request.taxonomy.get().await?;
-    Ok(taxonomy
-        .resolve(kind, keys)
-        .into_iter()
-        .map(TermNode::from)
-        .collect())
+    Ok(taxonomy.resolve(kind, keys).into_iter().map(TermNode::from).collect())
 }
 
-async fn collaborators(
-    request: &RequestContext,
-    ids: &[i32],
-) -> async_graphql::Result<Vec<AuthorityNode>> {
+async fn collaborators(request: &RequestContext, ids: &[i32]) -> async_graphql::Result<Vec<AuthorityNode>> {
     let mut found = request.authorities.load_many(ids.iter().copied()).await?;
-    Ok(ids
-        .iter()
-        .filter_map(|id| found.remove(id))
-        .map(AuthorityNode)
-        .collect())
+    Ok(ids.iter().filter_map(|id| found.remove(id)).map(AuthorityNode).collect())
 }
 
 #[derive(SimpleObject, Clone, Debug)]
@@ -289,10 +251,7 @@ pub struct LinkNode {
 
 impl From<&Link> for LinkNode {
     fn from(link: &Link) -> Self {
-        LinkNode {
-            title: link.title.clone(),
-            url: link.url.clone(),
-        }
+        LinkNode { title: link.title.clone(), url: link.url.clone() }
     }
 }
 
@@ -316,11 +275,7 @@ impl TransitionNode {
         let Some(member_id) = &self.0.member_id else {
             return Ok(None);
         };
-        Ok(request(ctx)?
-            .members
-            .load_one(member_id.clone())
-            .await?
-            .map(MemberNode))
+        Ok(request(ctx)?.members.load_one(member_id.clone()).await?.map(MemberNode))
     }
 
     async fn message(&self) -> Option<&str> {
@@ -360,20 +315,10 @@ impl CaseStudyRevisionNode {
         &self.content.lessons
     }
     async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
-        terms(
-            request(ctx)?,
-            TermKind::ServiceArea,
-            &self.content.service_areas,
-        )
-        .await
+        terms(request(ctx)?, TermKind::ServiceArea, &self.content.service_areas).await
     }
     async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
-        terms(
-            request(ctx)?,
-            TermKind::Technology,
-            &self.content.technologies,
-        )
-        .await
+        terms(request(ctx)?, TermKind::Technology, &self.content.technologies).await
     }
     async fn tags(&self) -> &[String] {
         &self.content.tags
@@ -422,10 +367,7 @@ pub struct CaseStudyConnection {
 
 impl CaseStudyConnection {
     /// The connection for a page, with what its selection needs prefetched.
-    pub async fn load(
-        ctx: &Context<'_>,
-        page: Page<case_study::Model>,
-    ) -> async_graphql::Result<Self> {
+    pub async fn load(ctx: &Context<'_>, page: Page<case_study::Model>) -> async_graphql::Result<Self> {
         prefetch(ctx, &page.items).await?;
         Ok(Self::from_page(page))
     }
@@ -433,10 +375,7 @@ impl CaseStudyConnection {
     fn from_page(page: Page<case_study::Model>) -> Self {
         let (edges, page_info, total_count) = edges_of(page, CaseStudyNode);
         CaseStudyConnection {
-            edges: edges
-                .into_iter()
-                .map(|(cursor, node)| CaseStudyEdge { cursor, node })
-                .collect(),
+            edges: edges.into_iter().map(|(cursor, node)| CaseStudyEdge { cursor, node }).collect(),
             page_info,
             total_count,
         }

@@ -33,10 +33,6 @@ impl MemberNode {
         let Some(id) = self.0.authority_id else {
             return Ok(None);
         };
-        Ok(request(ctx)?
-            .authorities
-            .load_one(id)
-            .await?
-            .map(AuthorityNode))
+        Ok(request(ctx)?.authorities.load_one(id).await?.map(AuthorityNode))
     }
 }

@@ -3,9 +3,11 @@
 mod authority;
 mod case_study;
 mod member;
+mod search;
 mod taxonomy;
 
 pub use authority::{AuthorityConnection, AuthorityNode};
 pub use case_study::{CaseStudyConnection, CaseStudyNode};
 pub use member::MemberNode;
+pub use search::{SearchFilter, SearchResults, SearchSort};
 pub use taxonomy::{TaxonomyNode, TermNode};

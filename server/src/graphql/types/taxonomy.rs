@@ -12,10 +12,7 @@ pub struct TermNode {
 
 impl From<Term> for TermNode {
     fn from(term: Term) -> Self {
-        TermNode {
-            key: term.key,
-            label: term.label,
-        }
+        TermNode { key: term.key, label: term.label }
     }
 }
 
@@ -34,10 +31,5 @@ impl TaxonomyNode {
 
 async fn terms(ctx: &Context<'_>, kind: TermKind) -> async_graphql::Result<Vec<TermNode>> {
     let taxonomy = request(ctx)?.taxonomy.get().await?;
-    Ok(taxonomy
-        .terms(kind)
-        .iter()
-        .cloned()
-        .map(TermNode::from)
-        .collect())
+    Ok(taxonomy.terms(kind).iter().cloned().map(TermNode::from).collect())
 }

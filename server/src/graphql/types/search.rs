@@ -1,0 +1,172 @@
+use async_graphql::{Enum, InputObject, SimpleObject};
+
+use super::CaseStudyNode;
+use crate::authorities::AuthorityKind;
+use crate::case_studies::{CostBand, Outcome};
+use crate::graphql::connection::{PageInfo, encode_cursor};
+use crate::search::{FacetValue, SearchPage};
+use casebook_search::{Facet, Filters, Sort};
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SearchSort {
+    /// By relevance when there are words; newest first otherwise.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl From<SearchSort> for Sort {
+    fn from(sort: SearchSort) -> Self {
+        match sort {
+            SearchSort::Relevance => Sort::Relevance,
+            SearchSort::Newest => Sort::Newest,
+            SearchSort::Oldest => Sort::Oldest,
+        }
+    }
+}
+
+/// Values are ORed within a facet and facets are ANDed.
+#[derive(InputObject, Default)]
+pub struct SearchFilter {
+    pub outcomes: Option<Vec<Outcome>>,
+    pub service_areas: Option<Vec<String>>,
+    pub technologies: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+    /// Council slugs: a case study counts under its council and each collaborator.
+    pub authorities: Option<Vec<String>>,
+    pub regions: Option<Vec<String>>,
+    pub authority_kinds: Option<Vec<AuthorityKind>>,
+    pub cost_bands: Option<Vec<CostBand>>,
+    /// Start year, inclusive.
+    pub year_from: Option<i32>,
+    /// Start year, inclusive.
+    pub year_to: Option<i32>,
+}
+
+impl From<SearchFilter> for Filters {
+    fn from(filter: SearchFilter) -> Self {
+        let names = |values: Option<Vec<String>>| values.unwrap_or_default();
+        Filters {
+            outcomes: filter.outcomes.unwrap_or_default().into_iter().map(|o| o.as_str().to_owned()).collect(),
+            service_areas: names(filter.service_areas),
+            technologies: names(filter.technologies),
+            tags: filter.tags.unwrap_or_default().iter().map(|tag| crate::case_studies::normalise_tag(tag)).collect(),
+            authorities: names(filter.authorities),
+            regions: names(filter.regions),
+            authority_kinds: filter
+                .authority_kinds
+                .unwrap_or_default()
+                .into_iter()
+                .map(|k| k.as_str().to_owned())
+                .collect(),
+            cost_bands: filter.cost_bands.unwrap_or_default().into_iter().map(|b| b.as_str().to_owned()).collect(),
+            year_from: filter.year_from,
+            year_to: filter.year_to,
+        }
+    }
+}
+
+#[derive(SimpleObject, Clone, Debug)]
+pub struct Highlight {
+    /// `title`, `summary`, `tags`, `lessons` or `body`.
+    pub field: String,
+    /// HTML: the matched words in `<mark>`, everything else escaped.
+    pub snippet: String,
+}
+
+#[derive(SimpleObject)]
+pub struct SearchEdge {
+    pub cursor: String,
+    pub score: f64,
+    pub node: CaseStudyNode,
+    pub highlights: Vec<Highlight>,
+}
+
+#[derive(SimpleObject, Clone, Debug)]
+pub struct FacetCount {
+    pub value: String,
+    pub label: String,
+    pub count: i32,
+}
+
+#[derive(SimpleObject, Default)]
+pub struct SearchFacets {
+    pub outcome: Vec<FacetCount>,
+    pub service_area: Vec<FacetCount>,
+    pub technology: Vec<FacetCount>,
+    pub tag: Vec<FacetCount>,
+    pub authority: Vec<FacetCount>,
+    pub region: Vec<FacetCount>,
+    pub authority_kind: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+    pub cost_band: Vec<FacetCount>,
+}
+
+#[derive(SimpleObject)]
+pub struct SearchResults {
+    pub total_count: i32,
+    pub edges: Vec<SearchEdge>,
+    pub page_info: PageInfo,
+    pub facets: SearchFacets,
+    /// True when no case study had every word, and these results match any of them.
+    pub relaxed: bool,
+}
+
+impl From<SearchPage> for SearchResults {
+    fn from(page: SearchPage) -> Self {
+        let offset = page.page.offset;
+        let edges: Vec<SearchEdge> = page
+            .hits
+            .into_iter()
+            .enumerate()
+            .map(|(index, hit)| SearchEdge {
+                cursor: encode_cursor(offset + index as u64),
+                score: f64::from(hit.score),
+                node: CaseStudyNode(hit.case_study),
+                highlights: hit
+                    .highlights
+                    .into_iter()
+                    .map(|highlight| Highlight { field: highlight.field, snippet: highlight.snippet })
+                    .collect(),
+            })
+            .collect();
+        let page_info = PageInfo {
+            has_next_page: offset + page.page.first < page.total,
+            has_previous_page: offset > 0,
+            start_cursor: edges.first().map(|edge| edge.cursor.clone()),
+            end_cursor: edges.last().map(|edge| edge.cursor.clone()),
+        };
+        let mut facets = page.facets;
+        let mut take = |facet: Facet| -> Vec<FacetCount> {
+            facets
+                .remove(&facet)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|FacetValue { value, label, count }| FacetCount {
+                    value,
+                    label,
+                    count: count.min(i32::MAX as u64) as i32,
+                })
+                .collect()
+        };
+        let facets = SearchFacets {
+            outcome: take(Facet::Outcome),
+            service_area: take(Facet::ServiceArea),
+            technology: take(Facet::Technology),
+            tag: take(Facet::Tag),
+            authority: take(Facet::Authority),
+            region: take(Facet::Region),
+            authority_kind: take(Facet::AuthorityKind),
+            year: take(Facet::Year),
+            cost_band: take(Facet::CostBand),
+        };
+        SearchResults {
+            total_count: page.total.min(i32::MAX as u64) as i32,
+            edges,
+            page_info,
+            facets,
+            relaxed: page.relaxed,
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! From database rows to search documents: what readers may see, and
+//! nothing of an anonymous case study's council.
+
+use std::collections::HashMap;
+
+use casebook_search::CaseStudyDocument;
+use chrono::Datelike;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::case_studies::{Status, Visibility};
+use crate::entities::{authority, case_study};
+use crate::error::AppResult;
+
+/// Documents for the PUBLISHED case studies among `rows`; the ids of the
+/// others (to be removed from the index).
+pub async fn documents_for(
+    db: &impl ConnectionTrait,
+    rows: Vec<case_study::Model>,
+) -> AppResult<(Vec<CaseStudyDocument>, Vec<String>)> {
+    let mut authority_ids: Vec<i32> = rows
+        .iter()
+        .flat_map(|row| std::iter::once(row.authority_id).chain(row.collaborators.0.iter().copied()))
+        .collect();
+    authority_ids.sort_unstable();
+    authority_ids.dedup();
+    let authorities: HashMap<i32, authority::Model> = if authority_ids.is_empty() {
+        HashMap::new()
+    } else {
+        authority::Entity::find()
+            .filter(authority::Column::Id.is_in(authority_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|authority| (authority.id, authority))
+            .collect()
+    };
+    let mut documents = Vec::new();
+    let mut removed = Vec::new();
+    for row in rows {
+        match (row.status, authorities.get(&row.authority_id)) {
+            (Status::Published, Some(owner)) => documents.push(document(row.clone(), owner, &authorities)),
+            _ => removed.push(row.id),
+        }
+    }
+    Ok((documents, removed))
+}
+
+fn document(
+    row: case_study::Model,
+    owner: &authority::Model,
+    authorities: &HashMap<i32, authority::Model>,
+) -> CaseStudyDocument {
+    let councils: Vec<&authority::Model> = if row.anonymous {
+        Vec::new()
+    } else {
+        std::iter::once(owner).chain(row.collaborators.0.iter().filter_map(|id| authorities.get(id))).collect()
+    };
+    CaseStudyDocument {
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        lessons: row.lessons.0,
+        body: row.body,
+        tags: row.tags.0,
+        outcome: row.outcome.as_str().to_owned(),
+        service_areas: row.service_areas.0,
+        technologies: row.technologies.0,
+        authorities: councils.iter().map(|council| council.slug.clone()).collect(),
+        council_names: councils.iter().map(|council| council.name.clone()).collect(),
+        region: owner.region.clone(),
+        authority_kind: owner.kind.as_str().to_owned(),
+        start_year: row.started_on.year(),
+        cost_band: row.cost_band.as_str().to_owned(),
+        published_at: row.published_at.map_or(0, |at| at.timestamp_millis()),
+        members_only: row.visibility == Visibility::Members,
+    }
+}

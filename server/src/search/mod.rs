@@ -1,0 +1,309 @@
+//! Search in the server: the index of this process, kept in step with the
+//! database by the indexer, and the adapter between the `search` crate and
+//! the domain (viewers, case studies, labels).
+
+pub mod changes;
+mod documents;
+mod indexer;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use casebook_search::{Audience, Facet, Filters, OpenState, SearchError, SearchIndex, SearchRequest, Sort};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use tokio::sync::Notify;
+
+use crate::authorities::{self, AuthorityKind};
+use crate::case_studies::listing::PageRequest;
+use crate::case_studies::{CostBand, Outcome, policy};
+use crate::entities::{authority, case_study, search_synonym};
+use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
+use crate::taxonomy::{self, TermKind};
+
+pub use casebook_search::MAX_QUERY_CHARS;
+
+/// This process's search index and its indexer.
+pub struct SearchService {
+    index: Arc<SearchIndex>,
+    /// The indexer's own connection, so its polling never waits behind
+    /// requests (nor counts in their query budget).
+    db: DatabaseConnection,
+    wake: Notify,
+    /// One sync or rebuild at a time: two interleaved would read the log at
+    /// different points and could commit an older state over a newer one.
+    writing: tokio::sync::Mutex<()>,
+}
+
+impl SearchService {
+    /// Opens (or recreates) the index under `data_dir/index`. A missing,
+    /// corrupt or outdated index is rebuilt by `start`, in the background.
+    pub async fn open(data_dir: &Path, database_url: &str) -> anyhow::Result<(Arc<SearchService>, OpenState)> {
+        let dir = data_dir.join("index");
+        let opened = tokio::task::spawn_blocking({
+            let dir = dir.clone();
+            move || SearchIndex::open(&dir)
+        })
+        .await?;
+        let (index, state) = match opened {
+            Err(SearchError::InUse) => {
+                anyhow::bail!("the search index in {} is in use by another casebook process", dir.display())
+            }
+            other => other.with_context(|| format!("cannot open the search index in {}", dir.display()))?,
+        };
+        let (db, _) = crate::db::connect(database_url).await?;
+        let service = Arc::new(SearchService {
+            index: Arc::new(index),
+            db,
+            wake: Notify::new(),
+            writing: tokio::sync::Mutex::new(()),
+        });
+        service.load_synonyms().await?;
+        Ok((service, state))
+    }
+
+    /// Runs the indexer until the process ends: first a rebuild if the index
+    /// needs one, then the change log, on every poke and every poll interval.
+    pub fn start(self: &Arc<Self>, state: OpenState) {
+        let service = self.clone();
+        tokio::spawn(async move {
+            if let OpenState::NeedsRebuild { reason } = state {
+                tracing::info!(%reason, "rebuilding the search index from the database");
+                if let Err(error) = service.rebuild().await {
+                    tracing::error!(error = ?error, "search rebuild failed");
+                }
+            }
+            loop {
+                if let Err(error) = service.sync().await {
+                    tracing::error!(error = ?error, "search indexer failed; retrying");
+                }
+                tokio::select! {
+                    _ = service.wake.notified() => {}
+                    _ = tokio::time::sleep(indexer::POLL_INTERVAL) => {}
+                }
+            }
+        });
+    }
+
+    /// Something changed: index it now rather than at the next poll.
+    pub fn poke(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Rebuilds the whole index from the database; returns how many case studies it holds.
+    pub async fn rebuild(&self) -> anyhow::Result<u64> {
+        let _writing = self.writing.lock().await;
+        let indexed = indexer::rebuild(&self.db, &self.index).await?;
+        tracing::info!(case_studies = indexed, "search index rebuilt");
+        Ok(indexed)
+    }
+
+    /// Applies the pending changes now (tests and `reindex`).
+    pub async fn sync(&self) -> anyhow::Result<usize> {
+        let _writing = self.writing.lock().await;
+        indexer::sync_once(&self.db, &self.index).await
+    }
+
+    async fn load_synonyms(&self) -> anyhow::Result<()> {
+        let mut groups = casebook_search::seed_synonyms();
+        groups.extend(search_synonym::Entity::find().all(&self.db).await?.into_iter().map(|row| row.terms.0));
+        self.index.set_synonyms(&groups);
+        Ok(())
+    }
+
+    /// Adds a synonym group (admins only) and applies it at once.
+    pub async fn add_synonyms(
+        &self,
+        db: &DatabaseConnection,
+        viewer: &Viewer,
+        terms: Vec<String>,
+    ) -> AppResult<Vec<String>> {
+        viewer.require_signed_in()?;
+        if !viewer.is_admin() {
+            return Err(AppError::Forbidden("only admins can change synonyms"));
+        }
+        let terms: Vec<String> =
+            terms.into_iter().map(|term| term.trim().to_lowercase()).filter(|term| !term.is_empty()).collect();
+        if terms.len() < 2 {
+            return Err(AppError::bad_input("terms", "a synonym group needs at least two words or phrases"));
+        }
+        if let Some(index) = terms.iter().position(|term| term.chars().count() > 100) {
+            return Err(AppError::bad_input(format!("terms[{index}]"), "must be at most 100 characters"));
+        }
+        sea_orm::ActiveModelTrait::insert(
+            search_synonym::ActiveModel {
+                terms: sea_orm::Set(crate::entities::json::StringList(terms.clone())),
+                created_at: sea_orm::Set(chrono::Utc::now()),
+                ..Default::default()
+            },
+            db,
+        )
+        .await?;
+        self.load_synonyms().await.map_err(AppError::Internal)?;
+        Ok(terms)
+    }
+
+    pub async fn search(&self, db: &DatabaseConnection, viewer: &Viewer, args: SearchArgs) -> AppResult<SearchPage> {
+        if args.text.chars().count() > MAX_QUERY_CHARS {
+            return Err(AppError::bad_input("query", format!("must be at most {MAX_QUERY_CHARS} characters")));
+        }
+        let request = SearchRequest {
+            text: args.text,
+            filters: args.filters,
+            sort: args.sort,
+            offset: args.page.offset as usize,
+            limit: args.page.first as usize,
+            audience: audience_of(viewer),
+        };
+        let index = self.index.clone();
+        let results = tokio::task::spawn_blocking(move || index.search(&request))
+            .await
+            .map_err(|error| AppError::Internal(error.into()))?
+            .map_err(|error| AppError::Internal(error.into()))?;
+        let ids: Vec<String> = results.hits.iter().map(|hit| hit.id.clone()).collect();
+        let mut rows = readable_by_id(db, viewer, ids).await?;
+        let hits = results
+            .hits
+            .into_iter()
+            .filter_map(|hit| {
+                rows.remove(&hit.id).map(|row| SearchHit {
+                    case_study: row,
+                    score: hit.score,
+                    highlights: hit.highlights,
+                })
+            })
+            .collect();
+        let facets = label_facets(db, results.facets).await?;
+        Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
+    }
+
+    /// Similar published case studies the viewer may read.
+    pub async fn similar(
+        &self,
+        db: &DatabaseConnection,
+        viewer: &Viewer,
+        case_study: &case_study::Model,
+        limit: usize,
+    ) -> AppResult<Vec<case_study::Model>> {
+        let index = self.index.clone();
+        let id = case_study.id.clone();
+        let audience = audience_of(viewer);
+        let ids = tokio::task::spawn_blocking(move || index.similar(&id, audience, limit))
+            .await
+            .map_err(|error| AppError::Internal(error.into()))?
+            .map_err(|error| AppError::Internal(error.into()))?;
+        let mut rows = readable_by_id(db, viewer, ids.clone()).await?;
+        Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
+    }
+}
+
+fn audience_of(viewer: &Viewer) -> Audience {
+    if viewer.is_signed_in() { Audience::Members } else { Audience::Public }
+}
+
+/// The rows for these ids that the viewer may read (the index only holds
+/// what its audience may read; this re-checks against the source of truth).
+async fn readable_by_id(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    ids: Vec<String>,
+) -> AppResult<HashMap<String, case_study::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(case_study::Entity::find()
+        .filter(case_study::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|row| row.status == crate::case_studies::Status::Published && policy::can_read(viewer, row))
+        .map(|row| (row.id.clone(), row))
+        .collect())
+}
+
+pub struct SearchArgs {
+    pub text: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub page: PageRequest,
+}
+
+pub struct SearchHit {
+    pub case_study: case_study::Model,
+    pub score: f32,
+    pub highlights: Vec<casebook_search::Highlight>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+}
+
+pub struct SearchPage {
+    pub total: u64,
+    pub hits: Vec<SearchHit>,
+    pub facets: HashMap<Facet, Vec<FacetValue>>,
+    pub relaxed: bool,
+    pub page: PageRequest,
+}
+
+/// Facet values with the labels a person reads.
+async fn label_facets(
+    db: &DatabaseConnection,
+    facets: casebook_search::FacetCounts,
+) -> AppResult<HashMap<Facet, Vec<FacetValue>>> {
+    let taxonomy = taxonomy::load(db).await?;
+    let slugs: Vec<String> = facets
+        .get(&Facet::Authority)
+        .map(|values| values.iter().map(|(slug, _)| slug.clone()).collect())
+        .unwrap_or_default();
+    let names: HashMap<String, String> = if slugs.is_empty() {
+        HashMap::new()
+    } else {
+        authority::Entity::find()
+            .filter(authority::Column::Slug.is_in(slugs))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|authority| (authority.slug, authority.name))
+            .collect()
+    };
+    let label = |facet: Facet, value: &str| -> String {
+        match facet {
+            Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label().to_owned()),
+            Facet::CostBand => CostBand::from_name(value).map_or(value.to_owned(), |band| band.label().to_owned()),
+            Facet::AuthorityKind => {
+                AuthorityKind::from_name(value).map_or(value.to_owned(), |kind| kind.label().to_owned())
+            }
+            Facet::ServiceArea => term_label(&taxonomy, TermKind::ServiceArea, value),
+            Facet::Technology => term_label(&taxonomy, TermKind::Technology, value),
+            Facet::Authority => names.get(value).cloned().unwrap_or_else(|| value.to_owned()),
+            Facet::Region => capitalise(&authorities::region_display_name(value)),
+            Facet::Tag | Facet::Year => value.to_owned(),
+        }
+    };
+    Ok(facets
+        .into_iter()
+        .map(|(facet, values)| {
+            let values = values
+                .into_iter()
+                .map(|(value, count)| FacetValue { label: label(facet, &value), value, count })
+                .collect();
+            (facet, values)
+        })
+        .collect())
+}
+
+fn term_label(taxonomy: &taxonomy::Taxonomy, kind: TermKind, key: &str) -> String {
+    taxonomy.terms(kind).iter().find(|term| term.key == key).map_or(key.to_owned(), |term| term.label.clone())
+}
+
+fn capitalise(text: &str) -> String {
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+}
