@@ -50,6 +50,24 @@ enum Command {
     SeedDemo,
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Benchmark search on a synthetic corpus (run in release; see BENCHMARKS.md).
+    BenchSearch {
+        /// Corpus sizes to run, e.g. `--docs 10000 --docs 100000`.
+        #[arg(long = "docs", default_values_t = [10_000u64])]
+        sizes: Vec<u64>,
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        #[arg(long, default_value_t = 10)]
+        throughput_seconds: u64,
+        /// Where the corpora, databases and indexes go.
+        #[arg(long, default_value = "./bench-data")]
+        work_dir: PathBuf,
+        /// A PostgreSQL database for the full-text baseline (a table is created and dropped).
+        #[arg(long)]
+        postgres_url: Option<String>,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -93,6 +111,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let indexed = search.rebuild().await?;
             eprintln!("indexed {indexed} published case studies");
             Ok(())
+        }
+        Command::BenchSearch { sizes, queries, clients, throughput_seconds, work_dir, postgres_url } => {
+            crate::bench::run(crate::bench::BenchOptions {
+                sizes,
+                queries,
+                clients,
+                throughput_seconds,
+                work_dir,
+                postgres_url,
+            })
+            .await
         }
         Command::SeedDemo => {
             let (db, _) = app::prepare(&settings).await?;

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod authorities;
+mod bench;
 pub mod case_studies;
 pub mod cli;
 pub mod db;
