@@ -280,11 +280,19 @@ impl SegmentCollector for FacetedSegmentCollector {
             let Some(column) = &self.columns[facet] else {
                 continue;
             };
-            let mut text = String::new();
-            for (ordinal, &count) in per_ordinal.iter().enumerate() {
-                if count > 0 && column.ord_to_str(ordinal as u64, &mut text).unwrap_or(false) {
-                    counts[facet].insert(text.clone(), u64::from(count));
-                }
+            let counted: Vec<u64> = per_ordinal
+                .iter()
+                .enumerate()
+                .filter(|(_, count)| **count > 0)
+                .map(|(ordinal, _)| ordinal as u64)
+                .collect();
+            // One sequential pass over the dictionary for all counted ordinals.
+            let mut values = Vec::with_capacity(counted.len());
+            let _ = column.dictionary().sorted_ords_to_term_cb(&counted, |bytes| {
+                values.push(String::from_utf8_lossy(bytes).into_owned());
+            });
+            for (ordinal, value) in counted.iter().zip(values) {
+                counts[facet].insert(value, u64::from(per_ordinal[*ordinal as usize]));
             }
         }
         let top = self.top.into_iter().map(|ranked| ranked.0).collect();

@@ -10,6 +10,10 @@ use tantivy::tokenizer::TextAnalyzer;
 use crate::analysis::analyse;
 use crate::query::MatchTerms;
 
+/// Only this much of a long text is scanned for a snippet: a snippet from
+/// its first part reads as well, and a 1,500-word body costs far less.
+const SCAN_BYTES: usize = 8_000;
+
 /// The byte ranges of `text` that match the query.
 fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(usize, usize)> {
     analyse(stemmed, text)
@@ -18,8 +22,11 @@ fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(u
             if terms.stemmed.contains(&token.text) {
                 return true;
             }
-            let word = text[token.from..token.to].to_lowercase();
-            terms.fuzzy.iter().any(|(fuzzy, edits)| within_edits(&word, fuzzy, *edits))
+            let original = &text[token.from..token.to];
+            terms.fuzzy.iter().any(|(fuzzy, edits)| {
+                original.len().abs_diff(fuzzy.len()) <= usize::from(*edits)
+                    && within_edits(&original.to_lowercase(), fuzzy, *edits)
+            })
         })
         .map(|token| (token.from, token.to))
         .collect()
@@ -27,6 +34,12 @@ fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(u
 
 /// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
 pub fn snippet(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer, max_chars: usize) -> Option<String> {
+    let full_length = text.len();
+    let mut scan_end = full_length.min(SCAN_BYTES);
+    while !text.is_char_boundary(scan_end) {
+        scan_end -= 1;
+    }
+    let text = &text[..scan_end];
     let ranges = matches(text, terms, stemmed);
     if ranges.is_empty() {
         return None;
@@ -45,7 +58,7 @@ pub fn snippet(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer, max_c
         cursor = to;
     }
     escape_into(&text[cursor..end], &mut out);
-    if end < text.len() {
+    if end < full_length {
         out.push('…');
     }
     Some(out)
