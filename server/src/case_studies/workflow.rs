@@ -26,7 +26,7 @@ use sea_orm::{
 use super::content::ValidationContext;
 use super::{CaseStudyContent, CaseStudyInput, ModerationDecision, RevisionState, Status, policy, slug};
 use crate::entities::json::{IdList, LinkList, StringList};
-use crate::entities::{authority, case_study, case_study_editor, case_study_revision, case_study_transition};
+use crate::entities::{case_study, case_study_editor, case_study_revision, case_study_transition};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 use crate::taxonomy;
@@ -377,17 +377,11 @@ async fn validate(
 ) -> AppResult<CaseStudyContent> {
     let taxonomy = taxonomy::load(db).await?;
     let slugs: Vec<String> = input.collaborators.iter().map(|slug| slug.trim().to_owned()).collect();
-    let known_collaborators: HashMap<String, i32> = if slugs.is_empty() {
-        HashMap::new()
-    } else {
-        authority::Entity::find()
-            .filter(authority::Column::Slug.is_in(slugs))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|authority| (authority.slug, authority.id))
-            .collect()
-    };
+    let known_collaborators: HashMap<String, i32> = crate::authorities::find_by_slugs(db, &slugs)
+        .await?
+        .into_iter()
+        .map(|authority| (authority.slug, authority.id))
+        .collect();
     let context =
         ValidationContext { taxonomy: &taxonomy, known_collaborators: &known_collaborators, owning_authority_id };
     input.validate(&context).map_err(AppError::BadUserInput)

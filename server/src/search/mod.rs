@@ -18,7 +18,7 @@ use tokio::sync::Notify;
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::listing::PageRequest;
 use crate::case_studies::{CostBand, Outcome, policy};
-use crate::entities::{authority, case_study, search_synonym};
+use crate::entities::{case_study, search_synonym};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 use crate::taxonomy::{self, TermKind};
@@ -261,17 +261,11 @@ async fn label_facets(
         .get(&Facet::Authority)
         .map(|values| values.iter().map(|(slug, _)| slug.clone()).collect())
         .unwrap_or_default();
-    let names: HashMap<String, String> = if slugs.is_empty() {
-        HashMap::new()
-    } else {
-        authority::Entity::find()
-            .filter(authority::Column::Slug.is_in(slugs))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|authority| (authority.slug, authority.name))
-            .collect()
-    };
+    let names: HashMap<String, String> = authorities::find_by_slugs(db, &slugs)
+        .await?
+        .into_iter()
+        .map(|authority| (authority.slug, authority.name))
+        .collect();
     let label = |facet: Facet, value: &str| -> String {
         match facet {
             Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label().to_owned()),
