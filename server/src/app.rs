@@ -10,7 +10,9 @@ use crate::authorities::register;
 use crate::db::{self, QueryCounter};
 use crate::graphql::{self, CasebookSchema};
 use crate::search::SearchService;
+use crate::sessions::SessionPolicy;
 use crate::settings::Settings;
+use crate::sign_in::Providers;
 use crate::{router, taxonomy};
 
 /// Everything a request handler may need. One per process, shared by `Arc`.
@@ -20,6 +22,11 @@ pub struct App {
     pub queries: QueryCounter,
     pub schema: CasebookSchema,
     pub settings: Settings,
+    /// The URL people reach this server at, no trailing slash (the bound address unless configured).
+    pub public_url: String,
+    pub sessions: SessionPolicy,
+    /// The OpenID Connect providers members sign in with.
+    pub providers: Providers,
     /// This process's search index and its indexer.
     pub search: Arc<SearchService>,
 }
@@ -62,16 +69,32 @@ impl Application {
     /// database, and starts the search indexer (rebuilding the index in the
     /// background when it needs it: the server serves meanwhile).
     pub async fn with_database(
-        settings: Settings,
+        mut settings: Settings,
         db: DatabaseConnection,
         queries: QueryCounter,
     ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("cannot listen on {} (is another server using it?)", settings.bind))?;
+        if settings.dev_sign_in && !settings.bind.ip().is_loopback() {
+            anyhow::bail!(
+                "development sign-in lets anyone sign in as anyone: it is refused unless the server listens \
+                 on a loopback address (it is asked to listen on {})",
+                settings.bind
+            );
+        }
+        if settings.public_url.is_none() {
+            // Port 0 binds a free port: the public URL is the address actually bound.
+            settings.public_url = Some(format!("http://{}", listener.local_addr()?).parse()?);
+        }
+        let public_url = settings.public_url();
+        let providers = Providers::new(&settings.oidc_providers, &public_url)?;
+        providers.discover_all().await;
         let (search, index_state) = SearchService::open(&settings.data_dir, &settings.database_url()).await?;
         search.start(index_state);
-        let state = Arc::new(App { db, queries, schema: graphql::build_schema(), settings, search });
+        let sessions = SessionPolicy::from_settings(&settings);
+        let schema = graphql::build_schema();
+        let state = Arc::new(App { db, queries, schema, settings, public_url, sessions, providers, search });
         Ok(Application { listener, state })
     }
 
@@ -84,6 +107,8 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, router::router(self.state)).await.context("the server stopped")
+        // Connect info gives the rate limits each client's address.
+        let service = router::router(self.state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).await.context("the server stopped")
     }
 }

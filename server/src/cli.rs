@@ -24,7 +24,7 @@ pub struct Cli {
 enum Command {
     /// Serve the web pages and the GraphQL API (migrations run first).
     Serve {
-        /// Load the demo case studies and print tokens to sign in with.
+        /// Load the demo case studies, turn on development sign-in, and print tokens to sign in with.
         #[arg(long)]
         demo: bool,
     },
@@ -132,7 +132,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
+async fn serve(mut settings: Settings, with_demo: bool) -> anyhow::Result<()> {
+    settings.load_oidc_providers()?;
+    settings.dev_sign_in |= with_demo;
     let (db, queries) = app::prepare(&settings).await?;
     let demo_tokens = if with_demo {
         let seeded = demo::seed(&db).await?;
@@ -142,10 +144,13 @@ async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
         None
     };
     let application = Application::with_database(settings.clone(), db, queries).await?;
-    let address = format!("http://{}:{}", settings.bind.ip(), application.port());
+    let address = application.state().public_url.clone();
     eprintln!("Casebook is serving on {address} (GraphiQL at {address}/graphql)");
+    if settings.dev_sign_in {
+        eprintln!("Development sign-in is on: sign in as anyone at {address}/dev/sign-in");
+    }
     if let Some(tokens) = demo_tokens {
-        eprintln!("\nSign in to the demo: in GraphiQL's headers pane, paste one of");
+        eprintln!("\nOr sign in to the API: in GraphiQL's headers pane, paste one of");
         for (who, token) in tokens {
             eprintln!("  {who:<40} {{\"Authorization\": \"Bearer {token}\"}}");
         }

@@ -1,16 +1,18 @@
 //! Who is asking: the `Viewer` of a request.
 //!
-//! A request proves its identity with `Authorization: Bearer TOKEN` today;
-//! browser sessions (the sign-in issue) will be a second source feeding the
-//! same `Viewer`. Everything downstream sees only the `Viewer`.
+//! A request proves its identity with `Authorization: Bearer TOKEN` (API
+//! clients) or with the session cookie (browsers). Everything downstream sees
+//! only the `Viewer`.
 
 use axum::http::HeaderMap;
-use axum::http::header::AUTHORIZATION;
+use axum::http::header::{AUTHORIZATION, COOKIE, ORIGIN};
+use axum_extra::extract::cookie::Cookie;
 use sea_orm::ConnectionTrait;
 
 use crate::entities::member;
 use crate::error::{AppError, AppResult};
 use crate::members::{self, MemberStatus, Role};
+use crate::sessions::{self, SessionPolicy};
 
 /// The signed-in member behind a request, as the permission rules need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,16 +81,74 @@ impl Viewer {
     }
 }
 
-/// Reads the request's credentials. No credentials is an anonymous viewer; a
-/// bad, revoked or malformed credential, or a suspended member, is an error —
-/// never silently anonymous.
-pub async fn resolve(db: &impl ConnectionTrait, headers: &HeaderMap) -> AppResult<Viewer> {
-    let Some(header) = headers.get(AUTHORIZATION) else {
+/// Reads the request's credentials: a bearer token first, else the session
+/// cookie. No credentials is an anonymous viewer. A bad, revoked or malformed
+/// token, or a suspended member's, is an error — never silently anonymous. A
+/// stale session cookie is only anonymous: browsers keep cookies after they
+/// expire here.
+///
+/// The cookie counts only for a request from our own pages: a cross-site
+/// request (its `Origin` or `Sec-Fetch-Site` says so) is served as anonymous,
+/// so another site cannot act with a member's session. (Cross-site simple
+/// requests cannot send `Content-Type: application/json`, which `/graphql`
+/// requires on POST, and mutations never run over GET: this is the second wall.)
+pub async fn resolve(
+    db: &impl ConnectionTrait,
+    headers: &HeaderMap,
+    sessions: &SessionPolicy,
+    public_url: &str,
+) -> AppResult<Viewer> {
+    if let Some(header) = headers.get(AUTHORIZATION) {
+        return resolve_token(db, header.to_str().ok()).await;
+    }
+    let Some(session_id) = session_cookie(headers) else {
         return Ok(Viewer::anonymous());
     };
+    if !is_same_site(headers, public_url) {
+        return Ok(Viewer::anonymous());
+    }
+    match sessions::member_for_session(db, &session_id, sessions).await? {
+        Some(member) if member.status != MemberStatus::Suspended => Ok(Viewer::from_member(&member)),
+        _ => Ok(Viewer::anonymous()),
+    }
+}
+
+/// The session id from the request's cookies.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| Cookie::split_parse(value.to_owned()))
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == sessions::COOKIE_NAME && !cookie.value().is_empty())
+        .map(|cookie| cookie.value().to_owned())
+}
+
+/// True unless the browser says the request comes from another site.
+pub fn is_same_site(headers: &HeaderMap, public_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    if let Some(site) = header("sec-fetch-site")
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
+    }
+    match headers.get(ORIGIN).and_then(|value| value.to_str().ok()) {
+        None => true,
+        Some(origin) => origin.trim_end_matches('/').eq_ignore_ascii_case(&origin_of(public_url)),
+    }
+}
+
+/// `scheme://host[:port]` of a URL.
+fn origin_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => parsed.origin().ascii_serialization(),
+        Err(_) => url.trim_end_matches('/').to_owned(),
+    }
+}
+
+async fn resolve_token(db: &impl ConnectionTrait, header: Option<&str>) -> AppResult<Viewer> {
     let token = header
-        .to_str()
-        .ok()
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|token| !token.is_empty())
@@ -98,4 +158,37 @@ pub async fn resolve(db: &impl ConnectionTrait, headers: &HeaderMap) -> AppResul
         return Err(AppError::Unauthenticated);
     }
     Ok(Viewer::from_member(&member))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderMap, HeaderValue};
+
+    use super::{is_same_site, session_cookie};
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.append(*name, HeaderValue::from_static(value));
+        }
+        headers
+    }
+
+    #[test]
+    fn a_request_from_another_site_is_not_same_site() {
+        let public = "http://127.0.0.1:8080";
+        assert!(is_same_site(&headers(&[]), public));
+        assert!(is_same_site(&headers(&[("origin", "http://127.0.0.1:8080")]), public));
+        assert!(is_same_site(&headers(&[("sec-fetch-site", "same-origin")]), public));
+        assert!(!is_same_site(&headers(&[("origin", "https://evil.example")]), public));
+        assert!(!is_same_site(&headers(&[("sec-fetch-site", "cross-site")]), public));
+        assert!(!is_same_site(&headers(&[("sec-fetch-site", "same-site")]), public));
+    }
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let found = session_cookie(&headers(&[("cookie", "a=1; casebook_session=abc; b=2")]));
+        assert_eq!(found.as_deref(), Some("abc"));
+        assert_eq!(session_cookie(&headers(&[("cookie", "a=1")])), None);
+    }
 }

@@ -16,10 +16,15 @@ pub mod error;
 pub mod graphql;
 pub mod identity;
 pub mod members;
+mod rate_limit;
 mod router;
 pub mod search;
+pub mod secrets;
+pub mod sessions;
 pub mod settings;
+pub mod sign_in;
 pub mod taxonomy;
+pub mod web;
 
 pub use app::{App, Application};
 pub use settings::Settings;

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
+use secrecy::SecretString;
 
 #[derive(Clone, Args)]
 pub struct Settings {
@@ -19,11 +20,107 @@ pub struct Settings {
     /// The address `serve` listens on.
     #[arg(long, env = "CASEBOOK_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
+
+    /// The URL people reach this server at: the base of sign-in redirects, and
+    /// https here makes the session cookie `Secure`. Default: http:// and the bound address.
+    #[arg(long, env = "CASEBOOK_PUBLIC_URL", global = true)]
+    pub public_url: Option<url::Url>,
+
+    /// Offer a page to sign in as any email and role, for local use. Refused
+    /// unless the server listens on a loopback address. `serve --demo` turns it on.
+    #[arg(long, env = "CASEBOOK_DEV_SIGN_IN", global = true)]
+    pub dev_sign_in: bool,
+
+    /// OpenID Connect providers by id (`--oidc-provider entra --oidc-provider google`, or
+    /// `CASEBOOK_OIDC_PROVIDERS=entra,google`). Each is configured by the variables
+    /// `CASEBOOK_OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` and `_NAME`.
+    #[arg(long = "oidc-provider", env = "CASEBOOK_OIDC_PROVIDERS", value_delimiter = ',', global = true)]
+    pub oidc_provider_ids: Vec<String>,
+
+    /// The providers themselves, read from the environment by `load_oidc_providers`
+    /// (or set directly by tests).
+    #[arg(skip)]
+    pub oidc_providers: Vec<ProviderSettings>,
+
+    /// A session ends after this long without a request.
+    #[arg(long, env = "CASEBOOK_SESSION_IDLE_SECONDS", default_value_t = 8 * 3600, global = true)]
+    pub session_idle_seconds: u64,
+
+    /// A session ends this long after sign-in, however busy.
+    #[arg(long, env = "CASEBOOK_SESSION_MAX_SECONDS", default_value_t = 7 * 24 * 3600, global = true)]
+    pub session_max_seconds: u64,
+
+    /// Sign-in requests one client may make per minute (bursts of up to this many).
+    #[arg(long, env = "CASEBOOK_SIGN_IN_RATE_PER_MINUTE", default_value_t = 30, global = true)]
+    pub sign_in_rate_per_minute: u32,
+
+    /// GraphQL requests one client may make per second (bursts of up to 4 seconds' worth); 0: no limit.
+    #[arg(long, env = "CASEBOOK_API_RATE_PER_SECOND", default_value_t = 100, global = true)]
+    pub api_rate_per_second: u32,
+}
+
+/// One OpenID Connect provider. The secret never prints: `Debug` redacts it.
+#[derive(Clone, Debug)]
+pub struct ProviderSettings {
+    /// The id in URLs (`/sign-in/{id}`) and in the variables' names.
+    pub id: String,
+    /// What the sign-in button says: "Sign in with {display_name}".
+    pub display_name: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: SecretString,
 }
 
 impl Settings {
     pub fn new(data_dir: impl Into<PathBuf>, database_url: Option<String>, bind: SocketAddr) -> Self {
-        Settings { data_dir: data_dir.into(), database_url, bind }
+        Settings {
+            data_dir: data_dir.into(),
+            database_url,
+            bind,
+            public_url: None,
+            dev_sign_in: false,
+            oidc_provider_ids: Vec::new(),
+            oidc_providers: Vec::new(),
+            session_idle_seconds: 8 * 3600,
+            session_max_seconds: 7 * 24 * 3600,
+            sign_in_rate_per_minute: 30,
+            api_rate_per_second: 100,
+        }
+    }
+
+    /// The public URL, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.as_str().trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.bind),
+        }
+    }
+
+    pub fn uses_https(&self) -> bool {
+        self.public_url.as_ref().is_some_and(|url| url.scheme() == "https")
+    }
+
+    /// Fills `oidc_providers` from `CASEBOOK_OIDC_<ID>_*` for each id of `oidc_provider_ids`.
+    pub fn load_oidc_providers(&mut self) -> anyhow::Result<()> {
+        for id in &self.oidc_provider_ids {
+            let id = id.trim();
+            if id.is_empty() {
+                continue;
+            }
+            let prefix = format!("CASEBOOK_OIDC_{}_", id.to_ascii_uppercase().replace('-', "_"));
+            let variable = |name: &str| {
+                std::env::var(format!("{prefix}{name}"))
+                    .map_err(|_| anyhow::anyhow!("provider `{id}` needs the variable {prefix}{name}"))
+            };
+            self.oidc_providers.push(ProviderSettings {
+                id: id.to_ascii_lowercase(),
+                display_name: variable("NAME").unwrap_or_else(|_| id.to_owned()),
+                issuer: variable("ISSUER")?,
+                client_id: variable("CLIENT_ID")?,
+                client_secret: SecretString::from(variable("CLIENT_SECRET")?),
+            });
+        }
+        Ok(())
     }
 
     pub fn database_url(&self) -> String {
@@ -51,13 +148,30 @@ impl std::fmt::Debug for Settings {
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url.as_deref().map(redact_url))
             .field("bind", &self.bind)
-            .finish()
+            .field("public_url", &self.public_url)
+            .field("dev_sign_in", &self.dev_sign_in)
+            .field("oidc_providers", &self.oidc_providers)
+            .finish_non_exhaustive()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::redact_url;
+
+    #[test]
+    fn client_secrets_never_print() {
+        let mut settings = super::Settings::new("data", None, "127.0.0.1:8080".parse().unwrap());
+        settings.oidc_providers.push(super::ProviderSettings {
+            id: "entra".into(),
+            display_name: "Microsoft".into(),
+            issuer: "https://login.example".into(),
+            client_id: "casebook".into(),
+            client_secret: "very-secret-value".to_owned().into(),
+        });
+        let printed = format!("{settings:?}");
+        assert!(printed.contains("casebook") && !printed.contains("very-secret-value"), "{printed}");
+    }
 
     #[test]
     fn passwords_never_print() {

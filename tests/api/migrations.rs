@@ -48,10 +48,13 @@ async fn migrations_give_both_backends_the_same_tables() {
             "case_study_editors",
             "case_study_revisions",
             "case_study_transitions",
+            "member_identities",
             "members",
             "seaql_migrations",
             "search_changes",
             "search_synonyms",
+            "sessions",
+            "sign_in_attempts",
             "taxonomy_terms",
         ]
     );

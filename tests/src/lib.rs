@@ -6,6 +6,8 @@
 //! instead, so the same tests run on both; an unreachable server then fails
 //! the test loudly rather than falling back to SQLite.
 
+pub mod browser;
+
 use std::net::SocketAddr;
 
 use casebook::app::{AppState, Application};
@@ -54,6 +56,13 @@ impl GqlResponse {
     }
 }
 
+/// A loopback address with a port free right now (the OS picks it), for
+/// servers whose settings must name their port before they bind it.
+pub fn free_loopback_address() -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("its address")
+}
+
 /// A database URL for a new, empty database: a temp SQLite file, or a fresh
 /// schema on the test PostgreSQL server.
 pub async fn fresh_database_url(data_dir: &std::path::Path) -> (String, Option<String>) {
@@ -79,6 +88,19 @@ impl TestApp {
         Self::spawn_on(data_dir, database_url, postgres_schema).await
     }
 
+    /// A server whose settings `configure` changes first.
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        Self::spawn_at("127.0.0.1:0".parse().expect("address"), configure).await
+    }
+
+    /// A server on `bind` (from `free_loopback_address`, when a redirect URI
+    /// must name the port before the server starts).
+    pub async fn spawn_at(bind: SocketAddr, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
+        Self::spawn_configured(data_dir, database_url, postgres_schema, bind, configure).await
+    }
+
     /// A second server on the same database, with its own data dir and index
     /// (as behind a load balancer).
     pub async fn spawn_sharing_database_with(other: &TestApp) -> TestApp {
@@ -87,8 +109,19 @@ impl TestApp {
     }
 
     async fn spawn_on(data_dir: TempDir, database_url: String, postgres_schema: Option<String>) -> TestApp {
-        let bind: SocketAddr = "127.0.0.1:0".parse().expect("address");
-        let settings = Settings::new(data_dir.path(), Some(database_url.clone()), bind);
+        let any_port = "127.0.0.1:0".parse().expect("address");
+        Self::spawn_configured(data_dir, database_url, postgres_schema, any_port, |_| {}).await
+    }
+
+    async fn spawn_configured(
+        data_dir: TempDir,
+        database_url: String,
+        postgres_schema: Option<String>,
+        bind: SocketAddr,
+        configure: impl FnOnce(&mut Settings),
+    ) -> TestApp {
+        let mut settings = Settings::new(data_dir.path(), Some(database_url.clone()), bind);
+        configure(&mut settings);
         let application = Application::build(settings).await.expect("the server builds");
         let address = format!("http://127.0.0.1:{}", application.port());
         let state = application.state();

@@ -192,7 +192,7 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let viewer = match identity::resolve(&state.db, &headers).await {
+    let viewer = match identity::resolve(&state.db, &headers, &state.sessions, &state.public_url).await {
         Ok(viewer) => viewer,
         Err(error) => return app_error_response(error, media),
     };

@@ -3,8 +3,9 @@ use async_graphql::{Context, ID, InputObject, Object};
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::scalars::Date;
-use super::types::CaseStudyNode;
+use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
+use crate::members::{self, Role, admin};
 
 #[derive(Default)]
 pub struct Mutation;
@@ -130,5 +131,50 @@ impl Mutation {
     async fn add_search_synonyms(&self, ctx: &Context<'_>, terms: Vec<String>) -> async_graphql::Result<Vec<String>> {
         let request = request(ctx)?;
         request.search.add_synonyms(&request.db, &request.viewer, terms).await.gql()
+    }
+
+    /// Creates an API token for the signed-in member. The token is in the
+    /// answer this once; only its hash is kept.
+    async fn create_api_token(&self, ctx: &Context<'_>, name: String) -> async_graphql::Result<CreatedApiToken> {
+        let request = request(ctx)?;
+        let member = request.viewer.require_signed_in().gql()?;
+        let (row, token) = members::create_token(&request.db, &member.member_id, &name).await.gql()?;
+        Ok(CreatedApiToken { token, api_token: ApiTokenNode(row) })
+    }
+
+    /// Revokes one of the signed-in member's own tokens: it stops working at once.
+    async fn revoke_api_token(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ApiTokenNode> {
+        let request = request(ctx)?;
+        let member = request.viewer.require_signed_in().gql()?;
+        Ok(ApiTokenNode(members::revoke_token(&request.db, &member.member_id, &id).await.gql()?))
+    }
+
+    /// Makes the member one of a council's (a slug); a PENDING member becomes ACTIVE. Admins only.
+    async fn assign_member_authority(
+        &self,
+        ctx: &Context<'_>,
+        member_id: ID,
+        authority: String,
+    ) -> async_graphql::Result<MemberNode> {
+        let request = request(ctx)?;
+        Ok(MemberNode(admin::assign_council(&request.db, &request.viewer, &member_id, &authority).await.gql()?))
+    }
+
+    /// Changes a member's role. Admins only, and not their own.
+    async fn set_member_role(&self, ctx: &Context<'_>, member_id: ID, role: Role) -> async_graphql::Result<MemberNode> {
+        let request = request(ctx)?;
+        Ok(MemberNode(admin::set_role(&request.db, &request.viewer, &member_id, role).await.gql()?))
+    }
+
+    /// Suspends a member: their sessions end and their tokens stop working at once. Admins only.
+    async fn suspend_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
+        let request = request(ctx)?;
+        Ok(MemberNode(admin::suspend(&request.db, &request.viewer, &member_id).await.gql()?))
+    }
+
+    /// Lifts a suspension: ACTIVE again with a council, PENDING without. Admins only.
+    async fn reinstate_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
+        let request = request(ctx)?;
+        Ok(MemberNode(admin::reinstate(&request.db, &request.viewer, &member_id).await.gql()?))
     }
 }

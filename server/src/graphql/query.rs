@@ -4,13 +4,14 @@ use super::connection::page_request;
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::types::{
-    AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberNode, SearchFilter, SearchResults,
-    SearchSort, TaxonomyNode,
+    ApiTokenNode, AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberConnection, MemberNode,
+    SearchFilter, SearchResults, SearchSort, TaxonomyNode,
 };
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, Page};
 use crate::case_studies::{Outcome, Status};
 use crate::error::AppError;
+use crate::members::{self, MemberStatus};
 
 #[derive(Default)]
 pub struct Query;
@@ -32,6 +33,43 @@ impl Query {
             return Ok(None);
         };
         Ok(request.members.load_one(member_id.to_owned()).await?.map(MemberNode))
+    }
+
+    /// The signed-in member's API tokens, newest first, revoked ones included.
+    async fn api_tokens(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ApiTokenNode>> {
+        let request = request(ctx)?;
+        let member = request.viewer.require_signed_in().gql()?;
+        let tokens = members::tokens_of(&request.db, &member.member_id).await.gql()?;
+        Ok(tokens.into_iter().map(ApiTokenNode).collect())
+    }
+
+    /// Members, oldest first, optionally of one status. Admins only.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<MemberStatus>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<MemberConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = members::admin::list(&request.db, &request.viewer, status, page).await.gql()?;
+        Ok(MemberConnection::from_page(page))
+    }
+
+    /// Members waiting for an admin to assign their council, longest-waiting first. Admins only.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn pending_members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<MemberConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = members::admin::list(&request.db, &request.viewer, Some(MemberStatus::Pending), page).await.gql()?;
+        Ok(MemberConnection::from_page(page))
     }
 
     async fn authority(&self, ctx: &Context<'_>, slug: String) -> async_graphql::Result<Option<AuthorityNode>> {

@@ -1,8 +1,12 @@
-//! Members (people) and how a request proves it is one.
+//! Members (people): who they are a member of, what admins do to them, and
+//! their API tokens.
 
+pub mod admin;
+pub mod membership;
 mod tokens;
 
-pub use tokens::{hash_token, issue_token, member_for_token};
+pub use membership::{VerifiedIdentity, council_for_email, member_for_dev_sign_in, member_for_identity};
+pub use tokens::{create_token, hash_token, issue_token, member_for_token, revoke_token, tokens_of};
 
 use chrono::Utc;
 use sea_orm::sea_query::StringLen;

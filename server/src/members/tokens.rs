@@ -1,31 +1,40 @@
-//! API tokens: random, shown once, stored only as a SHA-256 hash.
-//!
-//! SHA-256 (not a password hash) is right here: a token carries 256 bits of
-//! randomness, so there is nothing to brute-force, and lookups stay one
-//! indexed query.
+//! API tokens: random, shown once, stored only as a SHA-256 hash. Members
+//! create, list and revoke their own; `casebook issue-token` creates them for
+//! the bootstrap.
 
-use base64::Engine;
 use chrono::Utc;
-use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use sha2::{Digest, Sha256};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::entities::{api_token, member};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::secrets::{random_secret, sha256_hex};
 
 const TOKEN_PREFIX: &str = "cbk_";
+const MAX_NAME_CHARS: usize = 100;
 
 pub fn hash_token(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    sha256_hex(token)
 }
 
 /// Creates a new token for the member and returns it in clear, the only time it exists so.
 pub async fn issue_token(db: &impl ConnectionTrait, member_id: &str, name: &str) -> AppResult<String> {
-    let mut secret = [0u8; 32];
-    rand::rng().fill_bytes(&mut secret);
-    let token = format!("{TOKEN_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret));
-    api_token::ActiveModel {
+    let (_, token) = create_token(db, member_id, name).await?;
+    Ok(token)
+}
+
+/// Creates a named token: the stored row and the token in clear. The name is
+/// 1–100 characters once trimmed (`BAD_USER_INPUT` on `name` otherwise).
+pub async fn create_token(
+    db: &impl ConnectionTrait,
+    member_id: &str,
+    name: &str,
+) -> AppResult<(api_token::Model, String)> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(AppError::bad_input("name", format!("give the token a name of 1 to {MAX_NAME_CHARS} characters")));
+    }
+    let token = format!("{TOKEN_PREFIX}{}", random_secret());
+    let row = api_token::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
         member_id: Set(member_id.to_owned()),
         name: Set(name.to_owned()),
@@ -36,7 +45,33 @@ pub async fn issue_token(db: &impl ConnectionTrait, member_id: &str, name: &str)
     }
     .insert(db)
     .await?;
-    Ok(token)
+    Ok((row, token))
+}
+
+/// The member's tokens, newest first, revoked ones included (with their revocation time).
+pub async fn tokens_of(db: &impl ConnectionTrait, member_id: &str) -> AppResult<Vec<api_token::Model>> {
+    Ok(api_token::Entity::find()
+        .filter(api_token::Column::MemberId.eq(member_id))
+        .order_by_desc(api_token::Column::CreatedAt)
+        .order_by_desc(api_token::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Revokes one of the member's own tokens; someone else's is `NotFound`.
+/// Revoking twice keeps the first revocation time.
+pub async fn revoke_token(db: &impl ConnectionTrait, member_id: &str, token_id: &str) -> AppResult<api_token::Model> {
+    let token = api_token::Entity::find_by_id(token_id.to_owned())
+        .filter(api_token::Column::MemberId.eq(member_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if token.revoked_at.is_some() {
+        return Ok(token);
+    }
+    let mut revoked: api_token::ActiveModel = token.into();
+    revoked.revoked_at = Set(Some(Utc::now()));
+    Ok(revoked.update(db).await?)
 }
 
 /// The member a live token belongs to, recording its use; `None` for an

@@ -1,7 +1,10 @@
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
 
 use super::AuthorityNode;
-use crate::entities::member;
+use crate::case_studies::listing::Page;
+use crate::entities::{api_token, member};
+use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::request;
 use crate::members::{MemberStatus, Role};
 
@@ -35,4 +38,63 @@ impl MemberNode {
         };
         Ok(request(ctx)?.authorities.load_one(id).await?.map(AuthorityNode))
     }
+}
+
+#[derive(SimpleObject)]
+pub struct MemberEdge {
+    pub cursor: String,
+    pub node: MemberNode,
+}
+
+#[derive(SimpleObject)]
+pub struct MemberConnection {
+    pub edges: Vec<MemberEdge>,
+    pub page_info: PageInfo,
+    pub total_count: i32,
+}
+
+impl MemberConnection {
+    pub fn from_page(page: Page<member::Model>) -> Self {
+        let (edges, page_info, total_count) = edges_of(page, MemberNode);
+        MemberConnection {
+            edges: edges.into_iter().map(|(cursor, node)| MemberEdge { cursor, node }).collect(),
+            page_info,
+            total_count,
+        }
+    }
+}
+
+/// An API token as its owner sees it: never the token itself, which is shown once, at creation.
+pub struct ApiTokenNode(pub api_token::Model);
+
+#[Object(name = "ApiToken")]
+impl ApiTokenNode {
+    async fn id(&self) -> ID {
+        ID(self.0.id.clone())
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When a request last used it; null if never.
+    async fn last_used_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last_used_at
+    }
+
+    /// Null while the token works.
+    async fn revoked_at(&self) -> Option<DateTime<Utc>> {
+        self.0.revoked_at
+    }
+}
+
+/// A token just created: `token` is shown this once and never again.
+#[derive(SimpleObject)]
+pub struct CreatedApiToken {
+    pub token: String,
+    pub api_token: ApiTokenNode,
 }

@@ -8,6 +8,6 @@ mod taxonomy;
 
 pub use authority::{AuthorityConnection, AuthorityNode};
 pub use case_study::{CaseStudyConnection, CaseStudyNode};
-pub use member::MemberNode;
+pub use member::{ApiTokenNode, CreatedApiToken, MemberConnection, MemberNode};
 pub use search::{SearchFilter, SearchResults, SearchSort};
 pub use taxonomy::{TaxonomyNode, TermNode};

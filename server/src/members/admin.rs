@@ -1,0 +1,133 @@
+//! What admins do to members: list them (the pending ones above all), assign
+//! a council, change a role, suspend and reinstate.
+//!
+//! Every function checks the actor first: anonymous is `Unauthenticated`,
+//! anyone but an admin `Forbidden`. An admin cannot suspend themselves or
+//! change their own role, so a network never loses its last admin by mistake.
+//! Suspension ends the member's sessions at once; their tokens stay but are
+//! refused while they are suspended (`identity::resolve`), so reinstating
+//! gives back exactly what they had.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+
+use super::{MemberStatus, Role};
+use crate::authorities;
+use crate::case_studies::listing::{Page, PageRequest};
+use crate::entities::member;
+use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
+use crate::sessions;
+
+fn require_admin(actor: &Viewer) -> AppResult<()> {
+    actor.require_signed_in()?;
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden("only admins can manage members"));
+    }
+    Ok(())
+}
+
+/// Members, oldest first (so the longest-waiting pending member comes first),
+/// optionally of one status.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Viewer,
+    status: Option<MemberStatus>,
+    page: PageRequest,
+) -> AppResult<Page<member::Model>> {
+    require_admin(actor)?;
+    let mut query = member::Entity::find();
+    if let Some(status) = status {
+        query = query.filter(member::Column::Status.eq(status));
+    }
+    let total_count = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(member::Column::CreatedAt)
+        .order_by_asc(member::Column::Id)
+        .offset(page.offset)
+        .limit(page.first)
+        .all(db)
+        .await?;
+    let has_next_page = page.offset + (items.len() as u64) < total_count;
+    Ok(Page { items, offset: page.offset, has_next_page, total_count })
+}
+
+/// Makes the member one of a council's. A PENDING member becomes ACTIVE; a
+/// suspended one stays suspended.
+pub async fn assign_council(
+    db: &impl ConnectionTrait,
+    actor: &Viewer,
+    member_id: &str,
+    council_slug: &str,
+) -> AppResult<member::Model> {
+    require_admin(actor)?;
+    let member = find(db, member_id).await?;
+    let council = authorities::find_by_slug(db, council_slug.trim())
+        .await?
+        .ok_or_else(|| AppError::bad_input("authority", format!("no council has the slug `{council_slug}`")))?;
+    let status = if member.status == MemberStatus::Pending { MemberStatus::Active } else { member.status };
+    let mut changed: member::ActiveModel = member.into();
+    changed.authority_id = Set(Some(council.id));
+    changed.status = Set(status);
+    changed.updated_at = Set(Utc::now());
+    Ok(changed.update(db).await?)
+}
+
+pub async fn set_role(
+    db: &impl ConnectionTrait,
+    actor: &Viewer,
+    member_id: &str,
+    role: Role,
+) -> AppResult<member::Model> {
+    require_admin(actor)?;
+    refuse_self(actor, member_id, "you cannot change your own role")?;
+    let member = find(db, member_id).await?;
+    let mut changed: member::ActiveModel = member.into();
+    changed.role = Set(role);
+    changed.updated_at = Set(Utc::now());
+    Ok(changed.update(db).await?)
+}
+
+/// Suspends the member and ends their sessions. Suspending twice changes nothing.
+pub async fn suspend(db: &impl ConnectionTrait, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
+    require_admin(actor)?;
+    refuse_self(actor, member_id, "you cannot suspend yourself")?;
+    let member = find(db, member_id).await?;
+    sessions::end_all_of(db, &member.id).await?;
+    if member.status == MemberStatus::Suspended {
+        return Ok(member);
+    }
+    let mut changed: member::ActiveModel = member.into();
+    changed.status = Set(MemberStatus::Suspended);
+    changed.updated_at = Set(Utc::now());
+    Ok(changed.update(db).await?)
+}
+
+/// Lifts a suspension: ACTIVE again with a council, PENDING without one.
+/// Reinstating a member who is not suspended changes nothing.
+pub async fn reinstate(db: &impl ConnectionTrait, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
+    require_admin(actor)?;
+    let member = find(db, member_id).await?;
+    if member.status != MemberStatus::Suspended {
+        return Ok(member);
+    }
+    let status = if member.authority_id.is_some() { MemberStatus::Active } else { MemberStatus::Pending };
+    let mut changed: member::ActiveModel = member.into();
+    changed.status = Set(status);
+    changed.updated_at = Set(Utc::now());
+    Ok(changed.update(db).await?)
+}
+
+fn refuse_self(actor: &Viewer, member_id: &str, message: &'static str) -> AppResult<()> {
+    if actor.member_id() == Some(member_id) {
+        return Err(AppError::Forbidden(message));
+    }
+    Ok(())
+}
+
+async fn find(db: &impl ConnectionTrait, member_id: &str) -> AppResult<member::Model> {
+    member::Entity::find_by_id(member_id.to_owned()).one(db).await?.ok_or(AppError::NotFound)
+}

@@ -1,0 +1,74 @@
+//! Browser sign-in with OpenID Connect: the authorization-code flow with
+//! PKCE, `state` and `nonce`, and a validated ID token, ending in a member
+//! (`members::membership`) and a session (`sessions`).
+//!
+//! The flow, step by step (ARCHITECTURE.md has it too):
+//! 1. `begin`: a fresh `state`, `nonce` and PKCE verifier are stored as a
+//!    sign-in attempt bound to a random cookie of this browser; the browser is
+//!    sent to the provider.
+//! 2. `finish`: the callback's `state` must name an attempt of this browser,
+//!    of this provider, under ten minutes old; the attempt is used up whatever
+//!    happens next. The code is exchanged with the verifier; the ID token is
+//!    checked (signature against the provider's keys, issuer, audience,
+//!    expiry, nonce) and must carry a verified email.
+//!
+//! Every failure is a `SignInError`, which the web layer shows as a clear
+//! page; none creates a session.
+
+mod attempts;
+mod id_token;
+mod providers;
+
+pub use attempts::ATTEMPT_COOKIE;
+pub use id_token::verified_identity;
+pub use providers::{Provider, Providers};
+
+use crate::error::AppError;
+
+/// Why a sign-in did not happen, in words for the person trying.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("there is no sign-in provider called `{0}`")]
+    UnknownProvider(String),
+    #[error("{0} cannot be reached just now, so signing in with it is not possible; try again in a few minutes")]
+    ProviderUnavailable(String),
+    #[error("the sign-in provider refused: {0}")]
+    ProviderRefused(String),
+    #[error("the sign-in response has no `state`, so it cannot be matched to a sign-in you started")]
+    MissingState,
+    #[error(
+        "this sign-in was not started in this browser, has already been used, or took over ten minutes; start again"
+    )]
+    UnknownAttempt,
+    #[error("the sign-in response has no authorization code")]
+    MissingCode,
+    #[error("the provider did not accept the sign-in code (it may have been used already): {0}")]
+    CodeRejected(String),
+    #[error("the provider sent no ID token")]
+    MissingIdToken,
+    #[error("the provider's ID token is not valid: {0}")]
+    InvalidIdToken(String),
+    #[error("your account has no email address that the provider has verified, so your council cannot be checked")]
+    EmailNotVerified,
+    #[error("this account is suspended; ask a Casebook admin")]
+    Suspended,
+    #[error("sign-in failed on our side; try again")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<AppError> for SignInError {
+    fn from(error: AppError) -> Self {
+        SignInError::Internal(anyhow::Error::new(error))
+    }
+}
+
+impl From<sea_orm::DbErr> for SignInError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        SignInError::Internal(error.into())
+    }
+}
+
+/// Uses up an attempt without finishing it (the provider answered with an error).
+pub async fn forget_attempt(db: &impl sea_orm::ConnectionTrait, state: &str) -> Result<(), SignInError> {
+    attempts::forget(db, state).await
+}

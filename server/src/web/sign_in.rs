@@ -1,0 +1,217 @@
+//! The sign-in pages: the provider list, the redirect to a provider and its
+//! callback, development sign-in, and sign-out. The flow itself is in
+//! `crate::sign_in`; this module turns it into redirects, cookies and pages.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use serde::Deserialize;
+
+use super::{Layout, problem};
+use crate::app::AppState;
+use crate::entities::member;
+use crate::error::AppError;
+use crate::identity;
+use crate::members::{self, MemberStatus, Role};
+use crate::secrets::random_secret;
+use crate::sessions;
+use crate::sign_in::{ATTEMPT_COOKIE, SignInError};
+
+pub struct ProviderLink {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage {
+    layout: Layout,
+    providers: Vec<ProviderLink>,
+}
+
+pub async fn sign_in_page(State(state): State<AppState>, headers: HeaderMap) -> SignInPage {
+    let providers = state
+        .providers
+        .all()
+        .map(|provider| ProviderLink { id: provider.settings.id.clone(), name: provider.settings.display_name.clone() })
+        .collect();
+    SignInPage { layout: Layout::for_request(&state, &headers).await, providers }
+}
+
+/// `GET /sign-in/{provider}`: to the provider, with a fresh attempt bound to this browser.
+pub async fn start(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(provider_id): Path<String>,
+    jar: CookieJar,
+) -> Response {
+    let browser = random_secret();
+    let begun = match state.providers.get(&provider_id) {
+        Ok(provider) => provider.begin(&state.db, &browser).await,
+        Err(error) => Err(error),
+    };
+    match begun {
+        Ok(url) => {
+            let cookie = Cookie::build((ATTEMPT_COOKIE, browser))
+                .http_only(true)
+                // Lax: the provider sends the browser back with a top-level GET, which carries it.
+                .same_site(SameSite::Lax)
+                .secure(state.sessions.secure)
+                .path("/sign-in")
+                .max_age(cookie::time::Duration::minutes(10))
+                .build();
+            (jar.add(cookie), Redirect::to(&url)).into_response()
+        }
+        Err(error) => sign_in_problem(&state, &headers, error).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CallbackParams {
+    state: Option<String>,
+    code: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+/// `GET /sign-in/{provider}/callback`: the provider's answer.
+pub async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(provider_id): Path<String>,
+    Query(params): Query<CallbackParams>,
+    jar: CookieJar,
+) -> Response {
+    let browser = jar.get(ATTEMPT_COOKIE).map(|cookie| cookie.value().to_owned());
+    let jar = jar.remove(Cookie::build(ATTEMPT_COOKIE).path("/sign-in"));
+    let signed_in = finish(&state, &provider_id, params, browser.as_deref()).await;
+    match signed_in {
+        Ok(member) => start_session(&state, jar, &member).await,
+        Err(error) => (jar, sign_in_problem(&state, &headers, error).await).into_response(),
+    }
+}
+
+async fn finish(
+    state: &AppState,
+    provider_id: &str,
+    params: CallbackParams,
+    browser: Option<&str>,
+) -> Result<member::Model, SignInError> {
+    let provider = state.providers.get(provider_id)?;
+    if let Some(error) = params.error {
+        // Use up the attempt anyway, so its `state` cannot be tried again.
+        if let Some(state_param) = params.state.as_deref() {
+            let _ = crate::sign_in::forget_attempt(&state.db, state_param).await;
+        }
+        let description = params.error_description.map(|text| format!(" ({text})")).unwrap_or_default();
+        return Err(SignInError::ProviderRefused(format!("{error}{description}")));
+    }
+    let identity = provider.finish(&state.db, params.state.as_deref(), params.code.as_deref(), browser).await?;
+    let member = members::member_for_identity(&state.db, &identity).await?;
+    if member.status == MemberStatus::Suspended {
+        return Err(SignInError::Suspended);
+    }
+    Ok(member)
+}
+
+async fn start_session(state: &AppState, jar: CookieJar, member: &member::Model) -> Response {
+    match sessions::start(&state.db, &member.id, &state.sessions).await {
+        Ok(id) => (jar.add(state.sessions.cookie(id)), Redirect::to("/")).into_response(),
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot start a session");
+            (StatusCode::INTERNAL_SERVER_ERROR, "sign-in failed on our side; try again").into_response()
+        }
+    }
+}
+
+async fn sign_in_problem(state: &AppState, headers: &HeaderMap, error: SignInError) -> Response {
+    let status = match &error {
+        SignInError::UnknownProvider(_) => StatusCode::NOT_FOUND,
+        SignInError::ProviderUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        SignInError::Suspended => StatusCode::FORBIDDEN,
+        SignInError::Internal(cause) => {
+            tracing::error!(error = ?cause, "sign-in failed");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+        _ => StatusCode::BAD_REQUEST,
+    };
+    problem(state, headers, status, "You are not signed in", error.to_string()).await
+}
+
+/// `POST /sign-out`: ends the session everywhere and forgets the cookie.
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, jar: CookieJar) -> Response {
+    if !identity::is_same_site(&headers, &state.public_url) {
+        return problem(&state, &headers, StatusCode::FORBIDDEN, "Not signed out", "use the sign-out button".into())
+            .await;
+    }
+    if let Some(id) = identity::session_cookie(&headers)
+        && let Err(error) = sessions::end(&state.db, &id).await
+    {
+        tracing::error!(error = ?error, "cannot end a session");
+    }
+    (jar.add(state.sessions.removal_cookie()), Redirect::to("/")).into_response()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dev_sign_in.html")]
+pub struct DevSignInPage {
+    layout: Layout,
+    email: String,
+    error: Option<String>,
+}
+
+/// `GET /dev/sign-in` (only with `--dev-sign-in`).
+pub async fn dev_sign_in_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !state.settings.dev_sign_in {
+        return not_found(&state, &headers).await;
+    }
+    DevSignInPage { layout: Layout::for_request(&state, &headers).await, email: String::new(), error: None }
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct DevSignInForm {
+    email: String,
+    role: String,
+}
+
+/// `POST /dev/sign-in`: signs in as the email and role given, no questions asked.
+pub async fn dev_sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<DevSignInForm>,
+) -> Response {
+    if !state.settings.dev_sign_in {
+        return not_found(&state, &headers).await;
+    }
+    if !identity::is_same_site(&headers, &state.public_url) {
+        return problem(&state, &headers, StatusCode::FORBIDDEN, "Not signed in", "use the sign-in form".into()).await;
+    }
+    let again = |error: String| async {
+        let layout = Layout::for_request(&state, &headers).await;
+        (StatusCode::BAD_REQUEST, DevSignInPage { layout, email: form.email.clone(), error: Some(error) })
+            .into_response()
+    };
+    let Ok(role) = form.role.parse::<Role>() else {
+        return again(format!("`{}` is not a role: choose MEMBER, MODERATOR or ADMIN", form.role)).await;
+    };
+    match members::member_for_dev_sign_in(&state.db, &form.email, role).await {
+        Ok(member) if member.status == MemberStatus::Suspended => {
+            sign_in_problem(&state, &headers, SignInError::Suspended).await
+        }
+        Ok(member) => start_session(&state, jar, &member).await,
+        Err(AppError::BadUserInput(errors)) => {
+            again(errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ")).await
+        }
+        Err(error) => sign_in_problem(&state, &headers, error.into()).await,
+    }
+}
+
+async fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
+    problem(state, headers, StatusCode::NOT_FOUND, "Page not found", "there is no page at this address".into()).await
+}
