@@ -76,11 +76,13 @@ impl Application {
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("cannot listen on {} (is another server using it?)", settings.bind))?;
-        if settings.dev_sign_in && !settings.bind.ip().is_loopback() {
+        if settings.dev_sign_in && !settings.is_loopback_only() {
             anyhow::bail!(
                 "development sign-in lets anyone sign in as anyone: it is refused unless the server listens \
-                 on a loopback address (it is asked to listen on {})",
-                settings.bind
+                 on a loopback address and its public URL (if set) is a loopback one too (it is asked to listen \
+                 on {} for {})",
+                settings.bind,
+                settings.public_url()
             );
         }
         if settings.public_url.is_none() {

@@ -4,8 +4,8 @@
 //! clients) or with the session cookie (browsers). Everything downstream sees
 //! only the `Viewer`.
 
-use axum::http::HeaderMap;
-use axum::http::header::{AUTHORIZATION, COOKIE, ORIGIN};
+use axum::http::header::{AUTHORIZATION, COOKIE, HOST, ORIGIN};
+use axum::http::{HeaderMap, Method};
 use axum_extra::extract::cookie::Cookie;
 use sea_orm::ConnectionTrait;
 
@@ -87,13 +87,18 @@ impl Viewer {
 /// stale session cookie is only anonymous: browsers keep cookies after they
 /// expire here.
 ///
-/// The cookie counts only for a request from our own pages: a cross-site
-/// request (its `Origin` or `Sec-Fetch-Site` says so) is served as anonymous,
-/// so another site cannot act with a member's session. (Cross-site simple
-/// requests cannot send `Content-Type: application/json`, which `/graphql`
-/// requires on POST, and mutations never run over GET: this is the second wall.)
+/// For an unsafe method (anything but GET and HEAD, which never change
+/// anything here) the cookie counts only for a request from our own pages: a
+/// cross-site request (its `Origin` or `Sec-Fetch-Site` says so) is served as
+/// anonymous, so another site cannot act with a member's session. (Cross-site
+/// simple requests cannot send `Content-Type: application/json`, which
+/// `/graphql` requires on POST, and mutations never run over GET: this is the
+/// second wall.) A GET keeps the session whatever its origin: a link from
+/// another site, or the redirect back from the sign-in provider, must find the
+/// member signed in.
 pub async fn resolve(
     db: &impl ConnectionTrait,
+    method: &Method,
     headers: &HeaderMap,
     sessions: &SessionPolicy,
     public_url: &str,
@@ -104,7 +109,8 @@ pub async fn resolve(
     let Some(session_id) = session_cookie(headers) else {
         return Ok(Viewer::anonymous());
     };
-    if !is_same_site(headers, public_url) {
+    let safe = matches!(*method, Method::GET | Method::HEAD);
+    if !safe && !is_same_site(headers, public_url) {
         return Ok(Viewer::anonymous());
     }
     match sessions::member_for_session(db, &session_id, sessions).await? {
@@ -125,18 +131,27 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .map(|cookie| cookie.value().to_owned())
 }
 
-/// True unless the browser says the request comes from another site.
+/// True unless the browser says the request comes from another site. An
+/// `Origin` must be the public URL's, or the origin the request is addressed
+/// to (its `Host`: `localhost` and `127.0.0.1` both reach a local server,
+/// and a browser always sends the `Host` of the server it talks to).
 pub fn is_same_site(headers: &HeaderMap, public_url: &str) -> bool {
-    let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    let header = |name| headers.get(name).and_then(|value: &axum::http::HeaderValue| value.to_str().ok());
     if let Some(site) = header("sec-fetch-site")
         && !matches!(site, "same-origin" | "none")
     {
         return false;
     }
-    match headers.get(ORIGIN).and_then(|value| value.to_str().ok()) {
-        None => true,
-        Some(origin) => origin.trim_end_matches('/').eq_ignore_ascii_case(&origin_of(public_url)),
+    let Some(origin) = header(ORIGIN.as_str()) else {
+        return true;
+    };
+    let origin = origin.trim_end_matches('/');
+    if origin.eq_ignore_ascii_case(&origin_of(public_url)) {
+        return true;
     }
+    let addressed_host = header(HOST.as_str()).unwrap_or_default();
+    let origin_host = origin.split_once("://").map_or("", |(_, host)| host);
+    !addressed_host.is_empty() && origin_host.eq_ignore_ascii_case(addressed_host)
 }
 
 /// `scheme://host[:port]` of a URL.
@@ -183,6 +198,10 @@ mod tests {
         assert!(!is_same_site(&headers(&[("origin", "https://evil.example")]), public));
         assert!(!is_same_site(&headers(&[("sec-fetch-site", "cross-site")]), public));
         assert!(!is_same_site(&headers(&[("sec-fetch-site", "same-site")]), public));
+        let localhost = [("origin", "http://localhost:8080"), ("host", "localhost:8080")];
+        assert!(is_same_site(&headers(&localhost), public), "the address the browser used");
+        let forged = [("origin", "https://evil.example"), ("host", "127.0.0.1:8080")];
+        assert!(!is_same_site(&headers(&forged), public));
     }
 
     #[test]

@@ -96,6 +96,19 @@ impl Settings {
         }
     }
 
+    /// Whether only this machine can reach the server: bound to loopback, and
+    /// not published under another name (a proxy in front of a loopback
+    /// server would make it public).
+    pub fn is_loopback_only(&self) -> bool {
+        let public_host_is_loopback = match self.public_url.as_ref().and_then(|url| url.host()) {
+            None => true,
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            Some(url::Host::Ipv4(address)) => address.is_loopback(),
+            Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        };
+        self.bind.ip().is_loopback() && public_host_is_loopback
+    }
+
     pub fn uses_https(&self) -> bool {
         self.public_url.as_ref().is_some_and(|url| url.scheme() == "https")
     }

@@ -42,7 +42,7 @@ async fn the_session_cookie_is_http_only_lax_and_secure_only_behind_https() {
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
     assert!(!cookie.contains("Secure"), "{cookie}");
 
-    let https = dev_app(|settings| settings.public_url = Some("https://casebook.example".parse().unwrap())).await;
+    let https = dev_app(|settings| settings.public_url = Some("https://localhost".parse().unwrap())).await;
     let cookie = session_set_cookie(&https).await;
     assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
 }
@@ -90,6 +90,13 @@ async fn dev_sign_in_is_refused_unless_the_server_listens_on_loopback() {
     let mut settings = casebook::Settings::new(data_dir.path(), None, "0.0.0.0:0".parse().unwrap());
     settings.dev_sign_in = true;
     let error = Application::build(settings).await.err().expect("refused");
+    assert!(error.to_string().contains("loopback"), "{error}");
+
+    // A loopback server published under a public name (behind a proxy) is public too.
+    let mut settings = casebook::Settings::new(data_dir.path(), None, "127.0.0.1:0".parse().unwrap());
+    settings.dev_sign_in = true;
+    settings.public_url = Some("https://casebook.example".parse().unwrap());
+    let error = Application::build(settings).await.err().expect("refused behind a proxy");
     assert!(error.to_string().contains("loopback"), "{error}");
 }
 

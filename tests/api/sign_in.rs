@@ -172,9 +172,34 @@ async fn an_error_from_the_provider_is_shown_and_signs_nobody_in() {
         "{}/sign-in/{PROVIDER_ID}/callback?error=access_denied&error_description=the+user+said+no&state={state}",
         app.address
     );
-    assert_refused(&browser.visit(&denied, None).await, "access_denied");
+    let page = browser.visit(&denied, None).await;
+    assert_refused(&page, "access_denied");
+    assert!(!page.body.contains("the user said no"), "a crafted link cannot put words on our page");
     // Its state is used up too.
     assert_refused(&browser.visit(&callback, None).await, "not started in this browser");
+}
+
+#[tokio::test]
+async fn a_second_account_of_the_provider_with_the_same_email_does_not_take_over_the_member() {
+    let Some(app) = app_with_provider(|_| {}).await else { return };
+    let first = Browser::new();
+    first.sign_in(&app, "camden-officer").await;
+    let second = Browser::new();
+    let page = second.sign_in(&app, "camden-officer-recreated").await;
+    assert_eq!(page.status, 409, "{page:?}");
+    assert!(page.body.contains("another account"), "{}", page.body);
+    assert!(second.me(&app).await.is_null());
+}
+
+#[tokio::test]
+async fn the_landing_page_after_sign_in_shows_the_member_though_the_browser_came_from_the_provider() {
+    let Some(app) = app_with_provider(|_| {}).await else { return };
+    let browser = Browser::new();
+    browser.sign_in(&app, "camden-officer").await;
+    // Browsers mark the redirect chain from the provider as cross-site.
+    let home =
+        browser.client.get(format!("{}/", app.address)).header("sec-fetch-site", "cross-site").send().await.unwrap();
+    assert!(home.text().await.unwrap().contains("Signed in as olive.officer@camden.gov.uk"));
 }
 
 #[tokio::test]

@@ -19,6 +19,8 @@ const accounts = {
   'camden-officer': { email: 'olive.officer@camden.gov.uk', email_verified: true, name: 'Olive Officer' },
   // A verified email at a subdomain of a council's domain: still Camden.
   'camden-hr': { email: 'harry.hr@hr.camden.gov.uk', email_verified: true, name: 'Harry HR' },
+  // The same email as camden-officer, another account (a re-created one): must not take over that member.
+  'camden-officer-recreated': { email: 'olive.officer@camden.gov.uk', email_verified: true, name: 'Olive Again' },
   // Another council.
   'bristol-officer': { email: 'bea.bristol@bristol.gov.uk', email_verified: true, name: 'Bea Bristol' },
   // A verified email at no council's domain: a PENDING member.

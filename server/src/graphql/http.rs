@@ -143,6 +143,15 @@ enum Method {
     Post,
 }
 
+impl Method {
+    fn http(&self) -> axum::http::Method {
+        match self {
+            Method::Get => axum::http::Method::GET,
+            Method::Post => axum::http::Method::POST,
+        }
+    }
+}
+
 /// Checks the parameters' types (GraphQL-over-HTTP: `query` a string,
 /// `operationName` a string or null, `variables` and `extensions` maps or null).
 fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
@@ -192,7 +201,8 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let viewer = match identity::resolve(&state.db, &headers, &state.sessions, &state.public_url).await {
+    let viewer = match identity::resolve(&state.db, &method.http(), &headers, &state.sessions, &state.public_url).await
+    {
         Ok(viewer) => viewer,
         Err(error) => return app_error_response(error, media),
     };

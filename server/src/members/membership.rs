@@ -11,6 +11,10 @@
 //!   member (made by `issue-token`, dev sign-in or another provider) links to
 //!   that member rather than making a second one: the provider has verified the
 //!   address, which is all the other routes know of the person either.
+//!   Only once per provider: a second account of the same provider with that
+//!   email is refused, since the member already belongs to the first.
+//! - When a member's verified email changes, their council follows the new
+//!   domain (ACTIVE in the council it proves, else PENDING with none).
 //! - Sign-in never changes a role, and never lifts a suspension.
 
 use chrono::Utc;
@@ -21,6 +25,9 @@ use sea_orm::{
 use super::{MemberStatus, Role};
 use crate::entities::{authority, member, member_identity};
 use crate::error::{AppError, AppResult};
+
+/// The longest name kept (the column's size); longer ones are cut.
+const MAX_NAME_CHARS: usize = 200;
 
 /// A person as an OpenID Connect provider vouches for them, email verified.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +49,22 @@ pub async fn member_for_identity(db: &DatabaseConnection, identity: &VerifiedIde
         None => {
             let by_email = member::Entity::find().filter(member::Column::Email.eq(&email)).one(&txn).await?;
             let member = match by_email {
-                Some(member) => member,
+                Some(member) => {
+                    // Never hand a member to a second account of the same provider
+                    // (a recycled mailbox, a re-created account): that member is
+                    // someone else's now.
+                    let same_issuer = member_identity::Entity::find()
+                        .filter(member_identity::Column::MemberId.eq(&member.id))
+                        .filter(member_identity::Column::Issuer.eq(&identity.issuer))
+                        .one(&txn)
+                        .await?;
+                    if same_issuer.is_some() {
+                        return Err(AppError::Conflict(
+                            "this email belongs to another account of this sign-in provider".into(),
+                        ));
+                    }
+                    member
+                }
                 None => create(&txn, &email, identity.name.clone(), Role::Member).await?,
             };
             member_identity::ActiveModel {
@@ -127,7 +149,7 @@ async fn create(db: &impl ConnectionTrait, email: &str, name: Option<String>, ro
     Ok(member::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
         email: Set(email.to_owned()),
-        name: Set(name),
+        name: Set(name.map(|name| name.trim().chars().take(MAX_NAME_CHARS).collect())),
         role: Set(role),
         status: Set(MemberStatus::Pending),
         authority_id: Set(None),
@@ -152,17 +174,23 @@ async fn refresh(
     if let Some(name) = name.map(str::trim).filter(|name| !name.is_empty())
         && member.name.as_deref() != Some(name)
     {
-        changed.name = Set(Some(name.chars().take(200).collect()));
+        changed.name = Set(Some(name.chars().take(MAX_NAME_CHARS).collect()));
         dirty = true;
     }
+    let mut email_changed = false;
     if member.email != email {
         let taken = member::Entity::find().filter(member::Column::Email.eq(email)).one(db).await?.is_some();
         if !taken {
             changed.email = Set(email.to_owned());
             dirty = true;
+            email_changed = true;
         }
     }
-    if member.status == MemberStatus::Pending
+    if email_changed && member.status == MemberStatus::Active {
+        let council = council_for_email(db, email).await?;
+        changed.authority_id = Set(council.as_ref().map(|council| council.id));
+        changed.status = Set(if council.is_some() { MemberStatus::Active } else { MemberStatus::Pending });
+    } else if member.status == MemberStatus::Pending
         && let Some(council) = council_for_email(db, email).await?
     {
         changed.status = Set(MemberStatus::Active);

@@ -33,9 +33,14 @@ pub fn verified_identity(
     let Some(email) = email else {
         return Err(SignInError::EmailNotVerified);
     };
+    let (issuer, subject) = (claims.issuer().as_str(), claims.subject().as_str());
+    // The sizes of the columns they are kept in; no real provider comes near them.
+    if email.len() > 320 || subject.len() > 255 || issuer.len() > 500 {
+        return Err(SignInError::InvalidIdToken("an email, subject or issuer is too long".into()));
+    }
     Ok(VerifiedIdentity {
-        issuer: claims.issuer().as_str().to_owned(),
-        subject: claims.subject().as_str().to_owned(),
+        issuer: issuer.to_owned(),
+        subject: subject.to_owned(),
         email: email.to_owned(),
         name: claims.name().and_then(|name| name.get(None)).map(|name| name.as_str().to_owned()),
     })

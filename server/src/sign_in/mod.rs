@@ -52,13 +52,18 @@ pub enum SignInError {
     EmailNotVerified,
     #[error("this account is suspended; ask a Casebook admin")]
     Suspended,
+    #[error("{0}")]
+    AccountConflict(String),
     #[error("sign-in failed on our side; try again")]
     Internal(#[source] anyhow::Error),
 }
 
 impl From<AppError> for SignInError {
     fn from(error: AppError) -> Self {
-        SignInError::Internal(anyhow::Error::new(error))
+        match error {
+            AppError::Conflict(message) => SignInError::AccountConflict(message),
+            other => SignInError::Internal(anyhow::Error::new(other)),
+        }
     }
 }
 

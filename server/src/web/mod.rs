@@ -31,7 +31,10 @@ pub struct SignedInMember {
 impl Layout {
     /// The layout for this request's viewer (by session cookie).
     pub async fn for_request(state: &AppState, headers: &HeaderMap) -> Layout {
-        let viewer = identity::resolve(&state.db, headers, &state.sessions, &state.public_url).await.ok();
+        let viewer =
+            identity::resolve(&state.db, &axum::http::Method::GET, headers, &state.sessions, &state.public_url)
+                .await
+                .ok();
         let member_id = viewer.as_ref().and_then(|viewer| viewer.member_id().map(str::to_owned));
         let member = match member_id {
             Some(id) => member::Entity::find_by_id(id).one(&state.db).await.ok().flatten(),

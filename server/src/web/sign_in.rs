@@ -107,8 +107,11 @@ async fn finish(
         if let Some(state_param) = params.state.as_deref() {
             let _ = crate::sign_in::forget_attempt(&state.db, state_param).await;
         }
-        let description = params.error_description.map(|text| format!(" ({text})")).unwrap_or_default();
-        return Err(SignInError::ProviderRefused(format!("{error}{description}")));
+        // Only the error code is shown (in the set OAuth defines, so a crafted
+        // link cannot put words on our page); the description goes to the log.
+        tracing::info!(provider = provider_id, error, description = ?params.error_description, "the provider refused");
+        let code: String = error.chars().filter(|c| c.is_ascii_lowercase() || *c == '_').take(40).collect::<String>();
+        return Err(SignInError::ProviderRefused(code));
     }
     let identity = provider.finish(&state.db, params.state.as_deref(), params.code.as_deref(), browser).await?;
     let member = members::member_for_identity(&state.db, &identity).await?;
@@ -133,6 +136,7 @@ async fn sign_in_problem(state: &AppState, headers: &HeaderMap, error: SignInErr
         SignInError::UnknownProvider(_) => StatusCode::NOT_FOUND,
         SignInError::ProviderUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         SignInError::Suspended => StatusCode::FORBIDDEN,
+        SignInError::AccountConflict(_) => StatusCode::CONFLICT,
         SignInError::Internal(cause) => {
             tracing::error!(error = ?cause, "sign-in failed");
             StatusCode::INTERNAL_SERVER_ERROR
