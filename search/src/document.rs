@@ -14,7 +14,7 @@ impl Audience {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Audience::Public => "public",
-            Audience::Members => "members",
+            Audience::Members => crate::schema::MEMBERS_AUDIENCE,
         }
     }
 }

@@ -8,20 +8,21 @@
 //! one facet's filter counts under that facet only; one that fails two or
 //! more counts nowhere.
 //!
-//! Everything is read from columnar fast fields by term ordinal, per segment,
-//! with plain vectors for counters; ordinals become strings once per segment
-//! at harvest. Tantivy's stock `FacetCollector` walks facet paths per
-//! document, which is what makes it slow on high-cardinality facets (tags,
-//! councils).
+//! Everything is read by term ordinal from the segment's arrays in the
+//! `FacetCache` (built once per segment from the fast fields), with plain
+//! vectors for counters; ordinals become strings once per segment at harvest.
+//! Tantivy's stock `FacetCollector` walks facet paths per document, which is
+//! what makes it slow on high-cardinality facets (tags, councils).
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 use std::ops::RangeInclusive;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::facet_cache::{FacetCache, SegmentFacets};
 use crate::schema::Facet;
 
 const FACETS: usize = Facet::ALL.len();
@@ -110,6 +111,7 @@ pub struct FacetedCollector<'a> {
     pub order: Order,
     /// How many of the best hits to keep (offset + page size).
     pub keep: usize,
+    pub cache: &'a FacetCache,
 }
 
 impl Collector for FacetedCollector<'_> {
@@ -117,56 +119,36 @@ impl Collector for FacetedCollector<'_> {
     type Child = FacetedSegmentCollector;
 
     fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let fast = reader.fast_fields();
-        let mut columns: Vec<Option<StrColumn>> = Vec::with_capacity(FACETS);
-        let mut selected: Vec<Option<Vec<bool>>> = Vec::with_capacity(FACETS);
-        for facet in Facet::ALL {
-            let column = fast.str(facet.field_name())?;
-            let selection = match (&column, facet) {
-                (_, Facet::Year) if self.filters.years().is_none() => None,
-                (Some(column), Facet::Year) => {
-                    let years = self.filters.years().unwrap_or(i32::MIN..=i32::MAX);
-                    let mut bits = vec![false; column.num_terms()];
-                    let mut text = String::new();
-                    for (ordinal, bit) in bits.iter_mut().enumerate() {
-                        if column.ord_to_str(ordinal as u64, &mut text)? {
-                            *bit = text.parse::<i32>().is_ok_and(|year| years.contains(&year));
-                        }
-                    }
-                    Some(bits)
+        let facets = self.cache.segment(reader)?;
+        let selected: Vec<Option<Vec<bool>>> = Facet::ALL
+            .iter()
+            .map(|&facet| {
+                let column = &facets.columns[facet.index()];
+                if facet == Facet::Year {
+                    let years = self.filters.years()?;
+                    let bits = column.values.iter().map(|text| text.parse::<i32>().is_ok_and(|year| years.contains(&year)));
+                    return Some(bits.collect());
                 }
-                (None, Facet::Year) => Some(Vec::new()),
-                (_, facet) if self.filters.values(facet).is_empty() => None,
-                (Some(column), facet) => {
-                    let mut bits = vec![false; column.num_terms()];
-                    for value in self.filters.values(facet) {
-                        if let Some(ordinal) = column.dictionary().term_ord(value)? {
-                            bits[ordinal as usize] = true;
-                        }
-                    }
-                    Some(bits)
+                let values = self.filters.values(facet);
+                if values.is_empty() {
+                    return None;
                 }
-                (None, _) => Some(Vec::new()),
-            };
-            selected.push(selection);
-            columns.push(column);
-        }
-        let counts = columns.iter().map(|column| vec![0u32; column.as_ref().map_or(0, |c| c.num_terms())]).collect();
-        let audience = fast.str("audience")?;
-        let members_only_ordinal = match &audience {
-            Some(column) if !self.include_members_only => column.dictionary().term_ord("members")?,
-            _ => None,
-        };
+                let mut bits = vec![false; column.values.len()];
+                for ordinal in values.iter().filter_map(|value| column.ordinal(value)) {
+                    bits[ordinal] = true;
+                }
+                Some(bits)
+            })
+            .collect();
+        let counts = facets.columns.iter().map(|column| vec![0u32; column.values.len()]).collect();
         let active: Vec<usize> = (0..FACETS).filter(|&index| selected[index].is_some()).collect();
         Ok(FacetedSegmentCollector {
             segment,
-            columns,
+            facets,
             selected,
             active,
             counts,
-            audience,
-            members_only_ordinal,
-            published_at: fast.i64("published_at")?,
+            include_members_only: self.include_members_only,
             order: self.order,
             keep: self.keep,
             top: BinaryHeap::new(),
@@ -197,15 +179,13 @@ impl Collector for FacetedCollector<'_> {
 
 pub struct FacetedSegmentCollector {
     segment: SegmentOrdinal,
-    columns: Vec<Option<StrColumn>>,
+    facets: Arc<SegmentFacets>,
     /// Per facet with a filter: which term ordinals it accepts.
     selected: Vec<Option<Vec<bool>>>,
     /// Indexes of the facets with a filter.
     active: Vec<usize>,
     counts: Vec<Vec<u32>>,
-    audience: Option<StrColumn>,
-    members_only_ordinal: Option<u64>,
-    published_at: Column<i64>,
+    include_members_only: bool,
     order: Order,
     keep: usize,
     /// A min-heap (by `Reverse`) of the best `keep` hits.
@@ -214,18 +194,19 @@ pub struct FacetedSegmentCollector {
 }
 
 impl FacetedSegmentCollector {
+    #[inline]
     fn passes(&self, facet: usize, doc: DocId) -> bool {
-        let (Some(column), Some(bits)) = (&self.columns[facet], &self.selected[facet]) else {
-            return false;
+        let Some(bits) = &self.selected[facet] else {
+            return true;
         };
-        column.term_ords(doc).any(|ordinal| bits[ordinal as usize])
+        self.facets.columns[facet].ords(doc).iter().any(|&ordinal| bits[ordinal as usize])
     }
 
+    #[inline]
     fn count(&mut self, facet: usize, doc: DocId) {
-        if let Some(column) = &self.columns[facet] {
-            for ordinal in column.term_ords(doc) {
-                self.counts[facet][ordinal as usize] += 1;
-            }
+        let counts = &mut self.counts[facet];
+        for &ordinal in self.facets.columns[facet].ords(doc) {
+            counts[ordinal as usize] += 1;
         }
     }
 }
@@ -234,9 +215,7 @@ impl SegmentCollector for FacetedSegmentCollector {
     type Fruit = Collected;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let (Some(hidden), Some(audience)) = (self.members_only_ordinal, &self.audience)
-            && audience.term_ords(doc).any(|ordinal| ordinal == hidden)
-        {
+        if !self.include_members_only && self.facets.members_only[doc as usize] {
             return;
         }
         let mut failed: u32 = 0;
@@ -262,8 +241,8 @@ impl SegmentCollector for FacetedSegmentCollector {
         }
         let key = match self.order {
             Order::Relevance => f64::from(score),
-            Order::Newest => self.published_at.first(doc).unwrap_or(i64::MIN) as f64,
-            Order::Oldest => -(self.published_at.first(doc).unwrap_or(i64::MAX) as f64),
+            Order::Newest => self.facets.published_at[doc as usize] as f64,
+            Order::Oldest => -(self.facets.published_at[doc as usize] as f64),
         };
         let ranked = Ranked { key, address: DocAddress::new(self.segment, doc) };
         if self.top.len() < self.keep {
@@ -277,22 +256,11 @@ impl SegmentCollector for FacetedSegmentCollector {
     fn harvest(self) -> Collected {
         let mut counts: [HashMap<String, u64>; FACETS] = Default::default();
         for (facet, per_ordinal) in self.counts.iter().enumerate() {
-            let Some(column) = &self.columns[facet] else {
-                continue;
-            };
-            let counted: Vec<u64> = per_ordinal
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .map(|(ordinal, _)| ordinal as u64)
-                .collect();
-            // One sequential pass over the dictionary for all counted ordinals.
-            let mut values = Vec::with_capacity(counted.len());
-            let _ = column.dictionary().sorted_ords_to_term_cb(&counted, |bytes| {
-                values.push(String::from_utf8_lossy(bytes).into_owned());
-            });
-            for (ordinal, value) in counted.iter().zip(values) {
-                counts[facet].insert(value, u64::from(per_ordinal[*ordinal as usize]));
+            let values = &self.facets.columns[facet].values;
+            for (ordinal, &count) in per_ordinal.iter().enumerate() {
+                if count > 0 {
+                    counts[facet].insert(values[ordinal].clone(), u64::from(count));
+                }
             }
         }
         let top = self.top.into_iter().map(|ranked| ranked.0).collect();

@@ -3,65 +3,112 @@
 //!
 //! Written here rather than with Tantivy's `SnippetGenerator` because we
 //! already know the query's terms (stemmed and fuzzy) and the analyser, so
-//! one tokenisation per field is all a snippet costs.
+//! one split into words per field, and one analysis per distinct word of a
+//! page of hits, is all the snippets of a search cost.
 
-use tantivy::tokenizer::TextAnalyzer;
+use std::collections::HashMap;
 
-use crate::analysis::analyse;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
+};
+
+use crate::analysis::{stemmed_analyzer, terms as analysed_terms};
 use crate::query::MatchTerms;
 
 /// Only this much of a long text is scanned for a snippet: a snippet from
 /// its first part reads as well, and a 1,500-word body costs far less.
-const SCAN_BYTES: usize = 8_000;
+const SCAN_BYTES: usize = 4_000;
 
-/// The byte ranges of `text` that match the query.
-fn matches(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> Vec<(usize, usize)> {
-    analyse(stemmed, text)
-        .into_iter()
-        .filter(|token| {
-            if terms.stemmed.contains(&token.text) {
-                return true;
-            }
-            let original = &text[token.from..token.to];
-            terms.fuzzy.iter().any(|(fuzzy, edits)| {
-                original.len().abs_diff(fuzzy.len()) <= usize::from(*edits)
-                    && within_edits(&original.to_lowercase(), fuzzy, *edits)
-            })
-        })
-        .map(|token| (token.from, token.to))
-        .collect()
+/// Makes the snippets of one search. Texts are only split into words here;
+/// whether a word matches (stemming, spelling, edit distance: the costly
+/// part) is decided once per distinct word of the whole page and remembered,
+/// since the hits of one search share most of their words.
+pub struct Highlighter<'a> {
+    terms: &'a MatchTerms,
+    /// The analyser's tokenizer and per-word filters up to (not including)
+    /// spelling and stemming: the same words at the same offsets.
+    words: TextAnalyzer,
+    stemmed: TextAnalyzer,
+    matches: HashMap<String, bool>,
 }
 
-/// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
-pub fn snippet(text: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer, max_chars: usize) -> Option<String> {
-    let full_length = text.len();
-    let mut scan_end = full_length.min(SCAN_BYTES);
-    while !text.is_char_boundary(scan_end) {
-        scan_end -= 1;
+impl<'a> Highlighter<'a> {
+    pub fn new(terms: &'a MatchTerms) -> Self {
+        let words = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        Highlighter { terms, words, stemmed: stemmed_analyzer(), matches: HashMap::new() }
     }
-    let text = &text[..scan_end];
-    let ranges = matches(text, terms, stemmed);
-    if ranges.is_empty() {
-        return None;
+
+    /// Whether there is anything to highlight at all.
+    pub fn is_empty(&self) -> bool {
+        self.terms.stemmed.is_empty() && self.terms.fuzzy.is_empty()
     }
-    let (start, end) = window(text, &ranges, max_chars);
-    let mut out = String::with_capacity(end - start + 64);
-    if start > 0 {
-        out.push('…');
+
+    /// The byte ranges of `text` that match the query.
+    fn ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while let Some(token) = stream.next() {
+            let matched = match self.matches.get(token.text.as_str()) {
+                Some(&matched) => matched,
+                None => {
+                    let matched = word_matches(&token.text, self.terms, &mut self.stemmed);
+                    self.matches.insert(token.text.clone(), matched);
+                    matched
+                }
+            };
+            if matched {
+                ranges.push((token.offset_from, token.offset_to));
+            }
+        }
+        ranges
     }
-    let mut cursor = start;
-    for &(from, to) in ranges.iter().filter(|(from, to)| *from >= start && *to <= end) {
-        escape_into(&text[cursor..from], &mut out);
-        out.push_str("<mark>");
-        escape_into(&text[from..to], &mut out);
-        out.push_str("</mark>");
-        cursor = to;
+
+    /// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
+    pub fn snippet(&mut self, text: &str, max_chars: usize) -> Option<String> {
+        let full_length = text.len();
+        let mut scan_end = full_length.min(SCAN_BYTES);
+        while !text.is_char_boundary(scan_end) {
+            scan_end -= 1;
+        }
+        let text = &text[..scan_end];
+        let ranges = self.ranges(text);
+        if ranges.is_empty() {
+            return None;
+        }
+        let (start, end) = window(text, &ranges, max_chars);
+        let mut out = String::with_capacity(end - start + 64);
+        if start > 0 {
+            out.push('…');
+        }
+        let mut cursor = start;
+        for &(from, to) in ranges.iter().filter(|(from, to)| *from >= start && *to <= end) {
+            escape_into(&text[cursor..from], &mut out);
+            out.push_str("<mark>");
+            escape_into(&text[from..to], &mut out);
+            out.push_str("</mark>");
+            cursor = to;
+        }
+        escape_into(&text[cursor..end], &mut out);
+        if end < full_length {
+            out.push('…');
+        }
+        Some(out)
     }
-    escape_into(&text[cursor..end], &mut out);
-    if end < full_length {
-        out.push('…');
+}
+
+/// Whether one word (lower-cased, accents folded) matches: its stem is a
+/// query term, or it is within a fuzzy word's allowed edits.
+fn word_matches(word: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> bool {
+    if analysed_terms(stemmed, word).iter().any(|stem| terms.stemmed.contains(stem)) {
+        return true;
     }
-    Some(out)
+    terms.fuzzy.iter().any(|(fuzzy, edits)| {
+        word.len().abs_diff(fuzzy.len()) <= usize::from(*edits) && within_edits(word, fuzzy, *edits)
+    })
 }
 
 /// The byte window of about `max_chars` holding the most matches, widened
@@ -162,18 +209,20 @@ mod tests {
         terms
     }
 
+    fn snippet(text: &str, terms: &MatchTerms, max_chars: usize) -> Option<String> {
+        Highlighter::new(terms).snippet(text, max_chars)
+    }
+
     #[test]
     fn marks_matches_and_escapes_the_rest() {
-        let mut analyzer = stemmed_analyzer();
-        let snippet = snippet("Bins <b>& recycling</b> sensors", &terms(&["recycled"]), &mut analyzer, 200).unwrap();
+        let snippet = snippet("Bins <b>& recycling</b> sensors", &terms(&["recycled"]), 200).unwrap();
         assert_eq!(snippet, "Bins &lt;b&gt;&amp; <mark>recycling</mark>&lt;/b&gt; sensors");
     }
 
     #[test]
     fn long_text_is_cut_at_word_boundaries_around_the_matches() {
-        let mut analyzer = stemmed_analyzer();
         let text = format!("{} the chatbot failed {}", "word ".repeat(100), "after ".repeat(100));
-        let snippet = snippet(&text, &terms(&["chatbot"]), &mut analyzer, 80).unwrap();
+        let snippet = snippet(&text, &terms(&["chatbot"]), 80).unwrap();
         assert!(snippet.starts_with('…') && snippet.ends_with('…'), "{snippet}");
         assert!(snippet.contains("<mark>chatbot</mark>"), "{snippet}");
         let inner = snippet.trim_matches('…');
@@ -183,6 +232,14 @@ mod tests {
                 .all(|word| ["word", "the", "<mark>chatbot</mark>", "failed", "after"].contains(&word)),
             "{snippet}"
         );
+    }
+
+    #[test]
+    fn spellings_inflections_and_typos_are_marked() {
+        let mut terms = terms(&["organisation"]);
+        terms.fuzzy.push(("recycling".into(), 1));
+        let snippet = snippet("The Organizations' recyclng plan", &terms, 200).unwrap();
+        assert_eq!(snippet, "The <mark>Organizations</mark>&#39; <mark>recyclng</mark> plan");
     }
 
     #[test]

@@ -6,17 +6,18 @@
 //! block: async callers run them on a blocking thread.
 
 use std::path::Path;
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, Weak};
 
 use serde::{Deserialize, Serialize};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, Warmer};
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
 use crate::document::{Audience, CaseStudyDocument};
+use crate::facet_cache::FacetCache;
 use crate::facets::{Collected, FacetedCollector, Filters, Order};
-use crate::highlight::snippet;
+use crate::highlight::Highlighter;
 use crate::parse::parse;
 use crate::query::{MatchTerms, QueryBuilder};
 use crate::schema::{self, Facet, Fields, SCHEMA_VERSION};
@@ -49,6 +50,8 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     synonyms: RwLock<Synonyms>,
+    /// Facet arrays per segment; the reader's warmer keeps them current.
+    facet_cache: Arc<FacetCache>,
 }
 
 impl SearchIndex {
@@ -110,13 +113,16 @@ impl SearchIndex {
             tantivy::TantivyError::LockFailure(..) => SearchError::InUse,
             other => other.into(),
         })?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let facet_cache = Arc::new(FacetCache::default());
+        let warmer: Weak<dyn Warmer> = Arc::downgrade(&facet_cache) as Weak<dyn Warmer>;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).warmers(vec![warmer]).try_into()?;
         Ok(SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
             fields,
             synonyms: RwLock::new(Synonyms::new(&seed_groups())),
+            facet_cache,
         })
     }
 
@@ -248,6 +254,7 @@ impl SearchIndex {
             include_members_only: request.audience == Audience::Members,
             order,
             keep: request.offset + request.limit,
+            cache: &self.facet_cache,
         };
         let query: Box<dyn Query> = query.unwrap_or_else(|| Box::new(AllQuery));
         let mut collected = searcher.search(&*query, &collector)?;
@@ -260,7 +267,7 @@ impl SearchIndex {
                 relaxed = true;
             }
         }
-        let hits = self.hits(&searcher, &collected, request, &match_terms, &mut stemmed)?;
+        let hits = self.hits(&searcher, &collected, request, &match_terms)?;
         Ok(SearchResults { total: collected.total, hits, facets: facet_counts(collected.counts), relaxed })
     }
 
@@ -270,16 +277,15 @@ impl SearchIndex {
         collected: &Collected,
         request: &SearchRequest,
         match_terms: &MatchTerms,
-        stemmed: &mut tantivy::tokenizer::TextAnalyzer,
     ) -> Result<Vec<Hit>, SearchError> {
         let fields = &self.fields;
-        let highlight = !match_terms.stemmed.is_empty() || !match_terms.fuzzy.is_empty();
+        let mut highlighter = Highlighter::new(match_terms);
         let mut hits = Vec::new();
         for ranked in collected.top.iter().skip(request.offset).take(request.limit) {
             let doc: TantivyDocument = searcher.doc(ranked.address)?;
             let text = |field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_owned();
             let mut highlights = Vec::new();
-            if highlight {
+            if !highlighter.is_empty() {
                 for (name, field, max) in [
                     ("title", fields.title, TITLE_SNIPPET),
                     ("summary", fields.summary, TITLE_SNIPPET),
@@ -288,7 +294,7 @@ impl SearchIndex {
                     ("body", fields.body, TEXT_SNIPPET),
                 ] {
                     let values: Vec<&str> = doc.get_all(field).filter_map(|value| value.as_str()).collect();
-                    if let Some(snippet) = values.iter().find_map(|value| snippet(value, match_terms, stemmed, max)) {
+                    if let Some(snippet) = values.iter().find_map(|value| highlighter.snippet(value, max)) {
                         highlights.push(Highlight { field: name.to_owned(), snippet });
                     }
                 }
@@ -347,6 +353,7 @@ impl SearchIndex {
             include_members_only: audience == Audience::Members,
             order: Order::Relevance,
             keep: limit,
+            cache: &self.facet_cache,
         };
         let collected = searcher.search(&query, &collector)?;
         collected

@@ -23,6 +23,7 @@
 
 mod analysis;
 mod document;
+mod facet_cache;
 mod facets;
 mod highlight;
 mod index;

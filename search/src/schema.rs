@@ -10,6 +10,11 @@ use crate::analysis::{RAW, STEMMED};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The facets, in the order of `SearchFacets`.
+/// Who may read a document: "public" or "members".
+pub(crate) const AUDIENCE_FIELD: &str = "audience";
+pub(crate) const MEMBERS_AUDIENCE: &str = "members";
+pub(crate) const PUBLISHED_AT_FIELD: &str = "published_at";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
     Outcome,
@@ -95,8 +100,8 @@ pub fn build() -> (Schema, Fields) {
         ),
     );
     let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
-    let audience = builder.add_text_field("audience", STRING | FAST);
-    let published_at = builder.add_i64_field("published_at", INDEXED | FAST);
+    let audience = builder.add_text_field(AUDIENCE_FIELD, STRING | FAST);
+    let published_at = builder.add_i64_field(PUBLISHED_AT_FIELD, INDEXED | FAST);
     let fields = Fields { id, title, summary, lessons, body, tags, council, fuzzy, facets, audience, published_at };
     (builder.build(), fields)
 }

@@ -35,6 +35,16 @@ pub struct SearchService {
     /// One sync or rebuild at a time: two interleaved would read the log at
     /// different points and could commit an older state over a newer one.
     writing: tokio::sync::Mutex<()>,
+    /// Facet labels (taxonomy, council names), read once and forgotten when the
+    /// indexer applies a change: renames reach the change log, so the labels
+    /// are as fresh as the index. Saves two queries on every search.
+    labels: std::sync::RwLock<Option<Arc<Labels>>>,
+}
+
+/// What facet values are called.
+struct Labels {
+    taxonomy: taxonomy::Taxonomy,
+    council_names: HashMap<String, String>,
 }
 
 impl SearchService {
@@ -59,6 +69,7 @@ impl SearchService {
             db,
             wake: Notify::new(),
             writing: tokio::sync::Mutex::new(()),
+            labels: std::sync::RwLock::new(None),
         });
         service.load_synonyms().await?;
         Ok((service, state))
@@ -96,6 +107,7 @@ impl SearchService {
     pub async fn rebuild(&self) -> anyhow::Result<u64> {
         let _writing = self.writing.lock().await;
         let indexed = indexer::rebuild(&self.db, &self.index).await?;
+        self.forget_labels();
         tracing::info!(case_studies = indexed, "search index rebuilt");
         Ok(indexed)
     }
@@ -103,7 +115,35 @@ impl SearchService {
     /// Applies the pending changes now (tests and `reindex`).
     pub async fn sync(&self) -> anyhow::Result<usize> {
         let _writing = self.writing.lock().await;
-        indexer::sync_once(&self.db, &self.index).await
+        let applied = indexer::sync_once(&self.db, &self.index).await?;
+        if applied > 0 {
+            self.forget_labels();
+        }
+        Ok(applied)
+    }
+
+    fn forget_labels(&self) {
+        if let Ok(mut labels) = self.labels.write() {
+            *labels = None;
+        }
+    }
+
+    async fn labels(&self) -> AppResult<Arc<Labels>> {
+        if let Some(labels) = self.labels.read().ok().and_then(|labels| labels.clone()) {
+            return Ok(labels);
+        }
+        let taxonomy = taxonomy::load(&self.db).await?;
+        let council_names = crate::entities::authority::Entity::find()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|authority| (authority.slug, authority.name))
+            .collect();
+        let labels = Arc::new(Labels { taxonomy, council_names });
+        if let Ok(mut cached) = self.labels.write() {
+            *cached = Some(labels.clone());
+        }
+        Ok(labels)
     }
 
     async fn load_synonyms(&self) -> anyhow::Result<()> {
@@ -175,7 +215,7 @@ impl SearchService {
                 })
             })
             .collect();
-        let facets = label_facets(db, results.facets).await?;
+        let facets = label_facets(&*self.labels().await?, results.facets);
         Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
     }
 
@@ -252,20 +292,9 @@ pub struct SearchPage {
 }
 
 /// Facet values with the labels a person reads.
-async fn label_facets(
-    db: &DatabaseConnection,
-    facets: casebook_search::FacetCounts,
-) -> AppResult<HashMap<Facet, Vec<FacetValue>>> {
-    let taxonomy = taxonomy::load(db).await?;
-    let slugs: Vec<String> = facets
-        .get(&Facet::Authority)
-        .map(|values| values.iter().map(|(slug, _)| slug.clone()).collect())
-        .unwrap_or_default();
-    let names: HashMap<String, String> = authorities::find_by_slugs(db, &slugs)
-        .await?
-        .into_iter()
-        .map(|authority| (authority.slug, authority.name))
-        .collect();
+fn label_facets(labels: &Labels, facets: casebook_search::FacetCounts) -> HashMap<Facet, Vec<FacetValue>> {
+    let taxonomy = &labels.taxonomy;
+    let names = &labels.council_names;
     let label = |facet: Facet, value: &str| -> String {
         match facet {
             Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label().to_owned()),
@@ -273,14 +302,14 @@ async fn label_facets(
             Facet::AuthorityKind => {
                 AuthorityKind::from_name(value).map_or(value.to_owned(), |kind| kind.label().to_owned())
             }
-            Facet::ServiceArea => term_label(&taxonomy, TermKind::ServiceArea, value),
-            Facet::Technology => term_label(&taxonomy, TermKind::Technology, value),
+            Facet::ServiceArea => term_label(taxonomy, TermKind::ServiceArea, value),
+            Facet::Technology => term_label(taxonomy, TermKind::Technology, value),
             Facet::Authority => names.get(value).cloned().unwrap_or_else(|| value.to_owned()),
             Facet::Region => capitalise(&authorities::region_display_name(value)),
             Facet::Tag | Facet::Year => value.to_owned(),
         }
     };
-    Ok(facets
+    facets
         .into_iter()
         .map(|(facet, values)| {
             let values = values
@@ -289,7 +318,7 @@ async fn label_facets(
                 .collect();
             (facet, values)
         })
-        .collect())
+        .collect()
 }
 
 fn term_label(taxonomy: &taxonomy::Taxonomy, kind: TermKind, key: &str) -> String {
