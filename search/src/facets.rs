@@ -58,6 +58,11 @@ impl Filters {
         }
     }
 
+    /// The values selected in a facet (years as text, when a range is set, are not listed).
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        self.values(facet)
+    }
+
     fn years(&self) -> Option<RangeInclusive<i32>> {
         if self.year_from.is_none() && self.year_to.is_none() {
             return None;
@@ -126,7 +131,8 @@ impl Collector for FacetedCollector<'_> {
                 let column = &facets.columns[facet.index()];
                 if facet == Facet::Year {
                     let years = self.filters.years()?;
-                    let bits = column.values.iter().map(|text| text.parse::<i32>().is_ok_and(|year| years.contains(&year)));
+                    let bits =
+                        column.values.iter().map(|text| text.parse::<i32>().is_ok_and(|year| years.contains(&year)));
                     return Some(bits.collect());
                 }
                 let values = self.filters.values(facet);

@@ -268,7 +268,8 @@ impl SearchIndex {
             }
         }
         let hits = self.hits(&searcher, &collected, request, &match_terms)?;
-        Ok(SearchResults { total: collected.total, hits, facets: facet_counts(collected.counts), relaxed })
+        let facets = facet_counts(collected.counts, &request.filters, request.facet_limit);
+        Ok(SearchResults { total: collected.total, hits, facets, relaxed })
     }
 
     fn hits(
@@ -367,11 +368,25 @@ impl SearchIndex {
     }
 }
 
-fn facet_counts(counts: [std::collections::HashMap<String, u64>; 9]) -> crate::FacetCounts {
+/// Each facet's values, most frequent first (then by value), at most `limit`
+/// of them plus any the filters select beyond that.
+fn facet_counts(
+    counts: [std::collections::HashMap<String, u64>; 9],
+    filters: &Filters,
+    limit: usize,
+) -> crate::FacetCounts {
     let mut result = crate::FacetCounts::default();
     for (facet, values) in Facet::ALL.into_iter().zip(counts) {
         let mut values: Vec<(String, u64)> = values.into_iter().collect();
         values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if values.len() > limit {
+            let selected = filters.selected(facet);
+            let mut rank = 0;
+            values.retain(|(value, _)| {
+                rank += 1;
+                rank <= limit || selected.iter().any(|chosen| chosen == value)
+            });
+        }
         result.insert(facet, values);
     }
     result

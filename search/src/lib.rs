@@ -62,7 +62,14 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Who is searching: members also see members-only case studies.
     pub audience: Audience,
+    /// At most this many values per facet, the most frequent first; the
+    /// values the filters select are always kept.
+    pub facet_limit: usize,
 }
+
+/// The default `facet_limit`: what a page of facets can show (Algolia's
+/// `maxValuesPerFacet` default too). A corpus can hold thousands of tags.
+pub const DEFAULT_FACET_LIMIT: usize = 100;
 
 impl SearchRequest {
     pub fn words(text: &str, audience: Audience) -> Self {
@@ -73,6 +80,7 @@ impl SearchRequest {
             offset: 0,
             limit: 20,
             audience,
+            facet_limit: DEFAULT_FACET_LIMIT,
         }
     }
 }

@@ -256,3 +256,45 @@ async fn admins_extend_the_synonyms() {
     let single = app.gql(Some(&admin), add, json!({ "terms": ["alone"] })).await;
     assert_eq!(single.error_field(), "terms");
 }
+
+#[tokio::test]
+async fn facet_limit_keeps_the_most_frequent_values_and_the_selected_ones() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    let common = app.publish(&author, input_with(json!({ "tags": ["common", "rare-one"] }))).await;
+    app.publish(&author, input_with(json!({ "title": "Second litter bin trial", "tags": ["common", "rare-two"] })))
+        .await;
+    let query = json!({ "query": "litter" });
+    app.search_until(None, query.clone(), FRESH, |results| results["totalCount"] == 2).await.expect("indexed");
+    let _ = common;
+
+    let tags = |results: &Value| -> Vec<String> {
+        results["facets"]["tag"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["value"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = app.search(None, query.clone()).await;
+    assert_eq!(tags(&all).len(), 3, "every value by default under the limit: {:?}", tags(&all));
+
+    let limited = app
+        .gql(
+            None,
+            "query { search(query: \"litter\", facetLimit: 1) { totalCount facets { tag { value count } } } }",
+            json!({}),
+        )
+        .await;
+    let limited = &limited.data()["search"];
+    assert_eq!(tags(limited), ["common"], "the most frequent");
+    assert_eq!(limited["totalCount"], 2, "totals never change");
+
+    let selected = app
+        .gql(None, "query { search(query: \"litter\", facetLimit: 1, filter: { tags: [\"rare-two\"] }) { facets { tag { value } } } }", json!({}))
+        .await;
+    assert!(tags(&selected.data()["search"]).contains(&"rare-two".to_owned()), "a selected value stays listed");
+
+    let bad = app.gql(None, "query { search(query: \"x\", facetLimit: -1) { totalCount } }", json!({})).await;
+    assert_eq!((bad.error_code(), bad.error_field()), ("BAD_USER_INPUT", "facetLimit"));
+}

@@ -171,6 +171,7 @@ fn search_request(query: &BenchQuery) -> SearchRequest {
         offset: 0,
         limit: 20,
         audience: Audience::Members,
+        facet_limit: casebook_search::DEFAULT_FACET_LIMIT,
     }
 }
 

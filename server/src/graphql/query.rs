@@ -164,10 +164,19 @@ impl Query {
         sort: Option<SearchSort>,
         first: Option<i32>,
         after: Option<String>,
+        #[graphql(desc = "At most this many values per facet, the most frequent first (default 100, at most 10000); \
+                          selected values are always included.")]
+        facet_limit: Option<i32>,
     ) -> async_graphql::Result<SearchResults> {
         let request = request(ctx)?;
         let page = page_request(first, after.as_deref()).gql()?;
+        let facet_limit = match facet_limit {
+            None => casebook_search::DEFAULT_FACET_LIMIT,
+            Some(limit @ 0..=10_000) => limit as usize,
+            Some(_) => return Err(AppError::bad_input("facetLimit", "must be between 0 and 10000")).gql(),
+        };
         let args = crate::search::SearchArgs {
+            facet_limit,
             text: query.unwrap_or_default(),
             filters: filter.unwrap_or_default().into(),
             sort: sort.unwrap_or_default().into(),

@@ -196,6 +196,7 @@ impl SearchService {
             offset: args.page.offset as usize,
             limit: args.page.first as usize,
             audience: audience_of(viewer),
+            facet_limit: args.facet_limit,
         };
         let index = self.index.clone();
         let results = tokio::task::spawn_blocking(move || index.search(&request))
@@ -265,6 +266,8 @@ async fn readable_by_id(
 
 pub struct SearchArgs {
     pub text: String,
+    /// Values per facet (see `casebook_search::DEFAULT_FACET_LIMIT`).
+    pub facet_limit: usize,
     pub filters: Filters,
     pub sort: Sort,
     pub page: PageRequest,
