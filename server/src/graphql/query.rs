@@ -156,6 +156,8 @@ impl Query {
     /// viewer may read. A query over 500 characters is BAD_USER_INPUT; any
     /// other text, however odd, is searched.
     #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    // The arguments are the API's; a struct would only rename them.
+    #[allow(clippy::too_many_arguments)]
     async fn search(
         &self,
         ctx: &Context<'_>,

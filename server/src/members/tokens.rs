@@ -74,8 +74,12 @@ pub async fn revoke_token(db: &impl ConnectionTrait, member_id: &str, token_id: 
     Ok(revoked.update(db).await?)
 }
 
-/// The member a live token belongs to, recording its use; `None` for an
-/// unknown or revoked token.
+/// `last_used_at` is written at most this often: a busy script would
+/// otherwise write to the database on every request.
+const LAST_USED_PRECISION: chrono::Duration = chrono::Duration::seconds(60);
+
+/// The member a live token belongs to, recording its use (to the minute);
+/// `None` for an unknown or revoked token.
 pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<member::Model>> {
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
@@ -89,8 +93,11 @@ pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResu
         return Ok(None);
     };
     let member = member::Entity::find_by_id(token_row.member_id.clone()).one(db).await?;
-    let mut used: api_token::ActiveModel = token_row.into();
-    used.last_used_at = Set(Some(Utc::now()));
-    used.update(db).await?;
+    let now = Utc::now();
+    if token_row.last_used_at.is_none_or(|last| now - last >= LAST_USED_PRECISION) {
+        let mut used: api_token::ActiveModel = token_row.into();
+        used.last_used_at = Set(Some(now));
+        used.update(db).await?;
+    }
     Ok(member)
 }
