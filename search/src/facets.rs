@@ -107,7 +107,8 @@ pub struct Collected {
     pub total: u64,
     /// Best first.
     pub top: Vec<Ranked>,
-    pub counts: [HashMap<String, u64>; FACETS],
+    /// Per facet, each value counted (once: segments' counts are summed).
+    pub counts: [Vec<(String, u64)>; FACETS],
 }
 
 pub struct FacetedCollector<'a> {
@@ -166,20 +167,31 @@ impl Collector for FacetedCollector<'_> {
         self.order == Order::Relevance
     }
 
-    fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
-        let mut merged = Collected { total: 0, top: Vec::new(), counts: Default::default() };
+    fn merge_fruits(&self, mut fruits: Vec<Collected>) -> tantivy::Result<Collected> {
+        if fruits.len() == 1
+            && let Some(only) = fruits.pop()
+        {
+            return Ok(only);
+        }
+        let mut total = 0;
+        let mut top = Vec::new();
+        let mut merged: Vec<HashMap<String, u64>> = vec![HashMap::new(); FACETS];
         for fruit in fruits {
-            merged.total += fruit.total;
-            merged.top.extend(fruit.top);
-            for (into, from) in merged.counts.iter_mut().zip(fruit.counts) {
+            total += fruit.total;
+            top.extend(fruit.top);
+            for (into, from) in merged.iter_mut().zip(fruit.counts) {
                 for (value, count) in from {
                     *into.entry(value).or_default() += count;
                 }
             }
         }
-        merged.top.sort_by(|a, b| b.cmp(a));
-        merged.top.truncate(self.keep);
-        Ok(merged)
+        top.sort_by(|a, b| b.cmp(a));
+        top.truncate(self.keep);
+        let mut counts: [Vec<(String, u64)>; FACETS] = Default::default();
+        for (into, from) in counts.iter_mut().zip(merged) {
+            *into = from.into_iter().collect();
+        }
+        Ok(Collected { total, top, counts })
     }
 }
 
@@ -260,14 +272,15 @@ impl SegmentCollector for FacetedSegmentCollector {
     }
 
     fn harvest(self) -> Collected {
-        let mut counts: [HashMap<String, u64>; FACETS] = Default::default();
+        let mut counts: [Vec<(String, u64)>; FACETS] = Default::default();
         for (facet, per_ordinal) in self.counts.iter().enumerate() {
             let values = &self.facets.columns[facet].values;
-            for (ordinal, &count) in per_ordinal.iter().enumerate() {
-                if count > 0 {
-                    counts[facet].insert(values[ordinal].clone(), u64::from(count));
-                }
-            }
+            counts[facet] = per_ordinal
+                .iter()
+                .enumerate()
+                .filter(|(_, count)| **count > 0)
+                .map(|(ordinal, &count)| (values[ordinal].clone(), u64::from(count)))
+                .collect();
         }
         let top = self.top.into_iter().map(|ranked| ranked.0).collect();
         Collected { total: self.total, top, counts }

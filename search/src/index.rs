@@ -370,15 +370,10 @@ impl SearchIndex {
 
 /// Each facet's values, most frequent first (then by value), at most `limit`
 /// of them plus any the filters select beyond that.
-fn facet_counts(
-    counts: [std::collections::HashMap<String, u64>; 9],
-    filters: &Filters,
-    limit: usize,
-) -> crate::FacetCounts {
+fn facet_counts(counts: [Vec<(String, u64)>; 9], filters: &Filters, limit: usize) -> crate::FacetCounts {
     let mut result = crate::FacetCounts::default();
-    for (facet, values) in Facet::ALL.into_iter().zip(counts) {
-        let mut values: Vec<(String, u64)> = values.into_iter().collect();
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (facet, mut values) in Facet::ALL.into_iter().zip(counts) {
+        values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if values.len() > limit {
             let selected = filters.selected(facet);
             let mut rank = 0;
