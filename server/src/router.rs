@@ -2,11 +2,12 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{get, post};
 use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
-use crate::web::{home, sign_in};
+use crate::web::{self, assets, authority_page, case_study_page, home, search_page, security, sign_in, sitemap};
 use crate::{graphql, rate_limit};
 
 pub fn router(state: AppState) -> Router {
@@ -19,14 +20,23 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in/{provider}", get(sign_in::start))
         .route("/sign-in/{provider}/callback", get(sign_in::callback))
         .route("/dev/sign-in", post(sign_in::dev_sign_in));
-    Router::new()
+    let pages = Router::new()
         .route("/", get(home::home))
-        .route("/health", get(|| async { "ok" }))
+        .route("/search", get(search_page::search))
+        .route("/case-studies/{slug}", get(case_study_page::case_study))
+        .route("/councils/{slug}", get(authority_page::authority))
         .route("/sign-in", get(sign_in::sign_in_page))
         .route("/dev/sign-in", get(sign_in::dev_sign_in_page))
         .route("/sign-out", post(sign_in::sign_out))
         .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute))
+        .fallback(web::fallback)
+        .layer(middleware::from_fn(security::secure_page));
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/static/{file}", get(assets::serve))
         .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second))
+        .merge(pages)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -17,10 +17,12 @@ async fn dev_app(configure: impl FnOnce(&mut casebook::Settings)) -> TestApp {
 
 /// The `Set-Cookie` header of a dev sign-in, unfollowed.
 async fn session_set_cookie(app: &TestApp) -> String {
-    let response = Browser::new()
+    let browser = Browser::new();
+    let csrf = browser.csrf_token(app, "/dev/sign-in").await;
+    let response = browser
         .client
         .post(format!("{}/dev/sign-in", app.address))
-        .form(&[("email", "officer@camden.gov.uk"), ("role", "MEMBER")])
+        .form(&[("email", "officer@camden.gov.uk"), ("role", "MEMBER"), ("csrf", csrf.as_str())])
         .send()
         .await
         .unwrap();
@@ -85,6 +87,27 @@ async fn every_page_carries_the_dev_banner_while_dev_sign_in_is_on() {
 }
 
 #[tokio::test]
+async fn forms_without_the_csrf_token_are_refused() {
+    let app = dev_app(|_| {}).await;
+    let browser = Browser::new();
+    browser.csrf_token(&app, "/dev/sign-in").await;
+    let forged = browser
+        .submit(
+            &format!("{}/dev/sign-in", app.address),
+            &[("email", "a@camden.gov.uk"), ("role", "ADMIN"), ("csrf", "guess")],
+            None,
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    assert!(browser.me(&app).await.is_null());
+
+    browser.dev_sign_in(&app, "a@camden.gov.uk", "MEMBER").await;
+    let no_token = browser.submit(&format!("{}/sign-out", app.address), &[], None).await;
+    assert_eq!(no_token.status, 403);
+    assert!(!browser.me(&app).await.is_null(), "still signed in");
+}
+
+#[tokio::test]
 async fn dev_sign_in_is_refused_unless_the_server_listens_on_loopback() {
     let data_dir = tempfile::tempdir().unwrap();
     let mut settings = casebook::Settings::new(data_dir.path(), None, "0.0.0.0:0".parse().unwrap());
@@ -114,7 +137,7 @@ async fn sign_out_ends_the_session_on_every_server() {
         "the other server knows the session"
     );
 
-    let page = browser.submit(&format!("{}/sign-out", first.address), &[], None).await;
+    let page = browser.sign_out(&first).await;
     assert_eq!(page.status, 200);
     assert!(browser.me(&first).await.is_null());
     assert!(me_with_cookie(&second, &cookie).await.is_null(), "signed out everywhere");

@@ -179,6 +179,14 @@ impl Browser {
     }
 }
 
+/// The value of the first hidden input named `name` on an HTML page.
+pub fn hidden_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
 /// The `action` of the first form of an HTML page.
 fn form_action(html: &str) -> Option<String> {
     let form = &html[html.find("<form")?..];
@@ -188,9 +196,24 @@ fn form_action(html: &str) -> Option<String> {
 }
 
 impl Browser {
-    /// Development sign-in (the server must run with `dev_sign_in`); the page it ends on.
+    /// The CSRF token of the forms on `path` (visiting it sets the cookie it pairs with).
+    pub async fn csrf_token(&self, app: &TestApp, path: &str) -> String {
+        let page = self.visit(&format!("{}{path}", app.address), None).await;
+        hidden_value(&page.body, "csrf").unwrap_or_default()
+    }
+
+    /// Development sign-in (the server must run with `dev_sign_in`), as a
+    /// person fills in the form; the page it ends on.
     pub async fn dev_sign_in(&self, app: &TestApp, email: &str, role: &str) -> Page {
-        self.submit(&format!("{}/dev/sign-in", app.address), &[("email", email), ("role", role)], None).await
+        let csrf = self.csrf_token(app, "/dev/sign-in").await;
+        let form = [("email", email), ("role", role), ("csrf", csrf.as_str())];
+        self.submit(&format!("{}/dev/sign-in", app.address), &form, None).await
+    }
+
+    /// Presses "Sign out"; the page it ends on.
+    pub async fn sign_out(&self, app: &TestApp) -> Page {
+        let csrf = self.csrf_token(app, "/").await;
+        self.submit(&format!("{}/sign-out", app.address), &[("csrf", csrf.as_str())], None).await
     }
 
     /// `me` as this browser sees it (null when not signed in).

@@ -1,64 +1,89 @@
-//! The web pages. Sign-in is here now; the rest of the front end follows.
+//! The web pages, server-rendered with askama templates from `web/templates`
+//! (checked at compile time), over the same domain functions as the GraphQL
+//! API: a page shows exactly what the API would show the same viewer.
 //!
-//! Every page renders inside `base.html` with a `Layout`: who is signed in,
-//! and the development sign-in banner when that is on.
+//! Every page renders inside `base.html` with a `Layout` (an extractor): who
+//! is signed in, the CSRF token for its forms, the asset URLs, and the
+//! development sign-in banner when that is on.
 
+pub mod assets;
+pub mod authority_page;
+pub mod case_study_page;
 pub mod home;
+pub mod search_page;
+pub mod security;
 pub mod sign_in;
+pub mod sitemap;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use sea_orm::EntityTrait;
 
 use crate::app::AppState;
-use crate::entities::member;
-use crate::identity;
-use crate::members::MemberStatus;
+use crate::entities::{authority, member};
+use crate::identity::{self, Viewer};
+use crate::members::{MemberStatus, Role};
+use security::CsrfToken;
 
-/// What every page shows around its content.
+/// What every page shows around its content, and who it is for.
 pub struct Layout {
     pub dev_sign_in: bool,
     pub member: Option<SignedInMember>,
+    pub viewer: Viewer,
+    pub csrf: String,
+    pub stylesheet: &'static str,
+    pub script: &'static str,
+    /// The public URL, for canonical links and Open Graph.
+    pub public_url: String,
 }
 
 pub struct SignedInMember {
     pub email: String,
-    /// "an active member of London Borough of Camden", "waiting for an administrator", …
+    /// "member of London Borough of Camden", "waiting for an administrator…", …
     pub standing: String,
 }
 
-impl Layout {
-    /// The layout for this request's viewer (by session cookie).
-    pub async fn for_request(state: &AppState, headers: &HeaderMap) -> Layout {
-        let viewer =
-            identity::resolve(&state.db, &axum::http::Method::GET, headers, &state.sessions, &state.public_url)
-                .await
-                .ok();
-        let member_id = viewer.as_ref().and_then(|viewer| viewer.member_id().map(str::to_owned));
-        let member = match member_id {
-            Some(id) => member::Entity::find_by_id(id).one(&state.db).await.ok().flatten(),
+impl FromRequestParts<AppState> for Layout {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let viewer = identity::resolve(&state.db, &parts.method, &parts.headers, &state.sessions, &state.public_url)
+            .await
+            .unwrap_or_else(|_| Viewer::anonymous());
+        let member = match viewer.member_id() {
+            Some(id) => member::Entity::find_by_id(id.to_owned()).one(&state.db).await.ok().flatten(),
             None => None,
         };
         let member = match member {
             Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
             None => None,
         };
-        Layout { dev_sign_in: state.settings.dev_sign_in, member }
+        let csrf = parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default();
+        Ok(Layout {
+            dev_sign_in: state.settings.dev_sign_in,
+            member,
+            viewer,
+            csrf,
+            stylesheet: &assets::STYLESHEET.url,
+            script: &assets::SCRIPT.url,
+            public_url: state.public_url.clone(),
+        })
     }
 }
 
-use sea_orm::EntityTrait;
-
 async fn standing(state: &AppState, member: &member::Model) -> String {
     let role = match member.role {
-        crate::members::Role::Member => "member",
-        crate::members::Role::Moderator => "moderator",
-        crate::members::Role::Admin => "admin",
+        Role::Member => "member",
+        Role::Moderator => "moderator",
+        Role::Admin => "admin",
     };
     match (member.status, member.authority_id) {
         (MemberStatus::Active, Some(council)) => {
-            let name = crate::entities::authority::Entity::find_by_id(council)
+            let name = authority::Entity::find_by_id(council)
                 .one(&state.db)
                 .await
                 .ok()
@@ -82,13 +107,32 @@ pub struct ProblemPage {
 }
 
 /// A page that says what went wrong, with its status.
-pub async fn problem(
-    state: &AppState,
-    headers: &HeaderMap,
-    status: StatusCode,
-    heading: &str,
-    message: String,
-) -> Response {
-    let page = ProblemPage { layout: Layout::for_request(state, headers).await, heading: heading.into(), message };
-    (status, page).into_response()
+pub fn problem(layout: Layout, status: StatusCode, heading: &str, message: String) -> Response {
+    (status, ProblemPage { layout, heading: heading.into(), message }).into_response()
+}
+
+/// The friendly 404.
+pub fn not_found(layout: Layout) -> Response {
+    problem(
+        layout,
+        StatusCode::NOT_FOUND,
+        "Page not found",
+        "There is no page at this address. It may have moved, or it may not be public.".into(),
+    )
+}
+
+/// The friendly 500: the cause is logged, never shown.
+pub fn internal_error(layout: Layout, cause: &dyn std::fmt::Debug) -> Response {
+    tracing::error!(error = ?cause, "a page failed");
+    problem(
+        layout,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Sorry, there is a problem with the service",
+        "Try again later. Nothing you entered has been lost.".into(),
+    )
+}
+
+/// The fallback route: a 404 page for any unknown address.
+pub async fn fallback(layout: Layout) -> Response {
+    not_found(layout)
 }

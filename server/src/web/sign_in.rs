@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
-use super::{Layout, problem};
+use super::security::csrf_is_valid;
+use super::{Layout, not_found, problem};
 use crate::app::AppState;
 use crate::entities::member;
 use crate::error::AppError;
@@ -33,19 +34,19 @@ pub struct SignInPage {
     providers: Vec<ProviderLink>,
 }
 
-pub async fn sign_in_page(State(state): State<AppState>, headers: HeaderMap) -> SignInPage {
+pub async fn sign_in_page(State(state): State<AppState>, layout: Layout) -> SignInPage {
     let providers = state
         .providers
         .all()
         .map(|provider| ProviderLink { id: provider.settings.id.clone(), name: provider.settings.display_name.clone() })
         .collect();
-    SignInPage { layout: Layout::for_request(&state, &headers).await, providers }
+    SignInPage { layout, providers }
 }
 
 /// `GET /sign-in/{provider}`: to the provider, with a fresh attempt bound to this browser.
 pub async fn start(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    layout: Layout,
     Path(provider_id): Path<String>,
     jar: CookieJar,
 ) -> Response {
@@ -66,7 +67,7 @@ pub async fn start(
                 .build();
             (jar.add(cookie), Redirect::to(&url)).into_response()
         }
-        Err(error) => sign_in_problem(&state, &headers, error).await,
+        Err(error) => sign_in_problem(layout, error),
     }
 }
 
@@ -81,7 +82,7 @@ pub struct CallbackParams {
 /// `GET /sign-in/{provider}/callback`: the provider's answer.
 pub async fn callback(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    layout: Layout,
     Path(provider_id): Path<String>,
     Query(params): Query<CallbackParams>,
     jar: CookieJar,
@@ -91,7 +92,7 @@ pub async fn callback(
     let signed_in = finish(&state, &provider_id, params, browser.as_deref()).await;
     match signed_in {
         Ok(member) => start_session(&state, jar, &member).await,
-        Err(error) => (jar, sign_in_problem(&state, &headers, error).await).into_response(),
+        Err(error) => (jar, sign_in_problem(layout, error)).into_response(),
     }
 }
 
@@ -131,7 +132,7 @@ async fn start_session(state: &AppState, jar: CookieJar, member: &member::Model)
     }
 }
 
-async fn sign_in_problem(state: &AppState, headers: &HeaderMap, error: SignInError) -> Response {
+fn sign_in_problem(layout: Layout, error: SignInError) -> Response {
     let status = match &error {
         SignInError::UnknownProvider(_) => StatusCode::NOT_FOUND,
         SignInError::ProviderUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -143,14 +144,30 @@ async fn sign_in_problem(state: &AppState, headers: &HeaderMap, error: SignInErr
         }
         _ => StatusCode::BAD_REQUEST,
     };
-    problem(state, headers, status, "You are not signed in", error.to_string()).await
+    problem(layout, status, "You are not signed in", error.to_string())
+}
+
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf: String,
 }
 
 /// `POST /sign-out`: ends the session everywhere and forgets the cookie.
-pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, jar: CookieJar) -> Response {
-    if !identity::is_same_site(&headers, &state.public_url) {
-        return problem(&state, &headers, StatusCode::FORBIDDEN, "Not signed out", "use the sign-out button".into())
-            .await;
+pub async fn sign_out(
+    State(state): State<AppState>,
+    layout: Layout,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<SignOutForm>,
+) -> Response {
+    if !identity::is_same_site(&headers, &state.public_url) || !csrf_is_valid(&headers, &form.csrf) {
+        return problem(
+            layout,
+            StatusCode::FORBIDDEN,
+            "You are still signed in",
+            "Use the sign-out button of this site.".into(),
+        );
     }
     if let Some(id) = identity::session_cookie(&headers)
         && let Err(error) = sessions::end(&state.db, &id).await
@@ -169,53 +186,55 @@ pub struct DevSignInPage {
 }
 
 /// `GET /dev/sign-in` (only with `--dev-sign-in`).
-pub async fn dev_sign_in_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn dev_sign_in_page(State(state): State<AppState>, layout: Layout) -> Response {
     if !state.settings.dev_sign_in {
-        return not_found(&state, &headers).await;
+        return not_found(layout);
     }
-    DevSignInPage { layout: Layout::for_request(&state, &headers).await, email: String::new(), error: None }
-        .into_response()
+    DevSignInPage { layout, email: String::new(), error: None }.into_response()
 }
 
 #[derive(Deserialize)]
 pub struct DevSignInForm {
+    #[serde(default)]
     email: String,
+    #[serde(default)]
     role: String,
+    #[serde(default, rename = "csrf")]
+    csrf: String,
 }
 
 /// `POST /dev/sign-in`: signs in as the email and role given, no questions asked.
 pub async fn dev_sign_in(
     State(state): State<AppState>,
+    layout: Layout,
     headers: HeaderMap,
     jar: CookieJar,
     Form(form): Form<DevSignInForm>,
 ) -> Response {
     if !state.settings.dev_sign_in {
-        return not_found(&state, &headers).await;
+        return not_found(layout);
     }
-    if !identity::is_same_site(&headers, &state.public_url) {
-        return problem(&state, &headers, StatusCode::FORBIDDEN, "Not signed in", "use the sign-in form".into()).await;
+    if !identity::is_same_site(&headers, &state.public_url) || !csrf_is_valid(&headers, &form.csrf) {
+        return problem(
+            layout,
+            StatusCode::FORBIDDEN,
+            "You are not signed in",
+            "Use the sign-in form of this site.".into(),
+        );
     }
-    let again = |error: String| async {
-        let layout = Layout::for_request(&state, &headers).await;
+    let again = |layout, error: String| {
         (StatusCode::BAD_REQUEST, DevSignInPage { layout, email: form.email.clone(), error: Some(error) })
             .into_response()
     };
     let Ok(role) = form.role.parse::<Role>() else {
-        return again(format!("`{}` is not a role: choose MEMBER, MODERATOR or ADMIN", form.role)).await;
+        return again(layout, format!("`{}` is not a role: choose MEMBER, MODERATOR or ADMIN", form.role));
     };
     match members::member_for_dev_sign_in(&state.db, &form.email, role).await {
-        Ok(member) if member.status == MemberStatus::Suspended => {
-            sign_in_problem(&state, &headers, SignInError::Suspended).await
-        }
+        Ok(member) if member.status == MemberStatus::Suspended => sign_in_problem(layout, SignInError::Suspended),
         Ok(member) => start_session(&state, jar, &member).await,
         Err(AppError::BadUserInput(errors)) => {
-            again(errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ")).await
+            again(layout, errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; "))
         }
-        Err(error) => sign_in_problem(&state, &headers, error.into()).await,
+        Err(error) => sign_in_problem(layout, error.into()),
     }
-}
-
-async fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
-    problem(state, headers, StatusCode::NOT_FOUND, "Page not found", "there is no page at this address".into()).await
 }

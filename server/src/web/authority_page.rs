@@ -1,0 +1,82 @@
+//! `/councils/{slug}`: a council's published case studies the viewer may
+//! read (never anonymous ones, as in the API), with counts by outcome.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+
+use super::search_page::outcome_class;
+use super::{Layout, internal_error, not_found};
+use crate::app::AppState;
+use crate::authorities;
+use crate::case_studies::Outcome;
+use crate::case_studies::listing::{self, PageRequest};
+use crate::entities::authority;
+
+pub struct Listed {
+    pub title: String,
+    pub url: String,
+    pub outcome: &'static str,
+    pub outcome_class: &'static str,
+    pub summary: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "authority.html")]
+pub struct AuthorityPage {
+    layout: Layout,
+    council: authority::Model,
+    region: String,
+    kind: &'static str,
+    successor: Option<authority::Model>,
+    counts: Vec<(&'static str, usize)>,
+    case_studies: Vec<Listed>,
+    total: u64,
+}
+
+/// At most this many are listed; the search page (filtered by the council) has the rest.
+const LISTED: u64 = 100;
+
+pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
+    let council = match authorities::find_by_slug(&state.db, &slug).await {
+        Ok(Some(council)) => council,
+        Ok(None) => return not_found(layout),
+        Err(error) => return internal_error(layout, &error),
+    };
+    let page = PageRequest { offset: 0, first: LISTED };
+    let listed = match listing::of_authority(&state.db, &layout.viewer, council.id, page).await {
+        Ok(listed) => listed,
+        Err(error) => return internal_error(layout, &error),
+    };
+    let successor = match council.successor_id {
+        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.db).await.ok().flatten(),
+        None => None,
+    };
+    let counts = [Outcome::Success, Outcome::PartialSuccess, Outcome::Failure, Outcome::Abandoned, Outcome::InProgress]
+        .into_iter()
+        .map(|outcome| (outcome.label(), listed.items.iter().filter(|item| item.outcome == outcome).count()))
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    AuthorityPage {
+        region: authorities::region_display_name(&council.region),
+        kind: council.kind.label(),
+        successor,
+        counts,
+        total: listed.total_count,
+        case_studies: listed
+            .items
+            .into_iter()
+            .map(|item| Listed {
+                url: format!("/case-studies/{}", item.slug),
+                outcome: item.outcome.label(),
+                outcome_class: outcome_class(item.outcome),
+                title: item.title,
+                summary: item.summary,
+            })
+            .collect(),
+        council,
+        layout,
+    }
+    .into_response()
+}

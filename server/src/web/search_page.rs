@@ -1,0 +1,288 @@
+//! `/search`: words and facets in a plain GET form (it works without
+//! JavaScript; a small script applies a checkbox as soon as it changes),
+//! results with highlights, every facet as a checkbox group with counts,
+//! active filters removable one by one, pagination, and the "relaxed" notice.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use casebook_search::{Facet, Filters, Sort};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::{Layout, internal_error, problem};
+use crate::app::AppState;
+use crate::authorities;
+use crate::case_studies::listing::PageRequest;
+use crate::case_studies::{Outcome, policy};
+use crate::entities::authority;
+use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
+use crate::search::{FacetValue, SearchArgs, SearchPage};
+
+const PAGE_SIZE: u64 = 20;
+
+/// One hit as the page shows it.
+pub struct HitView {
+    pub title: String,
+    pub url: String,
+    pub authority_label: String,
+    pub outcome: &'static str,
+    pub outcome_class: &'static str,
+    pub summary: String,
+    /// (field label, snippet HTML: matches in `<mark>`, everything else escaped by the search crate)
+    pub snippets: Vec<(String, String)>,
+    pub published: String,
+}
+
+pub struct FacetView {
+    pub param: &'static str,
+    pub legend: &'static str,
+    pub values: Vec<FacetValueView>,
+}
+
+pub struct FacetValueView {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+    pub checked: bool,
+    pub id: String,
+}
+
+pub struct ActiveFilter {
+    pub label: String,
+    pub remove_url: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "search.html")]
+pub struct SearchPageView {
+    layout: Layout,
+    query: String,
+    total: u64,
+    relaxed: bool,
+    hits: Vec<HitView>,
+    facets: Vec<FacetView>,
+    active: Vec<ActiveFilter>,
+    page: u64,
+    pages: u64,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    sort: &'static str,
+}
+
+/// The facets in the order the page shows them, with their parameter names.
+const FACETS: [(Facet, &str, &str); 9] = [
+    (Facet::Outcome, "outcome", "Outcome"),
+    (Facet::ServiceArea, "serviceArea", "Service area"),
+    (Facet::Technology, "technology", "Technology"),
+    (Facet::Region, "region", "Region"),
+    (Facet::AuthorityKind, "authorityKind", "Kind of council"),
+    (Facet::Authority, "authority", "Council"),
+    (Facet::Year, "year", "Year started"),
+    (Facet::CostBand, "costBand", "Cost"),
+    (Facet::Tag, "tag", "Tag"),
+];
+
+/// The page's parameters, in the order they came.
+struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn parse(raw: Option<&str>) -> Params {
+        Params(url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect())
+    }
+
+    fn first(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(key, value)| key == name && !value.is_empty()).map(|(_, value)| value.clone()).collect()
+    }
+
+    /// The URL of this search without one parameter value (or without `page`).
+    fn url_without(&self, name: &str, value: Option<&str>) -> String {
+        let kept = self.0.iter().filter(|(key, current)| {
+            key != "page" && !(key == name && value.is_none_or(|value| value == current)) && !current.is_empty()
+        });
+        let query: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish();
+        if query.is_empty() { "/search".into() } else { format!("/search?{query}") }
+    }
+
+    fn url_with_page(&self, page: u64) -> String {
+        let base = self.url_without("page", None);
+        let separator = if base.contains('?') { '&' } else { '?' };
+        if page <= 1 { base } else { format!("{base}{separator}page={page}") }
+    }
+}
+
+pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw): RawQuery) -> Response {
+    let params = Params::parse(raw.as_deref());
+    let query = params.first("q").unwrap_or_default().to_owned();
+    if query.chars().count() > crate::search::MAX_QUERY_CHARS {
+        let message = format!("Search for at most {} characters.", crate::search::MAX_QUERY_CHARS);
+        return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
+    }
+    let page: u64 = params.first("page").and_then(|page| page.parse().ok()).filter(|page| *page >= 1).unwrap_or(1);
+    let year = |name| params.first(name).and_then(|year: &str| year.parse::<i32>().ok());
+    let years = params.all("year");
+    let filters = Filters {
+        outcomes: params.all("outcome"),
+        service_areas: params.all("serviceArea"),
+        technologies: params.all("technology"),
+        tags: params.all("tag"),
+        authorities: params.all("authority"),
+        regions: params.all("region"),
+        authority_kinds: params.all("authorityKind"),
+        cost_bands: params.all("costBand"),
+        // Checked years are a range from the earliest to the latest checked.
+        year_from: year("yearFrom").or_else(|| years.iter().filter_map(|y| y.parse().ok()).min()),
+        year_to: year("yearTo").or_else(|| years.iter().filter_map(|y| y.parse().ok()).max()),
+    };
+    let sort = match params.first("sort") {
+        Some("newest") => Sort::Newest,
+        Some("oldest") => Sort::Oldest,
+        _ => Sort::Relevance,
+    };
+    let args = SearchArgs {
+        text: query.clone(),
+        facet_limit: 30,
+        filters: filters.clone(),
+        sort,
+        page: PageRequest { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+    };
+    let viewer = layout.viewer.clone();
+    let results = match state.search.search(&state.db, &viewer, args).await {
+        Ok(results) => results,
+        Err(AppError::BadUserInput(errors)) => {
+            let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
+            return problem(layout, StatusCode::BAD_REQUEST, "Your search could not be run", message);
+        }
+        Err(error) => return internal_error(layout, &error),
+    };
+    let total = results.total;
+    let relaxed = results.relaxed;
+    let facets = facet_views(&params, &results.facets);
+    let active = active_filters(&params, &facets);
+    let hits = match hit_views(&state, &viewer, results).await {
+        Ok(hits) => hits,
+        Err(error) => return internal_error(layout, &error),
+    };
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let view = SearchPageView {
+        layout,
+        query,
+        total,
+        relaxed,
+        hits,
+        facets,
+        active,
+        page,
+        pages,
+        previous_url: (page > 1).then(|| params.url_with_page(page - 1)),
+        next_url: (page < pages).then(|| params.url_with_page(page + 1)),
+        sort: match sort {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        },
+    };
+    view.into_response()
+}
+
+fn facet_views(params: &Params, facets: &HashMap<Facet, Vec<FacetValue>>) -> Vec<FacetView> {
+    FACETS
+        .iter()
+        .map(|&(facet, param, legend)| {
+            let checked = params.all(param);
+            let values = facets
+                .get(&facet)
+                .map(|values| {
+                    values
+                        .iter()
+                        .map(|value| FacetValueView {
+                            checked: checked.contains(&value.value),
+                            id: format!("{param}-{}", value.value),
+                            value: value.value.clone(),
+                            label: value.label.clone(),
+                            count: value.count,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            FacetView { param, legend, values }
+        })
+        .collect()
+}
+
+fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
+    let mut active = Vec::new();
+    for facet in facets {
+        for value in params.all(facet.param) {
+            let label =
+                facet.values.iter().find(|shown| shown.value == value).map_or(value.clone(), |v| v.label.clone());
+            active.push(ActiveFilter {
+                label: format!("{}: {label}", facet.legend),
+                remove_url: params.url_without(facet.param, Some(&value)),
+            });
+        }
+    }
+    active
+}
+
+/// Hits with their councils' names, or the anonymous label (the rule of `policy`).
+pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> AppResult<Vec<HitView>> {
+    let ids: Vec<i32> = page.hits.iter().map(|hit| hit.case_study.authority_id).collect();
+    let councils: HashMap<i32, authority::Model> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        authority::Entity::find()
+            .filter(authority::Column::Id.is_in(ids))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|council| (council.id, council))
+            .collect()
+    };
+    Ok(page
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let case_study = hit.case_study;
+            let authority_label = match councils.get(&case_study.authority_id) {
+                Some(council) if policy::can_see_council(viewer, &case_study) => council.name.clone(),
+                Some(council) => authorities::anonymous_label(council.kind, &council.region),
+                None => String::new(),
+            };
+            HitView {
+                url: format!("/case-studies/{}", case_study.slug),
+                title: case_study.title,
+                authority_label,
+                outcome: case_study.outcome.label(),
+                outcome_class: outcome_class(case_study.outcome),
+                summary: case_study.summary,
+                snippets: hit
+                    .highlights
+                    .into_iter()
+                    .filter(|highlight| highlight.field != "title")
+                    .map(|highlight| (highlight.field, highlight.snippet))
+                    .collect(),
+                published: case_study.published_at.map(|at| at.format("%-d %B %Y").to_string()).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// The tag colour of an outcome.
+pub fn outcome_class(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "tag--success",
+        Outcome::PartialSuccess => "tag--partial",
+        Outcome::Failure => "tag--failure",
+        Outcome::Abandoned => "tag--abandoned",
+        Outcome::InProgress => "",
+    }
+}

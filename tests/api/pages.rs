@@ -1,0 +1,143 @@
+//! The web pages over HTTP: what each shows, and that a page never shows what
+//! the API would hide from the same viewer. (Real-browser and accessibility
+//! tests come with the rest of the front end.)
+
+use casebook_tests::browser::Browser;
+use casebook_tests::*;
+use serde_json::json;
+
+async fn page(app: &TestApp, browser: &Browser, path: &str) -> (u16, String) {
+    let page = browser.visit(&format!("{}{path}", app.address), None).await;
+    (page.status, page.body)
+}
+
+/// Publishes and waits until search has it.
+async fn published(app: &TestApp, author: &str, input: serde_json::Value) -> String {
+    let id = app.publish(author, input).await;
+    let found = app
+        .search_until(Some(author), json!({}), std::time::Duration::from_secs(2), |results| {
+            hit_ids(results).contains(&id)
+        })
+        .await;
+    assert!(found.is_some(), "indexed");
+    id
+}
+
+async fn slug_of(app: &TestApp, id: &str) -> String {
+    let admin = app.admin().await;
+    let read = app.gql(Some(&admin), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
+    read.data()["caseStudy"]["slug"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn every_page_has_a_strict_content_security_policy_and_assets_are_cached_by_content() {
+    let app = TestApp::spawn().await;
+    let response = reqwest::get(format!("{}/", app.address)).await.unwrap();
+    let policy = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.contains("default-src 'self'") && !policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(response.headers()["x-frame-options"], "DENY");
+    let body = response.text().await.unwrap();
+    let stylesheet = body.split("href=\"/static/").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    assert!(stylesheet.starts_with("casebook.") && stylesheet.ends_with(".css"), "{stylesheet}");
+    let css = reqwest::get(format!("{}/static/{stylesheet}", app.address)).await.unwrap();
+    assert_eq!(css.status(), 200);
+    assert!(css.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(reqwest::get(format!("{}/static/casebook.css", app.address)).await.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_a_friendly_404_page() {
+    let app = TestApp::spawn().await;
+    let (status, body) = page(&app, &Browser::new(), "/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found") && body.contains("<html"), "{body}");
+    let (status, _) = page(&app, &Browser::new(), "/case-studies/no-such-case-study").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn search_shows_hits_with_highlights_facets_and_removable_filters() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    published(&app, &author, valid_input()).await;
+    let browser = Browser::new();
+    let (status, body) = page(&app, &browser, "/search?q=litter+sensors&outcome=FAILURE").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Sensors in litter bins"), "{body}");
+    assert!(body.contains("<mark>"), "highlights: {body}");
+    assert!(body.contains("name=\"serviceArea\" value=\"waste-and-recycling\""), "facet checkboxes");
+    assert!(body.contains("name=\"outcome\" value=\"FAILURE\" checked"), "the chosen outcome stays checked");
+    assert!(body.contains("Remove filter: Outcome: Failure"), "{body}");
+    assert!(body.contains("href=\"/search?q=litter+sensors\""), "the removal link keeps the words");
+
+    let (_, relaxed) = page(&app, &browser, "/search?q=litter+zebra").await;
+    assert!(relaxed.contains("No case study matched every word"), "{relaxed}");
+    let (status, _) = page(&app, &browser, &format!("/search?q={}", "a".repeat(501))).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn pages_hide_what_the_api_hides() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    let anonymous = published(
+        &app,
+        &author,
+        input_with(json!({ "title": "A quiet failure with kiosks", "anonymous": true, "collaborators": [] })),
+    )
+    .await;
+    let members_only =
+        published(&app, &author, input_with(json!({ "title": "Members only kiosk story", "visibility": "MEMBERS" })))
+            .await;
+    let anonymous_slug = slug_of(&app, &anonymous).await;
+    let members_slug = slug_of(&app, &members_only).await;
+
+    let visitor = Browser::new();
+    let (status, body) = page(&app, &visitor, &format!("/case-studies/{anonymous_slug}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("A London borough"), "the anonymous label");
+    assert!(!body.contains("Camden"), "never the council's name: {body}");
+    assert!(!body.contains("waste@camden.example"), "no contact for visitors");
+    let (status, _) = page(&app, &visitor, &format!("/case-studies/{members_slug}")).await;
+    assert_eq!(status, 404, "members-only is not there for visitors");
+    let (_, search) = page(&app, &visitor, "/search?q=kiosk").await;
+    assert!(search.contains("A quiet failure with kiosks") && !search.contains("Members only kiosk story"));
+    assert!(!search.contains("Camden"), "no council in hits or facets: {search}");
+    let (_, council) = page(&app, &visitor, "/councils/camden").await;
+    assert!(!council.contains("A quiet failure with kiosks"), "council pages never list anonymous ones");
+
+    let sitemap = reqwest::get(format!("{}/sitemap.xml", app.address)).await.unwrap().text().await.unwrap();
+    assert!(sitemap.contains(&format!("/case-studies/{anonymous_slug}")));
+    assert!(!sitemap.contains(&members_slug), "the sitemap lists public case studies only");
+}
+
+#[tokio::test]
+async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph_tags() {
+    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let author = app.member_of("camden").await;
+    let id = published(&app, &author, valid_input()).await;
+    let slug = slug_of(&app, &id).await;
+    let visitor = Browser::new();
+    let (status, body) = page(&app, &visitor, &format!("/case-studies/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&format!("<link rel=\"canonical\" href=\"{}/case-studies/{slug}\">", app.address)), "{body}");
+    assert!(body.contains("<meta name=\"description\"") && body.contains("property=\"og:title\""));
+    assert!(body.contains("<h2>What happened</h2>") && body.contains("<h2 id=\"facts\">Facts</h2>"));
+    assert!(body.contains("London Borough of Camden") && !body.contains("waste@camden.example"));
+
+    let member = Browser::new();
+    member.dev_sign_in(&app, "reader@hackney.gov.uk", "MEMBER").await;
+    let (_, body) = page(&app, &member, &format!("/case-studies/{slug}")).await;
+    assert!(body.contains("waste@camden.example"), "members see the contact");
+}
+
+#[tokio::test]
+async fn the_home_page_counts_by_outcome_and_shows_the_latest_failures() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    published(&app, &author, valid_input()).await;
+    let (status, body) = page(&app, &Browser::new(), "/").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Latest failures") && body.contains("Sensors in litter bins"), "{body}");
+    assert!(body.contains("href=\"/search?outcome=FAILURE\""), "{body}");
+}
