@@ -282,7 +282,8 @@ impl SegmentCollector for FacetedSegmentCollector {
                 .map(|(ordinal, &count)| (values[ordinal].clone(), u64::from(count)))
                 .collect();
         }
-        let top = self.top.into_iter().map(|ranked| ranked.0).collect();
+        // Best first (the heap holds `Reverse`s, so ascending is best first).
+        let top = self.top.into_sorted_vec().into_iter().map(|ranked| ranked.0).collect();
         Collected { total: self.total, top, counts }
     }
 }

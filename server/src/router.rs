@@ -7,7 +7,9 @@ use axum::routing::{get, post};
 use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
-use crate::web::{self, assets, authority_page, case_study_page, home, search_page, security, sign_in, sitemap};
+use crate::web::{
+    self, assets, authority_page, case_study_page, editing, home, search_page, security, sign_in, sitemap,
+};
 use crate::{graphql, rate_limit};
 
 pub fn router(state: AppState) -> Router {
@@ -23,7 +25,11 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/", get(home::home))
         .route("/search", get(search_page::search))
+        .route("/case-studies/new", get(editing::new_form).post(editing::create))
         .route("/case-studies/{slug}", get(case_study_page::case_study))
+        .route("/case-studies/{slug}/edit", get(editing::edit_form).post(editing::update))
+        .route("/case-studies/{slug}/{action}", post(editing::act))
+        .route("/our-case-studies", get(editing::ours))
         .route("/councils/{slug}", get(authority_page::authority))
         .route("/sign-in", get(sign_in::sign_in_page))
         .route("/dev/sign-in", get(sign_in::dev_sign_in_page))

@@ -141,3 +141,67 @@ async fn the_home_page_counts_by_outcome_and_shows_the_latest_failures() {
     assert!(body.contains("Latest failures") && body.contains("Sensors in litter bins"), "{body}");
     assert!(body.contains("href=\"/search?outcome=FAILURE\""), "{body}");
 }
+
+/// The form fields of a valid case study, as a person would fill them in.
+fn filled_form<'a>(csrf: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("title", title),
+        ("summary", "We fitted fill-level sensors to 300 litter bins to plan collections."),
+        ("outcome", "FAILURE"),
+        ("body", "## What happened\n\nThe sensors failed in the cold."),
+        ("lessons", "Pilot through a winter\nAsk the crews"),
+        ("serviceAreas", "waste-and-recycling"),
+        ("technologies", "iot-sensors"),
+        ("tags", "bin sensors, smart city"),
+        ("costBand", "FROM_50K_TO_250K"),
+        ("startedOn", "2021-04-01"),
+        ("endedOn", ""),
+        ("partners", "Binsight Ltd"),
+        ("collaborators", "hackney"),
+        ("links", "Evaluation report | https://example.org/report"),
+        ("contactEmail", "waste@camden.example"),
+        ("visibility", "PUBLIC"),
+    ]
+}
+
+#[tokio::test]
+async fn an_officer_writes_a_case_study_fixes_its_errors_and_submits_it_in_the_browser() {
+    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let officer = Browser::new();
+    officer.dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let csrf = officer.csrf_token(&app, "/case-studies/new").await;
+    let new = format!("{}/case-studies/new", app.address);
+
+    // Broken: a short title and no service area. The errors are listed, linked, and what was typed stays.
+    let mut broken = filled_form(&csrf, "Bins");
+    broken.retain(|(name, _)| *name != "serviceAreas");
+    let page = officer.submit(&new, &broken, None).await;
+    assert_eq!(page.status, 400, "{}", page.body);
+    assert!(page.body.contains("There is a problem"), "{}", page.body);
+    assert!(page.body.contains("href=\"#title\"") && page.body.contains("href=\"#serviceAreas\""), "{}", page.body);
+    assert!(page.body.contains("value=\"Bins\""), "the title as typed");
+    assert!(page.body.contains("Pilot through a winter"), "the lessons as typed");
+
+    let page = officer.submit(&new, &filled_form(&csrf, "Sensors in litter bins"), None).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.url.contains("/case-studies/sensors-in-litter-bins"), "{}", page.url);
+    assert!(page.body.contains("DRAFT") && page.body.contains("Submit for review"), "{}", page.body);
+
+    let submitted = officer.submit(&format!("{}/submit", page.url), &[("csrf", csrf.as_str())], None).await;
+    assert!(submitted.body.contains("SUBMITTED"), "{}", submitted.body);
+    let (_, ours) = page_of(&app, &officer, "/our-case-studies").await;
+    assert!(ours.contains("Sensors in litter bins") && ours.contains("SUBMITTED"), "{ours}");
+
+    let forged = officer.submit(&new, &filled_form("guess", "Forged case study"), None).await;
+    assert_eq!(forged.status, 403);
+
+    let pending = Browser::new();
+    pending.dev_sign_in(&app, "someone@example.org", "MEMBER").await;
+    assert_eq!(page_of(&app, &pending, "/case-studies/new").await.0, 403);
+    assert_eq!(page_of(&app, &Browser::new(), "/case-studies/new").await.0, 401);
+}
+
+async fn page_of(app: &TestApp, browser: &Browser, path: &str) -> (u16, String) {
+    page(app, browser, path).await
+}

@@ -65,6 +65,11 @@ pub struct Content {
     /// Set for public, published case studies: the canonical URL (and the page is indexable).
     canonical: Option<String>,
     description: String,
+    slug: String,
+    /// The buttons the viewer may press.
+    can_edit: bool,
+    can_submit: bool,
+    can_withdraw: bool,
 }
 
 pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
@@ -162,7 +167,12 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         Vec::new()
     };
     let public = found.status == Status::Published && found.visibility == Visibility::Public;
+    let can_edit = policy::can_edit(viewer, &found);
     Ok(Content {
+        slug: found.slug.clone(),
+        can_edit,
+        can_submit: can_edit && matches!(found.status, Status::Draft | Status::ChangesRequested),
+        can_withdraw: found.status == Status::Published && policy::can_withdraw(viewer, &found),
         canonical: public.then(|| format!("{public_url}/case-studies/{}", found.slug)),
         description: found.summary.chars().take(160).collect(),
         body_html: markdown::render(&found.body),

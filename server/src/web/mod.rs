@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod authority_page;
 pub mod case_study_page;
+pub mod editing;
 pub mod home;
 pub mod search_page;
 pub mod security;
