@@ -103,31 +103,46 @@ pub async fn resolve(
     sessions: &SessionPolicy,
     public_url: &str,
 ) -> AppResult<Viewer> {
+    let member = resolve_member(db, method, headers, sessions, public_url).await?;
+    Ok(member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member))
+}
+
+/// `resolve`, with the whole member row (for pages that show who is signed in).
+pub async fn resolve_member(
+    db: &impl ConnectionTrait,
+    method: &Method,
+    headers: &HeaderMap,
+    sessions: &SessionPolicy,
+    public_url: &str,
+) -> AppResult<Option<member::Model>> {
     if let Some(header) = headers.get(AUTHORIZATION) {
-        return resolve_token(db, header.to_str().ok()).await;
+        return resolve_token(db, header.to_str().ok()).await.map(Some);
     }
     let Some(session_id) = session_cookie(headers) else {
-        return Ok(Viewer::anonymous());
+        return Ok(None);
     };
     let safe = matches!(*method, Method::GET | Method::HEAD);
     if !safe && !is_same_site(headers, public_url) {
-        return Ok(Viewer::anonymous());
+        return Ok(None);
     }
-    match sessions::member_for_session(db, &session_id, sessions).await? {
-        Some(member) if member.status != MemberStatus::Suspended => Ok(Viewer::from_member(&member)),
-        _ => Ok(Viewer::anonymous()),
-    }
+    let member = sessions::member_for_session(db, &session_id, sessions).await?;
+    Ok(member.filter(|member| member.status != MemberStatus::Suspended))
 }
 
 /// The session id from the request's cookies.
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, sessions::COOKIE_NAME)
+}
+
+/// The (non-empty) value of the cookie `name`, from all the request's `Cookie` headers.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| Cookie::split_parse(value.to_owned()))
         .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == sessions::COOKIE_NAME && !cookie.value().is_empty())
+        .find(|cookie| cookie.name() == name && !cookie.value().is_empty())
         .map(|cookie| cookie.value().to_owned())
 }
 
@@ -162,7 +177,7 @@ fn origin_of(url: &str) -> String {
     }
 }
 
-async fn resolve_token(db: &impl ConnectionTrait, header: Option<&str>) -> AppResult<Viewer> {
+async fn resolve_token(db: &impl ConnectionTrait, header: Option<&str>) -> AppResult<member::Model> {
     let token = header
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim)
@@ -172,7 +187,7 @@ async fn resolve_token(db: &impl ConnectionTrait, header: Option<&str>) -> AppRe
     if member.status == MemberStatus::Suspended {
         return Err(AppError::Unauthenticated);
     }
-    Ok(Viewer::from_member(&member))
+    Ok(member)
 }
 
 #[cfg(test)]

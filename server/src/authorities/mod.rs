@@ -144,6 +144,14 @@ pub async fn find_by_slugs(db: &impl ConnectionTrait, slugs: &[String]) -> AppRe
     Ok(authority::Entity::find().filter(authority::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?)
 }
 
+/// The councils with these ids (in no particular order); none for no ids.
+pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<Vec<authority::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(authority::Entity::find().filter(authority::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
 /// Current councils whose name matches every search word, each word matching
 /// the start of a word of the name (case-insensitive): "cam" finds Camden,
 /// "tower ham" finds Tower Hamlets. Ordered by name.

@@ -178,11 +178,8 @@ fn search_request(query: &BenchQuery) -> SearchRequest {
 /// The document the server would index for this row (see `search::documents`).
 fn search_document(corpus: &Corpus<'_>, doc: &corpus::BenchDocument) -> CaseStudyDocument {
     let owner = &corpus.authorities[doc.authority_index];
-    let councils: Vec<&authority::Model> = if doc.anonymous {
-        Vec::new()
-    } else {
-        std::iter::once(owner).chain(doc.collaborator_indexes.iter().map(|i| &corpus.authorities[*i])).collect()
-    };
+    let collaborators = doc.collaborator_indexes.iter().map(|i| &corpus.authorities[*i]);
+    let councils = crate::search::indexed_councils(doc.anonymous, owner, collaborators);
     CaseStudyDocument {
         id: doc.id.clone(),
         title: doc.title.clone(),

@@ -7,6 +7,8 @@
 use sea_orm::{ColumnTrait, Condition};
 
 use super::{Status, Visibility};
+use crate::authorities;
+use crate::entities::authority;
 use crate::entities::case_study::{self, Column};
 use crate::identity::Viewer;
 
@@ -49,6 +51,16 @@ pub fn readable_by(viewer: &Viewer) -> Condition {
 /// Whether the viewer may know which council wrote it.
 pub fn can_see_council(viewer: &Viewer, case_study: &case_study::Model) -> bool {
     !case_study.anonymous || owns(viewer, case_study) || viewer.is_moderator()
+}
+
+/// The council as this viewer may see it: its name, or "A London borough"
+/// (kind and region) when the case study is anonymous to them.
+pub fn council_label(viewer: &Viewer, case_study: &case_study::Model, council: &authority::Model) -> String {
+    if can_see_council(viewer, case_study) {
+        council.name.clone()
+    } else {
+        authorities::anonymous_label(council.kind, &council.region)
+    }
 }
 
 /// `can_see_council` as a condition, for filters by council.

@@ -20,12 +20,7 @@ impl Loader<i32> for AuthorityLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, ids: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-        let rows = authority::Entity::find()
-            .filter(authority::Column::Id.is_in(ids.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)
-            .gql()?;
+        let rows = crate::authorities::find_by_ids(&self.0, ids).await.gql()?;
         Ok(rows.into_iter().map(|row| (row.id, row)).collect())
     }
 }

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use casebook_search::CaseStudyDocument;
 use chrono::Datelike;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 
+use crate::authorities;
 use crate::case_studies::{Status, Visibility};
 use crate::entities::{authority, case_study};
 use crate::error::AppResult;
@@ -23,17 +24,11 @@ pub async fn documents_for(
         .collect();
     authority_ids.sort_unstable();
     authority_ids.dedup();
-    let authorities: HashMap<i32, authority::Model> = if authority_ids.is_empty() {
-        HashMap::new()
-    } else {
-        authority::Entity::find()
-            .filter(authority::Column::Id.is_in(authority_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|authority| (authority.id, authority))
-            .collect()
-    };
+    let authorities: HashMap<i32, authority::Model> = authorities::find_by_ids(db, &authority_ids)
+        .await?
+        .into_iter()
+        .map(|authority| (authority.id, authority))
+        .collect();
     let mut documents = Vec::new();
     let mut removed = Vec::new();
     for row in rows {
@@ -45,16 +40,27 @@ pub async fn documents_for(
     Ok((documents, removed))
 }
 
+/// The councils a case study is indexed under (its own, then its
+/// collaborators): none at all when it is anonymous, so that searching a
+/// council's name or filtering by it can never find it.
+pub fn indexed_councils<'a>(
+    anonymous: bool,
+    owner: &'a authority::Model,
+    collaborators: impl IntoIterator<Item = &'a authority::Model>,
+) -> Vec<&'a authority::Model> {
+    if anonymous {
+        return Vec::new();
+    }
+    std::iter::once(owner).chain(collaborators).collect()
+}
+
 fn document(
     row: case_study::Model,
     owner: &authority::Model,
     authorities: &HashMap<i32, authority::Model>,
 ) -> CaseStudyDocument {
-    let councils: Vec<&authority::Model> = if row.anonymous {
-        Vec::new()
-    } else {
-        std::iter::once(owner).chain(row.collaborators.0.iter().filter_map(|id| authorities.get(id))).collect()
-    };
+    let collaborators = row.collaborators.0.iter().filter_map(|id| authorities.get(id));
+    let councils = indexed_councils(row.anonymous, owner, collaborators);
     CaseStudyDocument {
         id: row.id,
         title: row.title,

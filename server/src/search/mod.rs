@@ -24,6 +24,7 @@ use crate::identity::Viewer;
 use crate::taxonomy::{self, TermKind};
 
 pub use casebook_search::MAX_QUERY_CHARS;
+pub(crate) use documents::indexed_councils;
 
 /// This process's search index and its indexer.
 pub struct SearchService {

@@ -13,6 +13,7 @@ use crate::authorities;
 use crate::case_studies::Outcome;
 use crate::case_studies::listing::{self, PageRequest};
 use crate::entities::authority;
+use sea_orm::Iterable;
 
 pub struct Listed {
     pub title: String,
@@ -53,8 +54,7 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
         Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.db).await.ok().flatten(),
         None => None,
     };
-    let counts = [Outcome::Success, Outcome::PartialSuccess, Outcome::Failure, Outcome::Abandoned, Outcome::InProgress]
-        .into_iter()
+    let counts = Outcome::iter()
         .map(|outcome| (outcome.label(), listed.items.iter().filter(|item| item.outcome == outcome).count()))
         .filter(|(_, count)| *count > 0)
         .collect();

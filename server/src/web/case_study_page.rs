@@ -90,11 +90,9 @@ pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug
 async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, public_url: &str) -> AppResult<Content> {
     let council = authority::Entity::find_by_id(found.authority_id).one(&state.db).await?;
     let sees_council = policy::can_see_council(viewer, &found);
-    let (authority_label, authority_url) = match &council {
-        Some(council) if sees_council => (council.name.clone(), Some(format!("/councils/{}", council.slug))),
-        Some(council) => (authorities::anonymous_label(council.kind, &council.region), None),
-        None => (String::new(), None),
-    };
+    let authority_label =
+        council.as_ref().map(|council| policy::council_label(viewer, &found, council)).unwrap_or_default();
+    let authority_url = council.as_ref().filter(|_| sees_council).map(|council| format!("/councils/{}", council.slug));
     let taxonomy = taxonomy::load(&state.db).await?;
     let labels = |kind, keys: &[String]| {
         taxonomy.resolve(kind, keys).into_iter().map(|term| term.label).collect::<Vec<_>>().join(", ")
@@ -121,10 +119,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         facts.push(Fact { label: "Partners", value: found.partners.0.join(", "), url: None });
     }
     if sees_council && !found.collaborators.0.is_empty() {
-        let collaborators = authority::Entity::find()
-            .filter(authority::Column::Id.is_in(found.collaborators.0.clone()))
-            .all(&state.db)
-            .await?;
+        let collaborators = authorities::find_by_ids(&state.db, &found.collaborators.0).await?;
         let names = collaborators.into_iter().map(|council| council.name).collect::<Vec<_>>().join(", ");
         facts.push(Fact { label: "With", value: names, url: None });
     }

@@ -13,16 +13,17 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::Iterable;
 
 use super::search_page::outcome_class;
-use super::security::csrf_is_valid;
+use super::security::is_genuine_form;
 use super::{Layout, internal_error, not_found, problem};
 use crate::app::AppState;
+use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, PageRequest};
 use crate::case_studies::{CaseStudyInput, CostBand, LinkInput, Outcome, Status, Visibility, policy, workflow};
 use crate::entities::{authority, case_study};
-use crate::error::{AppError, FieldError};
-use crate::identity;
+use crate::error::{AppError, AppResult, FieldError};
 use crate::taxonomy::{self, TermKind};
 
 /// The form's fields as typed (strings), so an invalid form comes back as it was.
@@ -249,27 +250,12 @@ async fn form_page(
         action,
         form,
         errors,
-        outcomes: [
-            Outcome::Success,
-            Outcome::PartialSuccess,
-            Outcome::Failure,
-            Outcome::Abandoned,
-            Outcome::InProgress,
-        ]
-        .into_iter()
-        .map(|outcome| Choice { value: outcome.as_str().into(), label: outcome.label().into() })
-        .collect(),
-        cost_bands: [
-            CostBand::Under10k,
-            CostBand::From10kTo50k,
-            CostBand::From50kTo250k,
-            CostBand::From250kTo1m,
-            CostBand::Over1m,
-            CostBand::Unknown,
-        ]
-        .into_iter()
-        .map(|band| Choice { value: band.as_str().into(), label: band.label().into() })
-        .collect(),
+        outcomes: Outcome::iter()
+            .map(|outcome| Choice { value: outcome.as_str().into(), label: outcome.label().into() })
+            .collect(),
+        cost_bands: CostBand::iter()
+            .map(|band| Choice { value: band.as_str().into(), label: band.label().into() })
+            .collect(),
         service_areas: terms(TermKind::ServiceArea),
         technologies: terms(TermKind::Technology),
         published,
@@ -310,7 +296,7 @@ pub async fn new_form(State(state): State<AppState>, layout: Layout) -> Response
 
 pub async fn create(State(state): State<AppState>, layout: Layout, headers: HeaderMap, body: Bytes) -> Response {
     let form = FormValues::parse(&body);
-    if !csrf_is_valid(&headers, &form.csrf) || !identity::is_same_site(&headers, &state.public_url) {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
     let layout = match refuse_unless_member(layout) {
@@ -354,7 +340,7 @@ pub async fn update(
     body: Bytes,
 ) -> Response {
     let form = FormValues::parse(&body);
-    if !csrf_is_valid(&headers, &form.csrf) || !identity::is_same_site(&headers, &state.public_url) {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
     let found = match editable(&state, &layout, &slug).await {
@@ -391,15 +377,8 @@ async fn editable(state: &AppState, layout: &Layout, slug: &str) -> Result<case_
     }
 }
 
-async fn collaborator_slugs(state: &AppState, found: &case_study::Model) -> Result<Vec<String>, sea_orm::DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    if found.collaborators.0.is_empty() {
-        return Ok(Vec::new());
-    }
-    let councils = authority::Entity::find()
-        .filter(authority::Column::Id.is_in(found.collaborators.0.clone()))
-        .all(&state.db)
-        .await?;
+async fn collaborator_slugs(state: &AppState, found: &case_study::Model) -> AppResult<Vec<String>> {
+    let councils = authorities::find_by_ids(&state.db, &found.collaborators.0).await?;
     Ok(councils.into_iter().map(|council| council.slug).collect())
 }
 
@@ -417,7 +396,7 @@ pub async fn act(
     Path((slug, action)): Path<(String, String)>,
     axum::Form(form): axum::Form<ActionForm>,
 ) -> Response {
-    if !csrf_is_valid(&headers, &form.csrf) || !identity::is_same_site(&headers, &state.public_url) {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
     let found = match listing::find_by_slug(&state.db, &layout.viewer, &slug).await {

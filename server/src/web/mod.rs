@@ -52,13 +52,12 @@ impl FromRequestParts<AppState> for Layout {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let viewer = identity::resolve(&state.db, &parts.method, &parts.headers, &state.sessions, &state.public_url)
-            .await
-            .unwrap_or_else(|_| Viewer::anonymous());
-        let member = match viewer.member_id() {
-            Some(id) => member::Entity::find_by_id(id.to_owned()).one(&state.db).await.ok().flatten(),
-            None => None,
-        };
+        let member =
+            identity::resolve_member(&state.db, &parts.method, &parts.headers, &state.sessions, &state.public_url)
+                .await
+                .ok()
+                .flatten();
+        let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
         let member = match member {
             Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
             None => None,

@@ -11,7 +11,6 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use casebook_search::{Facet, Filters, Sort};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{Layout, internal_error, problem};
 use crate::app::AppState;
@@ -236,27 +235,17 @@ fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
 /// Hits with their councils' names, or the anonymous label (the rule of `policy`).
 pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> AppResult<Vec<HitView>> {
     let ids: Vec<i32> = page.hits.iter().map(|hit| hit.case_study.authority_id).collect();
-    let councils: HashMap<i32, authority::Model> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        authority::Entity::find()
-            .filter(authority::Column::Id.is_in(ids))
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|council| (council.id, council))
-            .collect()
-    };
+    let councils: HashMap<i32, authority::Model> =
+        authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
     Ok(page
         .hits
         .into_iter()
         .map(|hit| {
             let case_study = hit.case_study;
-            let authority_label = match councils.get(&case_study.authority_id) {
-                Some(council) if policy::can_see_council(viewer, &case_study) => council.name.clone(),
-                Some(council) => authorities::anonymous_label(council.kind, &council.region),
-                None => String::new(),
-            };
+            let authority_label = councils
+                .get(&case_study.authority_id)
+                .map(|council| policy::council_label(viewer, &case_study, council))
+                .unwrap_or_default();
             HitView {
                 url: format!("/case-studies/{}", case_study.slug),
                 title: case_study.title,

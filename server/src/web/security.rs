@@ -10,14 +10,15 @@
 //! `SameSite=Lax` and the Origin check in `identity` are further walls.)
 
 use axum::extract::Request;
-use axum::http::HeaderValue;
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
+use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
+use crate::identity;
 use crate::secrets::random_secret;
 
 pub const CSRF_COOKIE: &str = "casebook_csrf";
@@ -50,19 +51,18 @@ pub async fn secure_page(mut request: Request, next: Next) -> Response {
     response
 }
 
-fn csrf_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| Cookie::split_parse(value.to_owned()))
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == CSRF_COOKIE && !cookie.value().is_empty())
-        .map(|cookie| cookie.value().to_owned())
+fn csrf_cookie(headers: &HeaderMap) -> Option<String> {
+    identity::cookie_value(headers, CSRF_COOKIE)
+}
+
+/// Whether a POSTed form comes from our own page: sent from our site (see
+/// `identity::is_same_site`) with the CSRF token that page carried.
+pub fn is_genuine_form(headers: &HeaderMap, public_url: &str, submitted_token: &str) -> bool {
+    identity::is_same_site(headers, public_url) && csrf_is_valid(headers, submitted_token)
 }
 
 /// Whether a form's token matches the browser's cookie (compared in constant time).
-pub fn csrf_is_valid(headers: &axum::http::HeaderMap, submitted: &str) -> bool {
+fn csrf_is_valid(headers: &HeaderMap, submitted: &str) -> bool {
     let Some(expected) = csrf_cookie(headers) else {
         return false;
     };

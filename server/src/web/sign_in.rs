@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
-use super::security::csrf_is_valid;
+use super::security::is_genuine_form;
 use super::{Layout, not_found, problem};
 use crate::app::AppState;
 use crate::entities::member;
@@ -161,7 +161,7 @@ pub async fn sign_out(
     jar: CookieJar,
     Form(form): Form<SignOutForm>,
 ) -> Response {
-    if !identity::is_same_site(&headers, &state.public_url) || !csrf_is_valid(&headers, &form.csrf) {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return problem(
             layout,
             StatusCode::FORBIDDEN,
@@ -199,7 +199,7 @@ pub struct DevSignInForm {
     email: String,
     #[serde(default)]
     role: String,
-    #[serde(default, rename = "csrf")]
+    #[serde(default)]
     csrf: String,
 }
 
@@ -214,7 +214,7 @@ pub async fn dev_sign_in(
     if !state.settings.dev_sign_in {
         return not_found(layout);
     }
-    if !identity::is_same_site(&headers, &state.public_url) || !csrf_is_valid(&headers, &form.csrf) {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return problem(
             layout,
             StatusCode::FORBIDDEN,

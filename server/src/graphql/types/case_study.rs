@@ -2,7 +2,6 @@ use async_graphql::{ComplexObject, Context, ErrorExtensions, ID, Object, SimpleO
 use chrono::{DateTime, Utc};
 
 use super::{AuthorityNode, MemberNode, TermNode};
-use crate::authorities;
 use crate::case_studies::listing::Page;
 use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy};
 use crate::entities::json::Link;
@@ -76,11 +75,7 @@ impl CaseStudyNode {
             .load_one(self.0.authority_id)
             .await?
             .ok_or_else(|| async_graphql::Error::new("internal error"))?;
-        if policy::can_see_council(&request.viewer, &self.0) {
-            Ok(authority.name)
-        } else {
-            Ok(authorities::anonymous_label(authority.kind, &authority.region))
-        }
+        Ok(policy::council_label(&request.viewer, &self.0, &authority))
     }
 
     async fn lessons(&self) -> &[String] {
