@@ -8,7 +8,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
 use crate::web::{
-    self, assets, authority_page, case_study_page, editing, home, search_page, security, sign_in, sitemap,
+    self, admin_members, assets, authority_page, case_study_page, editing, home, moderation, search_page, security,
+    sign_in, sitemap,
 };
 use crate::{graphql, rate_limit};
 
@@ -31,6 +32,10 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/{slug}/{action}", post(editing::act))
         .route("/our-case-studies", get(editing::ours))
         .route("/councils/{slug}", get(authority_page::authority))
+        .route("/moderation", get(moderation::queue))
+        .route("/moderation/{slug}", get(moderation::decision_page).post(moderation::decide))
+        .route("/admin/members", get(admin_members::members))
+        .route("/admin/members/{id}", post(admin_members::act))
         .route("/sign-in", get(sign_in::sign_in_page))
         .route("/dev/sign-in", get(sign_in::dev_sign_in_page))
         .route("/sign-out", post(sign_in::sign_out))

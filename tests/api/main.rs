@@ -8,6 +8,7 @@ mod graphql_http;
 mod lifecycle;
 mod members;
 mod migrations;
+mod moderation_pages;
 mod pages;
 mod permissions;
 mod query_count;

@@ -143,7 +143,7 @@ async fn the_home_page_counts_by_outcome_and_shows_the_latest_failures() {
 }
 
 /// The form fields of a valid case study, as a person would fill them in.
-fn filled_form<'a>(csrf: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn filled_form<'a>(csrf: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("csrf", csrf),
         ("title", title),

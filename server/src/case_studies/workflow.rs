@@ -310,13 +310,7 @@ where
         Box::pin(async move {
             let current = load_visible(txn, &viewer, &id).await?;
             let context = TransitionContext {
-                editors: case_study_editor::Entity::find()
-                    .filter(case_study_editor::Column::CaseStudyId.eq(&current.id))
-                    .all(txn)
-                    .await?
-                    .into_iter()
-                    .map(|editor| editor.member_id)
-                    .collect(),
+                editors: editors(txn, &current.id).await?,
                 revision: case_study_revision::Entity::find_by_id(current.id.clone()).one(txn).await?,
             };
             let change = rule(&viewer, &current, &context)?;
@@ -387,6 +381,29 @@ async fn validate(
     input.validate(&context).map_err(AppError::BadUserInput)
 }
 
+/// The live content of a case study: what `apply_content` wrote.
+pub fn live_content(model: &case_study::Model) -> CaseStudyContent {
+    CaseStudyContent {
+        title: model.title.clone(),
+        summary: model.summary.clone(),
+        body: model.body.clone(),
+        outcome: model.outcome,
+        lessons: model.lessons.0.clone(),
+        service_areas: model.service_areas.0.clone(),
+        technologies: model.technologies.0.clone(),
+        tags: model.tags.0.clone(),
+        cost_band: model.cost_band,
+        started_on: model.started_on,
+        ended_on: model.ended_on,
+        partners: model.partners.0.clone(),
+        collaborators: model.collaborators.0.clone(),
+        links: model.links.0.clone(),
+        contact_email: model.contact_email.clone(),
+        visibility: model.visibility,
+        anonymous: model.anonymous,
+    }
+}
+
 pub fn apply_content(model: &mut case_study::ActiveModel, content: CaseStudyContent) {
     model.title = Set(content.title);
     model.summary = Set(content.summary);
@@ -405,6 +422,17 @@ pub fn apply_content(model: &mut case_study::ActiveModel, content: CaseStudyCont
     model.contact_email = Set(content.contact_email);
     model.visibility = Set(content.visibility);
     model.anonymous = Set(content.anonymous);
+}
+
+/// The members who created or edited a case study: its moderators must be someone else.
+pub async fn editors(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<Vec<String>> {
+    Ok(case_study_editor::Entity::find()
+        .filter(case_study_editor::Column::CaseStudyId.eq(case_study_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|editor| editor.member_id)
+        .collect())
 }
 
 async fn record_editor(db: &impl ConnectionTrait, case_study_id: &str, member_id: &str) -> AppResult<()> {

@@ -15,15 +15,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::Iterable;
 
+use super::form_errors::ShownError;
 use super::search_page::outcome_class;
 use super::security::is_genuine_form;
-use super::{Layout, internal_error, not_found, problem};
+use super::{Layout, action_failed, forged, internal_error, not_found, problem};
 use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, PageRequest};
 use crate::case_studies::{CaseStudyInput, CostBand, LinkInput, Outcome, Status, Visibility, policy, workflow};
 use crate::entities::{authority, case_study};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::taxonomy::{self, TermKind};
 
 /// The form's fields as typed (strings), so an invalid form comes back as it was.
@@ -152,51 +153,6 @@ impl FormValues {
             visibility: Visibility::from_name(&self.visibility),
             anonymous: self.anonymous,
         }
-    }
-}
-
-/// An error as the page shows it: the message, and the id of the field it links to.
-pub struct ShownError {
-    pub anchor: String,
-    pub message: String,
-}
-
-impl ShownError {
-    /// `links[2].url` belongs to the `links` box; `startedOn` to its own.
-    fn from_field(error: FieldError) -> ShownError {
-        let anchor = error.field.split(['[', '.']).next().unwrap_or_default().to_owned();
-        let anchor = if anchor.is_empty() { "title".to_owned() } else { anchor };
-        let message = format!("{}: {}", field_label(&anchor), error.message);
-        ShownError { anchor, message }
-    }
-
-    pub fn for_field(errors: &[ShownError], anchor: &str) -> Option<String> {
-        let messages: Vec<&str> =
-            errors.iter().filter(|error| error.anchor == anchor).map(|error| error.message.as_str()).collect();
-        (!messages.is_empty()).then(|| messages.join("; "))
-    }
-}
-
-fn field_label(anchor: &str) -> &str {
-    match anchor {
-        "title" => "Title",
-        "summary" => "Summary",
-        "body" => "What happened",
-        "outcome" => "Outcome",
-        "lessons" => "Lessons",
-        "serviceAreas" => "Service areas",
-        "technologies" => "Technologies",
-        "tags" => "Tags",
-        "costBand" => "Cost",
-        "startedOn" => "Start date",
-        "endedOn" => "End date",
-        "partners" => "Partners",
-        "collaborators" => "Collaborating councils",
-        "links" => "Links",
-        "contactEmail" => "Contact email",
-        "visibility" => "Who can read it",
-        "anonymous" => "Anonymous",
-        other => other,
     }
 }
 
@@ -415,29 +371,6 @@ pub async fn act(
             Redirect::to(&format!("/case-studies/{}", changed.slug)).into_response()
         }
         Err(error) => action_failed(layout, error),
-    }
-}
-
-fn forged(layout: Layout) -> Response {
-    problem(
-        layout,
-        StatusCode::FORBIDDEN,
-        "Nothing was changed",
-        "Use the forms of this site (the form had expired: go back and try again).".into(),
-    )
-}
-
-fn action_failed(layout: Layout, error: AppError) -> Response {
-    match error {
-        AppError::Unauthenticated => problem(layout, StatusCode::UNAUTHORIZED, "Sign in first", error.to_string()),
-        AppError::Forbidden(message) => problem(layout, StatusCode::FORBIDDEN, "You cannot do this", message.into()),
-        AppError::NotFound => not_found(layout),
-        AppError::Conflict(message) => problem(layout, StatusCode::CONFLICT, "Nothing was changed", message),
-        AppError::BadUserInput(errors) => {
-            let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
-            problem(layout, StatusCode::BAD_REQUEST, "Nothing was changed", message)
-        }
-        AppError::Internal(cause) => internal_error(layout, &cause),
     }
 }
 

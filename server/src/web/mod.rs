@@ -6,11 +6,15 @@
 //! is signed in, the CSRF token for its forms, the asset URLs, and the
 //! development sign-in banner when that is on.
 
+pub mod admin_members;
 pub mod assets;
 pub mod authority_page;
 pub mod case_study_page;
 pub mod editing;
+pub mod form_errors;
 pub mod home;
+pub mod moderation;
+pub mod revision_diff;
 pub mod search_page;
 pub mod security;
 pub mod sign_in;
@@ -26,6 +30,7 @@ use sea_orm::EntityTrait;
 
 use crate::app::AppState;
 use crate::entities::{authority, member};
+use crate::error::AppError;
 use crate::identity::{self, Viewer};
 use crate::members::{MemberStatus, Role};
 use security::CsrfToken;
@@ -130,6 +135,31 @@ pub fn internal_error(layout: Layout, cause: &dyn std::fmt::Debug) -> Response {
         "Sorry, there is a problem with the service",
         "Try again later. Nothing you entered has been lost.".into(),
     )
+}
+
+/// A POST whose CSRF token or origin is not ours.
+pub fn forged(layout: Layout) -> Response {
+    problem(
+        layout,
+        StatusCode::FORBIDDEN,
+        "Nothing was changed",
+        "Use the forms of this site (the form had expired: go back and try again).".into(),
+    )
+}
+
+/// The page for an action the domain refused.
+pub fn action_failed(layout: Layout, error: AppError) -> Response {
+    match error {
+        AppError::Unauthenticated => problem(layout, StatusCode::UNAUTHORIZED, "Sign in first", error.to_string()),
+        AppError::Forbidden(message) => problem(layout, StatusCode::FORBIDDEN, "You cannot do this", message.into()),
+        AppError::NotFound => not_found(layout),
+        AppError::Conflict(message) => problem(layout, StatusCode::CONFLICT, "Nothing was changed", message),
+        AppError::BadUserInput(errors) => {
+            let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
+            problem(layout, StatusCode::BAD_REQUEST, "Nothing was changed", message)
+        }
+        AppError::Internal(cause) => internal_error(layout, &cause),
+    }
 }
 
 /// The fallback route: a 404 page for any unknown address.

@@ -1,0 +1,285 @@
+//! `/admin/members`: the admin's page for members. Pending members (whose
+//! email named no council) are listed first, longest waiting first, each
+//! with a box to confirm their council; every member's role can be changed,
+//! and members suspended or reinstated. Each action goes through
+//! `members::admin`, as the API's mutations do.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::Iterable;
+
+use super::form_errors::ShownError;
+use super::security::is_genuine_form;
+use super::{Layout, action_failed, forged, internal_error, problem};
+use crate::app::AppState;
+use crate::authorities;
+use crate::case_studies::listing::PageRequest;
+use crate::entities::authority;
+use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
+use crate::members::{MemberStatus, Role, admin};
+
+const PAGE_SIZE: u64 = 50;
+
+pub struct MemberRow {
+    pub id: String,
+    pub email: String,
+    pub council: String,
+    pub role: &'static str,
+    pub status: &'static str,
+    pub pending: bool,
+    pub suspended: bool,
+    /// The signed-in admin: they cannot change their own role or suspend themselves.
+    pub is_you: bool,
+    pub since: String,
+    /// What went wrong with the last action on this member, if anything.
+    pub error: Option<String>,
+}
+
+pub struct StatusTab {
+    pub label: &'static str,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin_members.html")]
+pub struct MembersPage {
+    layout: Layout,
+    heading: &'static str,
+    tabs: Vec<StatusTab>,
+    members: Vec<MemberRow>,
+    total: u64,
+    roles: Vec<&'static str>,
+    /// Council slug → name, offered while typing a council.
+    councils: Vec<(String, String)>,
+    errors: Vec<ShownError>,
+    done: Option<&'static str>,
+    previous_page: Option<String>,
+    next_page: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct MembersQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    page: u64,
+    #[serde(default)]
+    done: String,
+}
+
+/// Only admins manage members (else a page that says why).
+fn refuse_unless_admin(layout: Layout) -> Result<Layout, Box<Response>> {
+    if !layout.viewer.is_signed_in() {
+        return Err(Box::new(problem(
+            layout,
+            StatusCode::UNAUTHORIZED,
+            "Sign in first",
+            "Sign in as an admin to manage members.".into(),
+        )));
+    }
+    if !layout.viewer.is_admin() {
+        return Err(Box::new(problem(
+            layout,
+            StatusCode::FORBIDDEN,
+            "You cannot manage members",
+            "Only admins can manage members.".into(),
+        )));
+    }
+    Ok(layout)
+}
+
+/// `GET /admin/members?status=PENDING|ACTIVE|SUSPENDED|ALL&page=N`, pending by default.
+pub async fn members(State(state): State<AppState>, layout: Layout, Query(query): Query<MembersQuery>) -> Response {
+    let layout = match refuse_unless_admin(layout) {
+        Ok(layout) => layout,
+        Err(refused) => return *refused,
+    };
+    page(&state, layout, query, Vec::new()).await
+}
+
+async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec<ShownError>) -> Response {
+    let status = status_filter(&query.status);
+    let done = match query.done.as_str() {
+        "assign" => Some("Council confirmed: the member is active."),
+        "role" => Some("Role changed."),
+        "suspend" => Some("Suspended: their sessions have ended."),
+        "reinstate" => Some("Reinstated."),
+        _ => None,
+    };
+    let mut listed = match member_rows(state, &layout.viewer, status, query.page).await {
+        Ok(listed) => listed,
+        Err(error) => return internal_error(layout, &error),
+    };
+    for row in &mut listed.0 {
+        row.error = ShownError::for_field(&errors, &format!("authority-{}", row.id))
+            .or_else(|| ShownError::for_field(&errors, &format!("role-{}", row.id)));
+    }
+    let councils = match authorities::search(&state.db, None).await {
+        Ok(councils) => councils.into_iter().map(|council| (council.slug, council.name)).collect(),
+        Err(error) => return internal_error(layout, &error),
+    };
+    let filter = status.map_or("ALL", status_name);
+    let page_url = |page: u64| format!("/admin/members?status={filter}&page={page}");
+    let status_code = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    let page = MembersPage {
+        layout,
+        heading: match status {
+            Some(MemberStatus::Pending) => "Members waiting for their council",
+            Some(MemberStatus::Active) => "Active members",
+            Some(MemberStatus::Suspended) => "Suspended members",
+            None => "All members",
+        },
+        tabs: ["PENDING", "ACTIVE", "SUSPENDED", "ALL"]
+            .into_iter()
+            .map(|name| StatusTab {
+                label: match name {
+                    "PENDING" => "Pending",
+                    "ACTIVE" => "Active",
+                    "SUSPENDED" => "Suspended",
+                    _ => "All",
+                },
+                url: format!("/admin/members?status={name}"),
+                current: name == filter,
+            })
+            .collect(),
+        total: listed.1,
+        previous_page: (query.page > 0).then(|| page_url(query.page - 1)),
+        next_page: listed.2.then(|| page_url(query.page + 1)),
+        members: listed.0,
+        roles: Role::iter().map(role_name).collect(),
+        councils,
+        errors,
+        done,
+    };
+    (status_code, page).into_response()
+}
+
+fn status_filter(name: &str) -> Option<MemberStatus> {
+    match name {
+        "ACTIVE" => Some(MemberStatus::Active),
+        "SUSPENDED" => Some(MemberStatus::Suspended),
+        "ALL" => None,
+        _ => Some(MemberStatus::Pending),
+    }
+}
+
+fn status_name(status: MemberStatus) -> &'static str {
+    match status {
+        MemberStatus::Pending => "PENDING",
+        MemberStatus::Active => "ACTIVE",
+        MemberStatus::Suspended => "SUSPENDED",
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Member => "MEMBER",
+        Role::Moderator => "MODERATOR",
+        Role::Admin => "ADMIN",
+    }
+}
+
+/// One page of members, the total, and whether another page follows.
+async fn member_rows(
+    state: &AppState,
+    viewer: &Viewer,
+    status: Option<MemberStatus>,
+    page: u64,
+) -> AppResult<(Vec<MemberRow>, u64, bool)> {
+    let request = PageRequest { offset: page.saturating_mul(PAGE_SIZE), first: PAGE_SIZE };
+    let listed = admin::list(&state.db, viewer, status, request).await?;
+    let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
+    let councils: HashMap<i32, authority::Model> =
+        authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+    let rows = listed
+        .items
+        .into_iter()
+        .map(|member| MemberRow {
+            council: member
+                .authority_id
+                .and_then(|id| councils.get(&id))
+                .map(|council| council.name.clone())
+                .unwrap_or_else(|| "None yet".into()),
+            role: role_name(member.role),
+            status: status_name(member.status),
+            pending: member.status == MemberStatus::Pending,
+            suspended: member.status == MemberStatus::Suspended,
+            is_you: viewer.member_id() == Some(member.id.as_str()),
+            since: member.created_at.format("%-d %B %Y").to_string(),
+            error: None,
+            email: member.email,
+            id: member.id,
+        })
+        .collect();
+    Ok((rows, listed.total_count, listed.has_next_page))
+}
+
+#[derive(serde::Deserialize)]
+pub struct MemberAction {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    authority: String,
+    #[serde(default)]
+    role: String,
+    /// The list the admin was looking at, to go back to.
+    #[serde(default)]
+    status: String,
+}
+
+/// `POST /admin/members/{id}`: `action` is `assign` (with `authority`, a
+/// council slug), `role` (with `role`), `suspend` or `reinstate`.
+pub async fn act(
+    State(state): State<AppState>,
+    layout: Layout,
+    headers: HeaderMap,
+    Path(member_id): Path<String>,
+    axum::Form(form): axum::Form<MemberAction>,
+) -> Response {
+    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
+        return forged(layout);
+    }
+    let layout = match refuse_unless_admin(layout) {
+        Ok(layout) => layout,
+        Err(refused) => return *refused,
+    };
+    let viewer = &layout.viewer;
+    let result = match form.action.as_str() {
+        "assign" => admin::assign_council(&state.db, viewer, &member_id, &form.authority).await,
+        "role" => match form.role.parse::<Role>() {
+            Ok(role) => admin::set_role(&state.db, viewer, &member_id, role).await,
+            Err(message) => Err(AppError::bad_input("role", message)),
+        },
+        "suspend" => admin::suspend(&state.db, viewer, &member_id).await,
+        "reinstate" => admin::reinstate(&state.db, viewer, &member_id).await,
+        _ => Err(AppError::bad_input("action", "choose assign, role, suspend or reinstate")),
+    };
+    let back = status_filter(&form.status).map_or("ALL", status_name);
+    match result {
+        Ok(_) => Redirect::to(&format!("/admin/members?status={back}&done={}", form.action)).into_response(),
+        Err(AppError::BadUserInput(errors)) => {
+            let errors = errors
+                .into_iter()
+                .map(|error| {
+                    let label = if error.field == "role" { "Role" } else { "Council" };
+                    ShownError {
+                        anchor: format!("{}-{member_id}", error.field),
+                        message: format!("{label}: {}", error.message),
+                    }
+                })
+                .collect();
+            let query = MembersQuery { status: back.into(), ..MembersQuery::default() };
+            page(&state, layout, query, errors).await
+        }
+        Err(error) => action_failed(layout, error),
+    }
+}

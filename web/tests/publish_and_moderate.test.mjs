@@ -1,0 +1,130 @@
+// The publishing loop in a real browser: an officer signs in, writes a case
+// study with errors and fixes them, submits it; a moderator requests changes;
+// the officer fixes and resubmits; the moderator approves; a visitor finds it
+// in search. Every page on the way passes axe at WCAG 2.2 AA.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  assertAccessible,
+  assertSignedInAs,
+  devSignIn,
+  launchBrowser,
+  newPage,
+  signOut,
+  startServer,
+} from './harness.mjs';
+
+const OFFICER = 'officer@camden.gov.uk';
+const MODERATOR = 'moderator@bristol.gov.uk';
+const TITLE = 'Pothole reporting by photo in Camden';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('write, fix, submit, moderate, fix, approve, find', async () => {
+  const page = await newPage(browser);
+  await devSignIn(page, server.url, OFFICER, 'MEMBER');
+  await assertAccessible(page);
+
+  await page.getByRole('link', { name: 'Our case studies' }).click();
+  await assertAccessible(page);
+  await page.getByRole('link', { name: 'Write a case study' }).click();
+  await assertAccessible(page);
+
+  // First attempt: a title too short and nothing else.
+  await page.getByLabel('Title').fill('Pot');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /There is a problem/);
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'focus moves to the errors');
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Pot', 'what was typed is kept');
+  await assertAccessible(page);
+  // Each error links to its field.
+  await summary.getByRole('link', { name: /Summary:/ }).click();
+  assert.match(page.url(), /#summary$/);
+
+  await page.getByLabel('Title').fill(TITLE);
+  await page.getByLabel('Summary').fill('Residents reported potholes by sending a photo; repairs were booked from the photos.');
+  await page.getByRole('radio', { name: 'Partial success' }).check();
+  await page.getByLabel('What happened').fill('## What we did\n\nWe let residents send a photo of a pothole.');
+  await page.getByLabel('Lessons').fill('Ask for the location, not just the photo');
+  await page.getByRole('checkbox', { name: 'Highways and transport' }).check();
+  await page.getByRole('checkbox', { name: 'Mobile apps' }).check();
+  await page.getByLabel('Start date').fill('2022-05-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/case-studies\/pothole-reporting/);
+  const caseStudyUrl = page.url();
+  assert.match(await page.locator('main').innerText(), /DRAFT/);
+  await assertAccessible(page);
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('main').innerText(), /SUBMITTED/);
+  await signOut(page);
+
+  // The moderator asks for a change.
+  await devSignIn(page, server.url, MODERATOR, 'MODERATOR');
+  await page.getByRole('link', { name: 'Moderation' }).click();
+  await assertAccessible(page);
+  await page.getByRole('link', { name: TITLE }).click();
+  await assertAccessible(page);
+  await page.getByRole('radio', { name: 'Request changes' }).check();
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.locator('.error-summary').waitFor();
+  await assertAccessible(page);
+  await page.getByRole('radio', { name: 'Request changes' }).check();
+  await page.getByLabel('Message to the council').fill('Please say what it cost.');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.waitForURL(/decided=REQUEST_CHANGES/);
+  assert.match(await page.locator('main').innerText(), /Changes requested/);
+  await signOut(page);
+
+  // The officer reads the message, fixes and resubmits.
+  await devSignIn(page, server.url, OFFICER, 'MEMBER');
+  await page.goto(caseStudyUrl);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /CHANGES_REQUESTED/);
+  assert.match(main, /Please say what it cost\./);
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await assertAccessible(page);
+  await page.getByRole('radio', { name: '£10k to £50k' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(caseStudyUrl);
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.waitForLoadState();
+  await signOut(page);
+
+  // The moderator approves.
+  await devSignIn(page, server.url, MODERATOR, 'MODERATOR');
+  await page.getByRole('link', { name: 'Moderation' }).click();
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('radio', { name: 'Approve and publish' }).check();
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.waitForURL(/decided=APPROVE/);
+  await signOut(page);
+
+  // A visitor finds it.
+  const visitor = await newPage(browser);
+  await visitor.goto(`${server.url}/search?q=pothole+photo`);
+  await visitor.getByRole('link', { name: TITLE }).waitFor();
+  await visitor.getByRole('link', { name: TITLE }).click();
+  await visitor.waitForURL(caseStudyUrl);
+  assert.match(await visitor.locator('aside').innerText(), /£10k to £50k/);
+  await assertAccessible(visitor);
+  await assertSignedInAsNobody(visitor);
+});
+
+async function assertSignedInAsNobody(page) {
+  assert.ok(await page.getByRole('link', { name: 'Sign in' }).isVisible());
+  await assert.rejects(assertSignedInAs(page, OFFICER));
+}
