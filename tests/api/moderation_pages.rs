@@ -43,6 +43,8 @@ async fn a_moderator_requests_changes_the_council_fixes_them_and_the_moderator_a
     let queue = moderator.visit(&format!("{}/moderation", app.address), None).await;
     assert_eq!(queue.status, 200);
     assert!(queue.body.contains("Sensors in litter bins") && queue.body.contains("New submission"), "{}", queue.body);
+    let read = moderator.visit(&url, None).await;
+    assert!(read.body.contains(&format!("href=\"/moderation/{slug}\"")), "the case study links to its decision");
     let decision_url = format!("{}/moderation/{slug}", app.address);
     let decision = moderator.visit(&decision_url, None).await;
     assert!(decision.body.contains("The sensors failed in the cold"), "the submission is shown: {}", decision.body);

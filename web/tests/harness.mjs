@@ -81,7 +81,9 @@ export async function newPage(browser, width = 1280) {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // A Content-Security-Policy refusal shows up here: it must never happen.
-    if (message.type() === 'error') errors.push(message.text());
+    // ("Failed to load resource" is a page's own 4xx status, e.g. a form with errors.)
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) errors.push(text);
   });
   page.scriptErrors = errors;
   return page;

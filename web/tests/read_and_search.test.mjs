@@ -51,7 +51,7 @@ test('search with words, a facet and paging', async () => {
   const outcomes = await page.locator('article.result .tag').allInnerTexts();
   assert.ok(outcomes.every((outcome) => outcome === 'Failure'), outcomes.join(', '));
   await assertAccessible(page);
-  await page.getByRole('link', { name: 'Remove filter: Failure' }).click();
+  await page.getByRole('link', { name: 'Remove filter: Outcome: Failure' }).click();
   await page.waitForURL((url) => !url.search.includes('outcome='));
   assert.equal(Number(await page.locator('[role=status] strong').innerText()), total);
 });

@@ -110,6 +110,13 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
         samples.push(started.elapsed());
     }
     let http = Latency::of(samples);
+    let mut samples = Vec::with_capacity(queries.len());
+    for query in &queries {
+        let started = Instant::now();
+        server.search_page(&client, &token, query).await?;
+        samples.push(started.elapsed());
+    }
+    let search_page = Latency::of(samples);
     let throughput = server.throughput(&token, &queries, options.clients, options.throughput_seconds).await?;
     let peak_memory = server.peak_memory_kib();
     drop(server);
@@ -129,6 +136,7 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
          | database load (SQLite, for the HTTP runs) | {:.1} s |\n\
          | full rebuild by the server, start to all searchable | {:.1} s |\n\
          | direct p50 / p99 ({} queries) | {} / {} |\n| GraphQL over HTTP p50 / p99 | {} / {} |\n\
+         | search page (`/search`, rendered HTML) over HTTP p50 / p99 | {} / {} |\n\
          | throughput, {} HTTP clients | {:.0} queries/s |\n| server peak memory (VmHWM) | {} MB |\n",
         build.as_secs_f64(),
         index_bytes as f64 / 1e6,
@@ -139,6 +147,8 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
         ms(direct.p99),
         ms(http.p50),
         ms(http.p99),
+        ms(search_page.p50),
+        ms(search_page.p99),
         options.clients,
         throughput,
         peak_memory.map_or("?".to_owned(), |kib| format!("{:.0}", kib as f64 / 1024.0)),
@@ -276,6 +286,7 @@ const SEARCH_QUERY: &str = "query($q: String, $f: SearchFilter) { search(query: 
 struct Server {
     child: std::process::Child,
     url: String,
+    base: String,
 }
 
 impl Server {
@@ -295,7 +306,7 @@ impl Server {
             .stdout(std::process::Stdio::null())
             .spawn()
             .context("cannot start casebook serve")?;
-        Ok(Server { child, url: format!("http://127.0.0.1:{port}/graphql") })
+        Ok(Server { child, url: format!("http://127.0.0.1:{port}/graphql"), base: format!("http://127.0.0.1:{port}") })
     }
 
     fn variables(query: &BenchQuery) -> serde_json::Value {
@@ -322,6 +333,24 @@ impl Server {
             anyhow::bail!("search failed: {value}");
         }
         Ok(value)
+    }
+
+    /// The web page `/search` for the same query and filters, as a browser asks for it.
+    async fn search_page(&self, client: &reqwest::Client, token: &str, query: &BenchQuery) -> anyhow::Result<()> {
+        let mut params = vec![("q", query.text.clone())];
+        if let Some(outcome) = query.outcome {
+            params.push(("outcome", outcome.to_owned()));
+        }
+        if let Some(area) = &query.service_area {
+            params.push(("serviceArea", area.clone()));
+        }
+        let url = reqwest::Url::parse_with_params(&format!("{}/search", self.base), &params)?;
+        let response = client.get(url).bearer_auth(token).send().await?;
+        if !response.status().is_success() {
+            anyhow::bail!("the search page answered {}", response.status());
+        }
+        std::hint::black_box(response.bytes().await?);
+        Ok(())
     }
 
     /// Time from process start until all `size` case studies are searchable.

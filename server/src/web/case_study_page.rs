@@ -70,6 +70,8 @@ pub struct Content {
     can_edit: bool,
     can_submit: bool,
     can_withdraw: bool,
+    /// For moderators, while it waits in the moderation queue.
+    moderation_url: Option<String>,
 }
 
 pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
@@ -168,6 +170,10 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         can_edit,
         can_submit: can_edit && matches!(found.status, Status::Draft | Status::ChangesRequested),
         can_withdraw: found.status == Status::Published && policy::can_withdraw(viewer, &found),
+        moderation_url: (viewer.is_moderator()
+            && found.queued_at.is_some()
+            && matches!(found.status, Status::Submitted | Status::Published))
+        .then(|| format!("/moderation/{}", found.slug)),
         canonical: public.then(|| format!("{public_url}/case-studies/{}", found.slug)),
         description: found.summary.chars().take(160).collect(),
         body_html: markdown::render(&found.body),

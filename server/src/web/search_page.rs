@@ -32,6 +32,8 @@ pub struct HitView {
     pub outcome: &'static str,
     pub outcome_class: &'static str,
     pub summary: String,
+    /// The summary with its matches in `<mark>` (escaped by the search crate), when it matched.
+    pub summary_html: Option<String>,
     /// (field label, snippet HTML: matches in `<mark>`, everything else escaped by the search crate)
     pub snippets: Vec<(String, String)>,
     pub published: String,
@@ -253,11 +255,23 @@ pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> A
                 outcome: case_study.outcome.label(),
                 outcome_class: outcome_class(case_study.outcome),
                 summary: case_study.summary,
+                summary_html: hit
+                    .highlights
+                    .iter()
+                    .find(|highlight| highlight.field == "summary")
+                    .map(|highlight| highlight.snippet.clone()),
                 snippets: hit
                     .highlights
                     .into_iter()
-                    .filter(|highlight| highlight.field != "title")
-                    .map(|highlight| (highlight.field, highlight.snippet))
+                    .filter_map(|highlight| {
+                        let label = match highlight.field.as_str() {
+                            "lessons" => "Lessons",
+                            "tags" => "Tags",
+                            "body" => "What happened",
+                            _ => return None,
+                        };
+                        Some((label.to_owned(), highlight.snippet))
+                    })
                     .collect(),
                 published: case_study.published_at.map(|at| at.format("%-d %B %Y").to_string()).unwrap_or_default(),
             }
