@@ -9,9 +9,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock, Weak};
 
 use serde::{Deserialize, Serialize};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::collector::Collector;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, Warmer};
+use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
 use crate::document::{Audience, CaseStudyDocument};
@@ -52,6 +53,14 @@ pub struct SearchIndex {
     synonyms: RwLock<Synonyms>,
     /// Facet arrays per segment; the reader's warmer keeps them current.
     facet_cache: Arc<FacetCache>,
+    /// Searches a query's segments in parallel, one thread per core by default.
+    executor: Executor,
+}
+
+/// One thread per core: a single query's latency falls with the cores, and
+/// under load every query shares the same pool, so the cores stay the limit.
+fn search_executor(threads: usize) -> Result<Executor, SearchError> {
+    Ok(if threads > 1 { Executor::multi_thread(threads, "casebook-search-")? } else { Executor::single_thread() })
 }
 
 impl SearchIndex {
@@ -123,7 +132,29 @@ impl SearchIndex {
             fields,
             synonyms: RwLock::new(Synonyms::new(&seed_groups())),
             facet_cache,
+            executor: search_executor(std::thread::available_parallelism().map_or(1, usize::from))?,
         })
+    }
+
+    /// How many threads search a query's segments (for the benchmark's comparison).
+    pub fn set_search_threads(&mut self, threads: usize) -> Result<(), SearchError> {
+        self.executor = search_executor(threads)?;
+        Ok(())
+    }
+
+    /// Runs a collector over every segment, on the search threads.
+    fn collect<C: Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        collector: &C,
+    ) -> tantivy::Result<C::Fruit> {
+        let scoring = if collector.requires_scoring() {
+            EnableScoring::enabled_from_searcher(searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(searcher)
+        };
+        searcher.search_with_executor(query, collector, &self.executor, scoring)
     }
 
     /// Replaces the synonym groups (each group: words or phrases that mean the same).
@@ -253,17 +284,17 @@ impl SearchIndex {
             filters: &request.filters,
             include_members_only: request.audience == Audience::Members,
             order,
-            keep: request.offset + request.limit,
+            keep: request.offset.saturating_add(request.limit),
             cache: &self.facet_cache,
         };
         let query: Box<dyn Query> = query.unwrap_or_else(|| Box::new(AllQuery));
-        let mut collected = searcher.search(&*query, &collector)?;
+        let mut collected = self.collect(&searcher, &*query, &collector)?;
         let mut relaxed = false;
         let positive_terms = parsed.words.len() + parsed.phrases.len();
         if collected.total == 0 && positive_terms > 1 {
             let (relaxed_query, _) = builder.build(&parsed, true);
             if let Some(relaxed_query) = relaxed_query {
-                collected = searcher.search(&*relaxed_query, &collector)?;
+                collected = self.collect(&searcher, &*relaxed_query, &collector)?;
                 relaxed = true;
             }
         }
@@ -356,7 +387,7 @@ impl SearchIndex {
             keep: limit,
             cache: &self.facet_cache,
         };
-        let collected = searcher.search(&query, &collector)?;
+        let collected = self.collect(&searcher, &query, &collector)?;
         collected
             .top
             .iter()

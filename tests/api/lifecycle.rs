@@ -269,4 +269,15 @@ async fn case_studies_page_newest_first_with_cursors() {
     assert_eq!(too_many.error_field(), "first");
     let bad_cursor = app.gql(None, "{ caseStudies(after: \"nonsense\") { totalCount } }", json!({})).await;
     assert_eq!(bad_cursor.error_field(), "after");
+    // Cursors forged to point past any list (up to u64::MAX, beyond the
+    // databases' signed offsets) are refused, in lists and in search alike.
+    for forged in
+        ["YXQ6MTg0NDY3NDQwNzM3MDk1NTE2MTU", "YXQ6MTg0NDY3NDQwNzM3MDk1NTE2MTQ", "YXQ6OTIyMzM3MjAzNjg1NDc3NTgwNw"]
+    {
+        let listed =
+            app.gql(None, "query($a: String) { caseStudies(after: $a) { totalCount } }", json!({ "a": forged }));
+        assert_eq!(listed.await.error_field(), "after", "{forged}");
+        let searched = app.gql(None, "query($a: String) { search(after: $a) { totalCount } }", json!({ "a": forged }));
+        assert_eq!(searched.await.error_field(), "after", "{forged}");
+    }
 }

@@ -202,6 +202,10 @@ async fn an_admin_confirms_a_pending_members_council_then_changes_their_role_and
     let active = admin.visit(&format!("{}/admin/members?status=ACTIVE", app.address), None).await;
     assert!(active.body.contains("someone@example.org"));
 
+    for page in ["abc", "-1", "18446744073709551615", "184467440737095517"] {
+        assert_eq!(status_of(&app, &admin, &format!("/admin/members?status=ALL&page={page}")).await, 200, "{page}");
+    }
+
     let own_id = admin.me(&app).await["id"].as_str().unwrap().to_owned();
     let own = format!("{}/admin/members/{own_id}", app.address);
     let refused = admin.submit(&own, &[("csrf", &csrf), ("action", "suspend")], None).await;

@@ -46,6 +46,34 @@ async fn every_page_has_a_strict_content_security_policy_and_assets_are_cached_b
 }
 
 #[tokio::test]
+async fn absurd_page_numbers_get_a_page_not_an_error() {
+    let app = TestApp::spawn().await;
+    for page in ["0", "-3", "abc", "18446744073709551615", "99999999999999999999999", "922337203685477580"] {
+        let (status, body) = page_of(&app, &Browser::new(), &format!("/search?q=bins&page={page}")).await;
+        assert_eq!(status, 200, "page={page}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn pages_are_never_kept_by_shared_caches_and_a_members_pages_not_at_all() {
+    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let anonymous = reqwest::get(format!("{}/", app.address)).await.unwrap();
+    assert_eq!(anonymous.headers()["cache-control"], "private, no-cache");
+    let member = Browser::new();
+    member.dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let cookie = member.session_cookie(&app).unwrap();
+    let client = reqwest::Client::new();
+    let signed_in = client
+        .get(format!("{}/our-case-studies", app.address))
+        .header("cookie", format!("casebook_session={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 200);
+    assert_eq!(signed_in.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
 async fn an_unknown_address_gets_a_friendly_404_page() {
     let app = TestApp::spawn().await;
     let (status, body) = page(&app, &Browser::new(), "/no/such/page").await;
@@ -181,6 +209,7 @@ async fn an_officer_writes_a_case_study_fixes_its_errors_and_submits_it_in_the_b
     assert!(page.body.contains("There is a problem"), "{}", page.body);
     assert!(page.body.contains("href=\"#title\"") && page.body.contains("href=\"#serviceAreas\""), "{}", page.body);
     assert!(page.body.contains("value=\"Bins\""), "the title as typed");
+    assert!(page.body.contains("aria-describedby=\"title-hint title-error\""), "the error is read with its field");
     assert!(page.body.contains("Pilot through a winter"), "the lessons as typed");
 
     let page = officer.submit(&new, &filled_form(&csrf, "Sensors in litter bins"), None).await;

@@ -70,7 +70,9 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await page.waitForLoadState();
   assert.match(await page.locator('main').innerText(), /SUBMITTED/);
+  await assertAccessible(page);
   await signOut(page);
+  await assertAccessible(page);
 
   // The moderator asks for a change.
   await devSignIn(page, server.url, MODERATOR, 'MODERATOR');
@@ -100,6 +102,7 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await page.getByRole('radio', { name: '£10k to £50k' }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(caseStudyUrl);
+  await assertAccessible(page);
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await page.waitForLoadState();
   await signOut(page);
@@ -111,6 +114,7 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await page.getByRole('radio', { name: 'Approve and publish' }).check();
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await page.waitForURL(/decided=APPROVE/);
+  await assertAccessible(page);
   await signOut(page);
 
   // A visitor finds it.
@@ -122,6 +126,34 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   assert.match(await visitor.locator('aside').innerText(), /£10k to £50k/);
   await assertAccessible(visitor);
   await assertSignedInAsNobody(visitor);
+});
+
+test('the admin, council, sign-in and error pages pass axe too', async () => {
+  const page = await newPage(browser);
+  for (const path of ['/sign-in', '/councils/camden', '/no-such-page']) {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.ok(response.status() === 200 || path === '/no-such-page', `${path}: ${response.status()}`);
+    await assertAccessible(page);
+  }
+  await devSignIn(page, server.url, 'someone@example.org', 'MEMBER');
+  assert.equal((await page.goto(`${server.url}/case-studies/new`)).status(), 403, 'a pending member cannot write yet');
+  await assertAccessible(page);
+  await signOut(page);
+
+  await devSignIn(page, server.url, 'admin@leeds.gov.uk', 'ADMIN');
+  await page.getByRole('link', { name: 'Members' }).click();
+  assert.match(await page.locator('main').innerText(), /someone@example\.org/);
+  await assertAccessible(page);
+  await page.getByLabel('Confirm their council').first().fill('atlantis');
+  await page.getByRole('button', { name: 'Confirm council' }).first().click();
+  await page.locator('.error-summary').waitFor();
+  await assertAccessible(page);
+  await page.getByLabel('Confirm their council').first().fill('camden');
+  await page.getByRole('button', { name: 'Confirm council' }).first().click();
+  await page.waitForURL(/done=assign/);
+  await assertAccessible(page);
+  await page.goto(`${server.url}/admin/members?status=ALL`);
+  await assertAccessible(page);
 });
 
 async function assertSignedInAsNobody(page) {

@@ -71,12 +71,13 @@ test('read a case study from the search results', async () => {
   await assertAccessible(page);
 });
 
-test('each page weighs under 150 KB with its CSS and JS', async () => {
+test('each page weighs under 150 KB with its CSS and JS', async (t) => {
   const page = await newPage(browser);
   const caseStudy = await firstCaseStudyUrl(page);
   for (const path of ['/', '/search', '/search?q=chatbot', caseStudy]) {
     const { bytes, counted } = await pageWeight(page, `${server.url}${path}`);
     assert.ok(bytes < PAGE_WEIGHT_LIMIT, `${path} weighs ${bytes} bytes:\n${counted.join('\n')}`);
+    t.diagnostic(`${path}: ${(bytes / 1024).toFixed(1)} KB with its CSS and JS`);
     assert.ok(counted.some((line) => line.includes('.css')) && counted.some((line) => line.includes('.js')));
   }
 });

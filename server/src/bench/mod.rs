@@ -73,7 +73,7 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
 
     // 1. The search crate, directly.
     let direct_dir = dir.join("direct-index");
-    let (index, _) = SearchIndex::open(&direct_dir)?;
+    let (mut index, _) = SearchIndex::open(&direct_dir)?;
     let started = Instant::now();
     for i in 0..size {
         index.upsert(&search_document(&corpus, &corpus.document(i)))?;
@@ -81,15 +81,12 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     index.commit(size as i64)?;
     let build = started.elapsed();
     let index_bytes = dir_size(&direct_dir);
-    let mut samples = Vec::with_capacity(queries.len());
-    for query in &queries {
-        let request = search_request(query);
-        let started = Instant::now();
-        let results = index.search(&request)?;
-        samples.push(started.elapsed());
-        std::hint::black_box(results);
-    }
-    let direct = Latency::of(samples);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    // The same queries on one search thread, then (the default) one per core.
+    index.set_search_threads(1)?;
+    let direct_one_thread = direct_latency(&index, &queries)?;
+    index.set_search_threads(cores)?;
+    let direct = direct_latency(&index, &queries)?;
     drop(index);
 
     // 2. The full GraphQL query over HTTP, against a `casebook serve` process.
@@ -135,7 +132,8 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
          | index build (search crate, N documents) | {:.1} s |\n| index size on disk | {:.0} MB |\n\
          | database load (SQLite, for the HTTP runs) | {:.1} s |\n\
          | full rebuild by the server, start to all searchable | {:.1} s |\n\
-         | direct p50 / p99 ({} queries) | {} / {} |\n| GraphQL over HTTP p50 / p99 | {} / {} |\n\
+         | direct p50 / p99 ({} queries), one search thread | {} / {} |\n\
+         | direct p50 / p99, {} search threads (the default) | {} / {} |\n| GraphQL over HTTP p50 / p99 | {} / {} |\n\
          | search page (`/search`, rendered HTML) over HTTP p50 / p99 | {} / {} |\n\
          | throughput, {} HTTP clients | {:.0} queries/s |\n| server peak memory (VmHWM) | {} MB |\n",
         build.as_secs_f64(),
@@ -143,6 +141,9 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
         load.as_secs_f64(),
         rebuild.as_secs_f64(),
         queries.len(),
+        ms(direct_one_thread.p50),
+        ms(direct_one_thread.p99),
+        cores,
         ms(direct.p50),
         ms(direct.p99),
         ms(http.p50),
@@ -167,6 +168,18 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
         ));
     }
     Ok(report)
+}
+
+fn direct_latency(index: &SearchIndex, queries: &[BenchQuery]) -> anyhow::Result<Latency> {
+    let mut samples = Vec::with_capacity(queries.len());
+    for query in queries {
+        let request = search_request(query);
+        let started = Instant::now();
+        let results = index.search(&request)?;
+        samples.push(started.elapsed());
+        std::hint::black_box(results);
+    }
+    Ok(Latency::of(samples))
 }
 
 fn search_request(query: &BenchQuery) -> SearchRequest {

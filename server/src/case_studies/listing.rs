@@ -12,6 +12,10 @@ use crate::entities::case_study::{self, Column};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 
+/// The deepest a list may be paged: far beyond any list a person reads, and
+/// far below what the databases' signed 64-bit offsets can hold.
+pub const MAX_OFFSET: u64 = 10_000_000;
+
 /// A page request: `first` items after `offset`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageRequest {

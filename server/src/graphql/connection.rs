@@ -9,7 +9,7 @@ use async_graphql::SimpleObject;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use crate::case_studies::listing::{Page, PageRequest};
+use crate::case_studies::listing::{MAX_OFFSET, Page, PageRequest};
 use crate::error::{AppError, AppResult};
 
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
@@ -45,7 +45,7 @@ pub fn encode_cursor(position: u64) -> String {
 fn decode_cursor(cursor: &str) -> Option<u64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    text.strip_prefix("at:")?.parse().ok()
+    text.strip_prefix("at:")?.parse().ok().filter(|offset| *offset < MAX_OFFSET)
 }
 
 /// Cursors and page info for a page of items.

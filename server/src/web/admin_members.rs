@@ -18,7 +18,7 @@ use super::security::is_genuine_form;
 use super::{Layout, action_failed, forged, internal_error, problem};
 use crate::app::AppState;
 use crate::authorities;
-use crate::case_studies::listing::PageRequest;
+use crate::case_studies::listing::{MAX_OFFSET, PageRequest};
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -37,8 +37,9 @@ pub struct MemberRow {
     /// The signed-in admin: they cannot change their own role or suspend themselves.
     pub is_you: bool,
     pub since: String,
-    /// What went wrong with the last action on this member, if anything.
-    pub error: Option<String>,
+    /// What went wrong with the last change of council or role of this member, if anything.
+    pub council_error: Option<String>,
+    pub role_error: Option<String>,
 }
 
 pub struct StatusTab {
@@ -52,6 +53,8 @@ pub struct StatusTab {
 pub struct MembersPage {
     layout: Layout,
     heading: &'static str,
+    /// The list shown (`PENDING`, `ACTIVE`, `SUSPENDED` or `ALL`): actions come back to it.
+    filter: &'static str,
     tabs: Vec<StatusTab>,
     members: Vec<MemberRow>,
     total: u64,
@@ -68,8 +71,9 @@ pub struct MembersPage {
 pub struct MembersQuery {
     #[serde(default)]
     status: String,
+    /// Text, so a mangled number is page 0 rather than an error.
     #[serde(default)]
-    page: u64,
+    page: String,
     #[serde(default)]
     done: String,
 }
@@ -106,6 +110,7 @@ pub async fn members(State(state): State<AppState>, layout: Layout, Query(query)
 
 async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec<ShownError>) -> Response {
     let status = status_filter(&query.status);
+    let page_number: u64 = query.page.trim().parse().unwrap_or(0u64).min(MAX_OFFSET / PAGE_SIZE);
     let done = match query.done.as_str() {
         "assign" => Some("Council confirmed: the member is active."),
         "role" => Some("Role changed."),
@@ -113,13 +118,13 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         "reinstate" => Some("Reinstated."),
         _ => None,
     };
-    let mut listed = match member_rows(state, &layout.viewer, status, query.page).await {
+    let mut listed = match member_rows(state, &layout.viewer, status, page_number).await {
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
     for row in &mut listed.0 {
-        row.error = ShownError::for_field(&errors, &format!("authority-{}", row.id))
-            .or_else(|| ShownError::for_field(&errors, &format!("role-{}", row.id)));
+        row.council_error = ShownError::for_field(&errors, &format!("authority-{}", row.id));
+        row.role_error = ShownError::for_field(&errors, &format!("role-{}", row.id));
     }
     let councils = match authorities::search(&state.db, None).await {
         Ok(councils) => councils.into_iter().map(|council| (council.slug, council.name)).collect(),
@@ -136,6 +141,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
             Some(MemberStatus::Suspended) => "Suspended members",
             None => "All members",
         },
+        filter,
         tabs: ["PENDING", "ACTIVE", "SUSPENDED", "ALL"]
             .into_iter()
             .map(|name| StatusTab {
@@ -150,8 +156,8 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
             })
             .collect(),
         total: listed.1,
-        previous_page: (query.page > 0).then(|| page_url(query.page - 1)),
-        next_page: listed.2.then(|| page_url(query.page + 1)),
+        previous_page: (page_number > 0).then(|| page_url(page_number - 1)),
+        next_page: listed.2.then(|| page_url(page_number + 1)),
         members: listed.0,
         roles: Role::iter().map(role_name).collect(),
         councils,
@@ -193,7 +199,7 @@ async fn member_rows(
     status: Option<MemberStatus>,
     page: u64,
 ) -> AppResult<(Vec<MemberRow>, u64, bool)> {
-    let request = PageRequest { offset: page.saturating_mul(PAGE_SIZE), first: PAGE_SIZE };
+    let request = PageRequest { offset: page * PAGE_SIZE, first: PAGE_SIZE };
     let listed = admin::list(&state.db, viewer, status, request).await?;
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
@@ -213,7 +219,8 @@ async fn member_rows(
             suspended: member.status == MemberStatus::Suspended,
             is_you: viewer.member_id() == Some(member.id.as_str()),
             since: member.created_at.format("%-d %B %Y").to_string(),
-            error: None,
+            council_error: None,
+            role_error: None,
             email: member.email,
             id: member.id,
         })
@@ -270,9 +277,11 @@ pub async fn act(
             let errors = errors
                 .into_iter()
                 .map(|error| {
-                    let label = if error.field == "role" { "Role" } else { "Council" };
+                    // The box the error belongs to: the role's list or the council's box.
+                    let (field, label) =
+                        if error.field == "role" { ("role", "Role") } else { ("authority", "Council") };
                     ShownError {
-                        anchor: format!("{}-{member_id}", error.field),
+                        anchor: format!("{field}-{member_id}"),
                         message: format!("{label}: {}", error.message),
                     }
                 })

@@ -177,9 +177,22 @@ pub struct FormPage {
     published: bool,
 }
 
+/// The fields whose hint sits under their label (`{field}-hint` in the template).
+const FIELDS_WITH_HINTS: [&str; 9] =
+    ["title", "summary", "body", "lessons", "tags", "startedOn", "partners", "collaborators", "links"];
+
 impl FormPage {
     fn error_for(&self, anchor: &str) -> Option<String> {
         ShownError::for_field(&self.errors, anchor)
+    }
+
+    /// The ids of a field's hint and error, for `aria-describedby`, so a
+    /// screen reader reads them with the field.
+    fn described_by(&self, field: &str) -> Option<String> {
+        let hint = FIELDS_WITH_HINTS.contains(&field).then(|| format!("{field}-hint"));
+        let error = self.error_for(field).map(|_| format!("{field}-error"));
+        let ids: Vec<String> = hint.into_iter().chain(error).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 

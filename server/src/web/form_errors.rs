@@ -13,7 +13,8 @@ impl ShownError {
     /// `links[2].url` belongs to the `links` box; `startedOn` to its own.
     pub fn from_field(error: FieldError) -> ShownError {
         let anchor = error.field.split(['[', '.']).next().unwrap_or_default().to_owned();
-        let anchor = if anchor.is_empty() { "title".to_owned() } else { anchor };
+        // An error about the whole form links to the summary itself.
+        let anchor = if anchor.is_empty() { "error-summary-title".to_owned() } else { anchor };
         let message = format!("{}: {}", field_label(&anchor), error.message);
         ShownError { anchor, message }
     }

@@ -261,12 +261,16 @@ pub async fn decide(
         Err(AppError::BadUserInput(errors)) => {
             let errors = errors.into_iter().map(ShownError::from_field).collect();
             match submission(&state, &layout.viewer, &slug).await {
+                Ok(Some(submission)) if submission.own_work => action_failed(
+                    layout,
+                    AppError::Forbidden("a moderator cannot decide on a case study they wrote or edited"),
+                ),
                 Ok(Some(submission)) => (
                     StatusCode::BAD_REQUEST,
                     DecisionPage { layout, submission, decision: form.decision, message: form.message, errors },
                 )
                     .into_response(),
-                Ok(None) => not_found(layout),
+                Ok(None) => action_failed(layout, AppError::Conflict("nothing here waits for a decision".into())),
                 Err(error) => internal_error(layout, &error),
             }
         }

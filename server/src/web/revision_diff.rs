@@ -4,10 +4,15 @@
 
 use std::collections::HashMap;
 
+use std::time::Duration;
+
 use similar::{ChangeTag, TextDiff};
 
 use crate::case_studies::{CaseStudyContent, Visibility};
 use crate::taxonomy::{Taxonomy, TermKind};
+
+/// The most time a field's diff may take (bodies are up to 100,000 characters).
+const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
 
 /// One changed field.
 pub struct FieldChange {
@@ -85,7 +90,9 @@ fn shown_fields(content: &CaseStudyContent, names: &Names<'_>) -> Vec<(&'static 
 
 /// A word diff, with neighbouring words of the same kind joined into one run.
 fn word_runs(before: &str, after: &str) -> Vec<Run> {
-    let diff = TextDiff::from_words(before, after);
+    // A whole body rewritten could take long to diff word by word: past the
+    // deadline the rest is shown as removed and added, which is still true.
+    let diff = TextDiff::configure().timeout(DIFF_TIME_LIMIT).diff_words(before, after);
     let mut runs: Vec<Run> = Vec::new();
     for change in diff.iter_all_changes() {
         match runs.last_mut() {

@@ -15,7 +15,7 @@ use casebook_search::{Facet, Filters, Sort};
 use super::{Layout, internal_error, problem};
 use crate::app::AppState;
 use crate::authorities;
-use crate::case_studies::listing::PageRequest;
+use crate::case_studies::listing::{MAX_OFFSET, PageRequest};
 use crate::case_studies::{Outcome, policy};
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
@@ -127,7 +127,12 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         let message = format!("Search for at most {} characters.", crate::search::MAX_QUERY_CHARS);
         return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
     }
-    let page: u64 = params.first("page").and_then(|page| page.parse().ok()).filter(|page| *page >= 1).unwrap_or(1);
+    let page: u64 = params
+        .first("page")
+        .and_then(|page| page.parse().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+        .min(MAX_OFFSET / PAGE_SIZE);
     let year = |name| params.first(name).and_then(|year: &str| year.parse::<i32>().ok());
     let years = params.all("year");
     let filters = Filters {

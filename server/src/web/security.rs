@@ -1,6 +1,6 @@
 //! What every web page's response carries for safety: a Content-Security-Policy
 //! without `unsafe-inline` (our own stylesheet and script only), no framing,
-//! no MIME sniffing, and a strict referrer policy; and the CSRF token that
+//! no MIME sniffing, a strict referrer policy, no shared caching; and the CSRF token that
 //! every POST form must send back.
 //!
 //! CSRF tokens are double-submit tokens: a random value in the
@@ -11,7 +11,7 @@
 
 use axum::extract::Request;
 use axum::http::header::{
-    CONTENT_SECURITY_POLICY, REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
@@ -34,6 +34,7 @@ pub struct CsrfToken(pub String);
 /// cookie onto the response when it is new), the security headers onto the response.
 pub async fn secure_page(mut request: Request, next: Next) -> Response {
     let existing = csrf_cookie(request.headers());
+    let signed_in = identity::session_cookie(request.headers()).is_some();
     let token = existing.clone().unwrap_or_else(random_secret);
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
@@ -42,6 +43,11 @@ pub async fn secure_page(mut request: Request, next: Next) -> Response {
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    // Pages carry the browser's own CSRF token, and a member's pages what only
+    // they may read: no shared cache may keep them, and a member's not even
+    // the browser's disk.
+    let caching = if signed_in { "no-store" } else { "private, no-cache" };
+    headers.entry(CACHE_CONTROL).or_insert(HeaderValue::from_static(caching));
     if existing.is_none() {
         let cookie = Cookie::build((CSRF_COOKIE, token)).http_only(true).same_site(SameSite::Strict).path("/").build();
         if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
