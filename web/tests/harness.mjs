@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
@@ -71,6 +73,23 @@ export async function launchBrowser() {
   assert.ok(existsSync(browserPath), `no Chromium at ${browserPath}: install Debian's chromium or set CASEBOOK_TEST_CHROMIUM`);
   // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
   return chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
+}
+
+/**
+ * For a test file: a demo server and a browser before its tests, both gone
+ * after. Read `.server` and `.browser` inside the tests.
+ */
+export function demoServerAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }
 
 /** A fresh browser context (no cookies), desktop width unless told. */

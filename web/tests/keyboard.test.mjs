@@ -4,20 +4,11 @@
 // radios. Sign in, write a case study, meet the errors, fix them, submit.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertAccessible, launchBrowser, newPage, startServer } from './harness.mjs';
+import { assertAccessible, demoServerAndBrowser, newPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 /** What has focus: enough to recognise it, and whether the focus can be seen. */
 function focused(page) {
@@ -88,8 +79,8 @@ async function chooseRadio(page, name, value) {
 }
 
 test('sign in, write, fix and submit a case study with the keyboard only', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(demo.browser);
+  await page.goto(demo.server.url);
 
   await tabTo(page, 'the sign-in link', link('Sign in'));
   await press(page);

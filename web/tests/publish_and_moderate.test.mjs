@@ -4,36 +4,26 @@
 // in search. Every page on the way passes axe at WCAG 2.2 AA.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   assertAccessible,
   assertSignedInAs,
+  demoServerAndBrowser,
   devSignIn,
-  launchBrowser,
   newPage,
   signOut,
-  startServer,
 } from './harness.mjs';
 
 const OFFICER = 'officer@camden.gov.uk';
 const MODERATOR = 'moderator@bristol.gov.uk';
 const TITLE = 'Pothole reporting by photo in Camden';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 test('write, fix, submit, moderate, fix, approve, find', async () => {
-  const page = await newPage(browser);
-  await devSignIn(page, server.url, OFFICER, 'MEMBER');
+  const page = await newPage(demo.browser);
+  await devSignIn(page, demo.server.url, OFFICER, 'MEMBER');
   await assertAccessible(page);
 
   await page.getByRole('link', { name: 'Our case studies' }).click();
@@ -75,7 +65,7 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await assertAccessible(page);
 
   // The moderator asks for a change.
-  await devSignIn(page, server.url, MODERATOR, 'MODERATOR');
+  await devSignIn(page, demo.server.url, MODERATOR, 'MODERATOR');
   await page.getByRole('link', { name: 'Moderation' }).click();
   await assertAccessible(page);
   await page.getByRole('link', { name: TITLE }).click();
@@ -92,7 +82,7 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await signOut(page);
 
   // The officer reads the message, fixes and resubmits.
-  await devSignIn(page, server.url, OFFICER, 'MEMBER');
+  await devSignIn(page, demo.server.url, OFFICER, 'MEMBER');
   await page.goto(caseStudyUrl);
   const main = await page.locator('main').innerText();
   assert.match(main, /CHANGES_REQUESTED/);
@@ -108,7 +98,7 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await signOut(page);
 
   // The moderator approves.
-  await devSignIn(page, server.url, MODERATOR, 'MODERATOR');
+  await devSignIn(page, demo.server.url, MODERATOR, 'MODERATOR');
   await page.getByRole('link', { name: 'Moderation' }).click();
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('radio', { name: 'Approve and publish' }).check();
@@ -118,8 +108,8 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await signOut(page);
 
   // A visitor finds it.
-  const visitor = await newPage(browser);
-  await visitor.goto(`${server.url}/search?q=pothole+photo`);
+  const visitor = await newPage(demo.browser);
+  await visitor.goto(`${demo.server.url}/search?q=pothole+photo`);
   await visitor.getByRole('link', { name: TITLE }).waitFor();
   await visitor.getByRole('link', { name: TITLE }).click();
   await visitor.waitForURL(caseStudyUrl);
@@ -129,18 +119,18 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
 });
 
 test('the admin, council, sign-in and error pages pass axe too', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(demo.browser);
   for (const path of ['/sign-in', '/councils/camden', '/no-such-page']) {
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${demo.server.url}${path}`);
     assert.ok(response.status() === 200 || path === '/no-such-page', `${path}: ${response.status()}`);
     await assertAccessible(page);
   }
-  await devSignIn(page, server.url, 'someone@example.org', 'MEMBER');
-  assert.equal((await page.goto(`${server.url}/case-studies/new`)).status(), 403, 'a pending member cannot write yet');
+  await devSignIn(page, demo.server.url, 'someone@example.org', 'MEMBER');
+  assert.equal((await page.goto(`${demo.server.url}/case-studies/new`)).status(), 403, 'a pending member cannot write yet');
   await assertAccessible(page);
   await signOut(page);
 
-  await devSignIn(page, server.url, 'admin@leeds.gov.uk', 'ADMIN');
+  await devSignIn(page, demo.server.url, 'admin@leeds.gov.uk', 'ADMIN');
   await page.getByRole('link', { name: 'Members' }).click();
   assert.match(await page.locator('main').innerText(), /someone@example\.org/);
   await assertAccessible(page);
@@ -152,7 +142,7 @@ test('the admin, council, sign-in and error pages pass axe too', async () => {
   await page.getByRole('button', { name: 'Confirm council' }).first().click();
   await page.waitForURL(/done=assign/);
   await assertAccessible(page);
-  await page.goto(`${server.url}/admin/members?status=ALL`);
+  await page.goto(`${demo.server.url}/admin/members?status=ALL`);
   await assertAccessible(page);
 });
 

@@ -3,26 +3,17 @@
 // and is photographed at 1280 and 375 pixels wide.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertAccessible, launchBrowser, newPage, pageWeight, screenshot, startServer } from './harness.mjs';
+import { assertAccessible, demoServerAndBrowser, newPage, pageWeight, screenshot } from './harness.mjs';
 
 const PAGE_WEIGHT_LIMIT = 150 * 1024;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 test('search with words, a facet and paging', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(demo.browser);
+  await page.goto(demo.server.url);
   await assertAccessible(page);
   await page.getByRole('searchbox').first().fill('chatbot');
   await page.getByRole('button', { name: 'Search' }).first().click();
@@ -33,7 +24,7 @@ test('search with words, a facet and paging', async () => {
   await assertAccessible(page);
 
   // No words, every published case study: more than one page of them.
-  await page.goto(`${server.url}/search`);
+  await page.goto(`${demo.server.url}/search`);
   const total = Number(await page.locator('[role=status] strong').innerText());
   assert.ok(total > 20, `the demo has more than one page of public case studies (${total})`);
   await page.getByRole('link', { name: 'Next page' }).click();
@@ -42,7 +33,7 @@ test('search with words, a facet and paging', async () => {
   await assertAccessible(page);
 
   // A facet: ticking it applies it (the script submits the form), and it can be removed.
-  await page.goto(`${server.url}/search`);
+  await page.goto(`${demo.server.url}/search`);
   const failure = page.getByRole('checkbox', { name: /^Failure \(\d+\)$/ });
   const expected = Number((await failure.locator('xpath=..').innerText()).match(/\((\d+)\)/)[1]);
   await failure.check();
@@ -57,8 +48,8 @@ test('search with words, a facet and paging', async () => {
 });
 
 test('read a case study from the search results', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/search?q=sensors+litter+bins`);
+  const page = await newPage(demo.browser);
+  await page.goto(`${demo.server.url}/search?q=sensors+litter+bins`);
   const first = page.locator('article.result h2 a').first();
   const title = await first.innerText();
   await first.click();
@@ -72,10 +63,10 @@ test('read a case study from the search results', async () => {
 });
 
 test('each page weighs under 150 KB with its CSS and JS', async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(demo.browser);
   const caseStudy = await firstCaseStudyUrl(page);
   for (const path of ['/', '/search', '/search?q=chatbot', caseStudy]) {
-    const { bytes, counted } = await pageWeight(page, `${server.url}${path}`);
+    const { bytes, counted } = await pageWeight(page, `${demo.server.url}${path}`);
     assert.ok(bytes < PAGE_WEIGHT_LIMIT, `${path} weighs ${bytes} bytes:\n${counted.join('\n')}`);
     t.diagnostic(`${path}: ${(bytes / 1024).toFixed(1)} KB with its CSS and JS`);
     assert.ok(counted.some((line) => line.includes('.css')) && counted.some((line) => line.includes('.js')));
@@ -84,14 +75,14 @@ test('each page weighs under 150 KB with its CSS and JS', async (t) => {
 
 test('screenshots of the home, search and case study pages at 1280 and 375 pixels', async () => {
   for (const width of [1280, 375]) {
-    const page = await newPage(browser, width);
+    const page = await newPage(demo.browser, width);
     const caseStudy = await firstCaseStudyUrl(page);
     for (const [name, path] of [
       ['home', '/'],
       ['search', '/search?q=chatbot'],
       ['case-study', caseStudy],
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${demo.server.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at ${width}px`);
       await assertAccessible(page);
@@ -101,7 +92,7 @@ test('screenshots of the home, search and case study pages at 1280 and 375 pixel
 });
 
 async function firstCaseStudyUrl(page) {
-  await page.goto(`${server.url}/search?q=chatbot`);
+  await page.goto(`${demo.server.url}/search?q=chatbot`);
   const href = await page.locator('article.result h2 a').first().getAttribute('href');
   assert.ok(href?.startsWith('/case-studies/'), href);
   return href;

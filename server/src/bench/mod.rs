@@ -100,20 +100,8 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let server = Server::start(&data_dir).await?;
     let client = reqwest::Client::new();
     let rebuild = server.wait_until_indexed(&client, &token, size).await?;
-    let mut samples = Vec::with_capacity(queries.len());
-    for query in &queries {
-        let started = Instant::now();
-        server.search(&client, &token, query).await?;
-        samples.push(started.elapsed());
-    }
-    let http = Latency::of(samples);
-    let mut samples = Vec::with_capacity(queries.len());
-    for query in &queries {
-        let started = Instant::now();
-        server.search_page(&client, &token, query).await?;
-        samples.push(started.elapsed());
-    }
-    let search_page = Latency::of(samples);
+    let http = server.latency(&client, &token, &queries, Endpoint::Graphql).await?;
+    let search_page = server.latency(&client, &token, &queries, Endpoint::SearchPage).await?;
     let throughput = server.throughput(&token, &queries, options.clients, options.throughput_seconds).await?;
     let peak_memory = server.peak_memory_kib();
     drop(server);
@@ -295,6 +283,15 @@ const SEARCH_QUERY: &str = "query($q: String, $f: SearchFilter) { search(query: 
              tag { value count } authority { value label count } region { value label count }
              authorityKind { value count } year { value count } costBand { value label count } } } }";
 
+/// What the HTTP latency runs ask for.
+#[derive(Clone, Copy)]
+enum Endpoint {
+    /// The `search` GraphQL query.
+    Graphql,
+    /// The web page `/search`.
+    SearchPage,
+}
+
 /// A `casebook serve` child process on the benchmark's data dir.
 struct Server {
     child: std::process::Child,
@@ -346,6 +343,28 @@ impl Server {
             anyhow::bail!("search failed: {value}");
         }
         Ok(value)
+    }
+
+    /// Each query once, one after another; their latencies.
+    async fn latency(
+        &self,
+        client: &reqwest::Client,
+        token: &str,
+        queries: &[BenchQuery],
+        endpoint: Endpoint,
+    ) -> anyhow::Result<Latency> {
+        let mut samples = Vec::with_capacity(queries.len());
+        for query in queries {
+            let started = Instant::now();
+            match endpoint {
+                Endpoint::Graphql => {
+                    std::hint::black_box(self.search(client, token, query).await?);
+                }
+                Endpoint::SearchPage => self.search_page(client, token, query).await?,
+            }
+            samples.push(started.elapsed());
+        }
+        Ok(Latency::of(samples))
     }
 
     /// The web page `/search` for the same query and filters, as a browser asks for it.

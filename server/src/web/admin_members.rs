@@ -15,7 +15,7 @@ use sea_orm::Iterable;
 
 use super::form_errors::ShownError;
 use super::security::is_genuine_form;
-use super::{Layout, action_failed, forged, internal_error, problem};
+use super::{Gate, Layout, action_failed, forged, internal_error};
 use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::listing::{MAX_OFFSET, PageRequest};
@@ -78,30 +78,17 @@ pub struct MembersQuery {
     done: String,
 }
 
-/// Only admins manage members (else a page that says why).
-fn refuse_unless_admin(layout: Layout) -> Result<Layout, Box<Response>> {
-    if !layout.viewer.is_signed_in() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::UNAUTHORIZED,
-            "Sign in first",
-            "Sign in as an admin to manage members.".into(),
-        )));
-    }
-    if !layout.viewer.is_admin() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::FORBIDDEN,
-            "You cannot manage members",
-            "Only admins can manage members.".into(),
-        )));
-    }
-    Ok(layout)
-}
+/// Only admins manage members.
+const ADMINS: Gate = Gate {
+    allows: Viewer::is_admin,
+    sign_in_first: "Sign in as an admin to manage members.",
+    refused_heading: "You cannot manage members",
+    refused_reason: "Only admins can manage members.",
+};
 
 /// `GET /admin/members?status=PENDING|ACTIVE|SUSPENDED|ALL&page=N`, pending by default.
 pub async fn members(State(state): State<AppState>, layout: Layout, Query(query): Query<MembersQuery>) -> Response {
-    let layout = match refuse_unless_admin(layout) {
+    let layout = match ADMINS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
@@ -255,7 +242,7 @@ pub async fn act(
     if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
-    let layout = match refuse_unless_admin(layout) {
+    let layout = match ADMINS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };

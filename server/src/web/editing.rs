@@ -18,7 +18,7 @@ use sea_orm::Iterable;
 use super::form_errors::ShownError;
 use super::search_page::outcome_class;
 use super::security::is_genuine_form;
-use super::{Layout, action_failed, forged, internal_error, not_found, problem};
+use super::{Gate, Layout, action_failed, forged, internal_error, not_found, problem};
 use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, PageRequest};
@@ -196,6 +196,15 @@ impl FormPage {
     }
 }
 
+/// Who may write: an active member of a council.
+const WRITERS: Gate = Gate {
+    allows: |viewer| viewer.council().is_some(),
+    sign_in_first: "Sign in with your council account to write a case study.",
+    refused_heading: "You cannot publish yet",
+    refused_reason: "Only active members of a council can write case studies. \
+                     An administrator confirms your council first.",
+};
+
 async fn form_page(
     state: &AppState,
     layout: Layout,
@@ -232,30 +241,8 @@ async fn form_page(
     (status, page).into_response()
 }
 
-/// Who may write: an active member of a council (else a page that says why).
-fn refuse_unless_member(layout: Layout) -> Result<Layout, Box<Response>> {
-    if !layout.viewer.is_signed_in() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::UNAUTHORIZED,
-            "Sign in first",
-            "Sign in with your council account to write a case study.".into(),
-        )));
-    }
-    if layout.viewer.council().is_none() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::FORBIDDEN,
-            "You cannot publish yet",
-            "Only active members of a council can write case studies. An administrator confirms your council first."
-                .into(),
-        )));
-    }
-    Ok(layout)
-}
-
 pub async fn new_form(State(state): State<AppState>, layout: Layout) -> Response {
-    let layout = match refuse_unless_member(layout) {
+    let layout = match WRITERS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
@@ -268,7 +255,7 @@ pub async fn create(State(state): State<AppState>, layout: Layout, headers: Head
     if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
-    let layout = match refuse_unless_member(layout) {
+    let layout = match WRITERS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
@@ -406,7 +393,7 @@ pub struct OurCaseStudiesPage {
 
 /// `GET /our-case-studies`: every case study of the viewer's council, drafts included, with its status.
 pub async fn ours(State(state): State<AppState>, layout: Layout) -> Response {
-    let layout = match refuse_unless_member(layout) {
+    let layout = match WRITERS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };

@@ -116,6 +116,30 @@ pub fn problem(layout: Layout, status: StatusCode, heading: &str, message: Strin
     (status, ProblemPage { layout, heading: heading.into(), message }).into_response()
 }
 
+/// Who may see a group of pages, and what a page says to someone who may not:
+/// "sign in first" (401) when signed out, the reason (403) when signed in.
+pub struct Gate {
+    pub allows: fn(&Viewer) -> bool,
+    pub sign_in_first: &'static str,
+    pub refused_heading: &'static str,
+    pub refused_reason: &'static str,
+}
+
+impl Gate {
+    /// The layout back if the viewer may pass, else the page that says why not.
+    pub fn check(&self, layout: Layout) -> Result<Layout, Box<Response>> {
+        if !layout.viewer.is_signed_in() {
+            let message = self.sign_in_first.into();
+            return Err(Box::new(problem(layout, StatusCode::UNAUTHORIZED, "Sign in first", message)));
+        }
+        if !(self.allows)(&layout.viewer) {
+            let message = self.refused_reason.into();
+            return Err(Box::new(problem(layout, StatusCode::FORBIDDEN, self.refused_heading, message)));
+        }
+        Ok(layout)
+    }
+}
+
 /// The friendly 404.
 pub fn not_found(layout: Layout) -> Response {
     problem(

@@ -18,7 +18,7 @@ use super::form_errors::ShownError;
 use super::revision_diff::{self, FieldChange, Names};
 use super::search_page::outcome_class;
 use super::security::is_genuine_form;
-use super::{Layout, action_failed, forged, internal_error, not_found, problem};
+use super::{Gate, Layout, action_failed, forged, internal_error, not_found};
 use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::listing::{self, PageRequest};
@@ -56,30 +56,17 @@ pub struct QueueQuery {
     decided: String,
 }
 
-/// Only moderators and admins moderate (else a page that says why).
-fn refuse_unless_moderator(layout: Layout) -> Result<Layout, Box<Response>> {
-    if !layout.viewer.is_signed_in() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::UNAUTHORIZED,
-            "Sign in first",
-            "Sign in as a moderator to see the moderation queue.".into(),
-        )));
-    }
-    if !layout.viewer.is_moderator() {
-        return Err(Box::new(problem(
-            layout,
-            StatusCode::FORBIDDEN,
-            "You cannot moderate",
-            "Only moderators and admins can see the moderation queue.".into(),
-        )));
-    }
-    Ok(layout)
-}
+/// Only moderators and admins moderate.
+const MODERATORS: Gate = Gate {
+    allows: Viewer::is_moderator,
+    sign_in_first: "Sign in as a moderator to see the moderation queue.",
+    refused_heading: "You cannot moderate",
+    refused_reason: "Only moderators and admins can see the moderation queue.",
+};
 
 /// `GET /moderation`
 pub async fn queue(State(state): State<AppState>, layout: Layout, Query(query): Query<QueueQuery>) -> Response {
-    let layout = match refuse_unless_moderator(layout) {
+    let layout = match MODERATORS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
@@ -152,7 +139,7 @@ pub struct Submission {
 
 /// `GET /moderation/{slug}`
 pub async fn decision_page(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
-    let layout = match refuse_unless_moderator(layout) {
+    let layout = match MODERATORS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
@@ -238,7 +225,7 @@ pub async fn decide(
     if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
-    let layout = match refuse_unless_moderator(layout) {
+    let layout = match MODERATORS.check(layout) {
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
