@@ -98,6 +98,12 @@ pub async fn of_authority(
     fetch_page(db, query, page).await
 }
 
+/// Whether a case study waits in the moderation queue: the one-row form of
+/// `moderation_queue`'s filter (change both or neither).
+pub fn awaits_decision(case_study: &case_study::Model) -> bool {
+    case_study.queued_at.is_some() && matches!(case_study.status, Status::Submitted | Status::Published)
+}
+
 /// SUBMITTED case studies and published ones with a pending revision, the
 /// oldest first. Moderators and admins only.
 pub async fn moderation_queue(

@@ -40,16 +40,24 @@ pub enum Role {
     Admin,
 }
 
+impl Role {
+    /// The stored (and GraphQL) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "MEMBER",
+            Role::Moderator => "MODERATOR",
+            Role::Admin => "ADMIN",
+        }
+    }
+}
+
 impl std::str::FromStr for Role {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.to_ascii_uppercase().as_str() {
-            "MEMBER" => Ok(Role::Member),
-            "MODERATOR" => Ok(Role::Moderator),
-            "ADMIN" => Ok(Role::Admin),
-            _ => Err(format!("unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)")),
-        }
+        <Role as sea_orm::Iterable>::iter()
+            .find(|role| role.as_str().eq_ignore_ascii_case(text))
+            .ok_or_else(|| format!("unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)"))
     }
 }
 
@@ -75,6 +83,17 @@ pub enum MemberStatus {
     Active,
     #[sea_orm(string_value = "SUSPENDED")]
     Suspended,
+}
+
+impl MemberStatus {
+    /// The stored (and GraphQL) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberStatus::Pending => "PENDING",
+            MemberStatus::Active => "ACTIVE",
+            MemberStatus::Suspended => "SUSPENDED",
+        }
+    }
 }
 
 /// Creates the member with this email, or updates the existing one, as an

@@ -18,7 +18,7 @@ use super::security::is_genuine_form;
 use super::{Gate, Layout, action_failed, forged, internal_error};
 use crate::app::AppState;
 use crate::authorities;
-use crate::case_studies::listing::{MAX_OFFSET, PageRequest};
+use crate::case_studies::listing::{MAX_OFFSET, Page, PageRequest};
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -109,7 +109,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
-    for row in &mut listed.0 {
+    for row in &mut listed.items {
         row.council_error = ShownError::for_field(&errors, &format!("authority-{}", row.id));
         row.role_error = ShownError::for_field(&errors, &format!("role-{}", row.id));
     }
@@ -117,7 +117,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         Ok(councils) => councils.into_iter().map(|council| (council.slug, council.name)).collect(),
         Err(error) => return internal_error(layout, &error),
     };
-    let filter = status.map_or("ALL", status_name);
+    let filter = status.map_or("ALL", MemberStatus::as_str);
     let page_url = |page: u64| format!("/admin/members?status={filter}&page={page}");
     let status_code = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     let page = MembersPage {
@@ -142,11 +142,11 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
                 current: name == filter,
             })
             .collect(),
-        total: listed.1,
+        total: listed.total_count,
         previous_page: (page_number > 0).then(|| page_url(page_number - 1)),
-        next_page: listed.2.then(|| page_url(page_number + 1)),
-        members: listed.0,
-        roles: Role::iter().map(role_name).collect(),
+        next_page: listed.has_next_page.then(|| page_url(page_number + 1)),
+        members: listed.items,
+        roles: Role::iter().map(Role::as_str).collect(),
         councils,
         errors,
         done,
@@ -163,35 +163,19 @@ fn status_filter(name: &str) -> Option<MemberStatus> {
     }
 }
 
-fn status_name(status: MemberStatus) -> &'static str {
-    match status {
-        MemberStatus::Pending => "PENDING",
-        MemberStatus::Active => "ACTIVE",
-        MemberStatus::Suspended => "SUSPENDED",
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Member => "MEMBER",
-        Role::Moderator => "MODERATOR",
-        Role::Admin => "ADMIN",
-    }
-}
-
-/// One page of members, the total, and whether another page follows.
+/// One page of members, as the page shows them.
 async fn member_rows(
     state: &AppState,
     viewer: &Viewer,
     status: Option<MemberStatus>,
     page: u64,
-) -> AppResult<(Vec<MemberRow>, u64, bool)> {
+) -> AppResult<Page<MemberRow>> {
     let request = PageRequest { offset: page * PAGE_SIZE, first: PAGE_SIZE };
     let listed = admin::list(&state.db, viewer, status, request).await?;
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
         authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
-    let rows = listed
+    let items = listed
         .items
         .into_iter()
         .map(|member| MemberRow {
@@ -200,8 +184,8 @@ async fn member_rows(
                 .and_then(|id| councils.get(&id))
                 .map(|council| council.name.clone())
                 .unwrap_or_else(|| "None yet".into()),
-            role: role_name(member.role),
-            status: status_name(member.status),
+            role: member.role.as_str(),
+            status: member.status.as_str(),
             pending: member.status == MemberStatus::Pending,
             suspended: member.status == MemberStatus::Suspended,
             is_you: viewer.member_id() == Some(member.id.as_str()),
@@ -212,7 +196,7 @@ async fn member_rows(
             id: member.id,
         })
         .collect();
-    Ok((rows, listed.total_count, listed.has_next_page))
+    Ok(Page { items, offset: listed.offset, has_next_page: listed.has_next_page, total_count: listed.total_count })
 }
 
 #[derive(serde::Deserialize)]
@@ -257,7 +241,7 @@ pub async fn act(
         "reinstate" => admin::reinstate(&state.db, viewer, &member_id).await,
         _ => Err(AppError::bad_input("action", "choose assign, role, suspend or reinstate")),
     };
-    let back = status_filter(&form.status).map_or("ALL", status_name);
+    let back = status_filter(&form.status).map_or("ALL", MemberStatus::as_str);
     match result {
         Ok(_) => Redirect::to(&format!("/admin/members?status={back}&done={}", form.action)).into_response(),
         Err(AppError::BadUserInput(errors)) => {

@@ -170,10 +170,8 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         can_edit,
         can_submit: can_edit && matches!(found.status, Status::Draft | Status::ChangesRequested),
         can_withdraw: found.status == Status::Published && policy::can_withdraw(viewer, &found),
-        moderation_url: (viewer.is_moderator()
-            && found.queued_at.is_some()
-            && matches!(found.status, Status::Submitted | Status::Published))
-        .then(|| format!("/moderation/{}", found.slug)),
+        moderation_url: (viewer.is_moderator() && listing::awaits_decision(&found))
+            .then(|| format!("/moderation/{}", found.slug)),
         canonical: public.then(|| format!("{public_url}/case-studies/{}", found.slug)),
         description: found.summary.chars().take(160).collect(),
         body_html: markdown::render(&found.body),

@@ -158,13 +158,22 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     let Some(found) = listing::find_by_slug(&state.db, viewer, slug).await? else {
         return Ok(None);
     };
-    let revision = case_study_revision::Entity::find_by_id(found.id.clone())
-        .one(&state.db)
-        .await?
-        .filter(|revision| revision.state == RevisionState::Pending && found.status == Status::Published);
-    if found.status != Status::Submitted && revision.is_none() {
+    if !listing::awaits_decision(&found) {
         return Ok(None);
     }
+    // A published case study in the queue waits with an edit: its pending revision.
+    let revision = if found.status == Status::Published {
+        let pending = case_study_revision::Entity::find_by_id(found.id.clone())
+            .one(&state.db)
+            .await?
+            .filter(|revision| revision.state == RevisionState::Pending);
+        let Some(pending) = pending else {
+            return Ok(None);
+        };
+        Some(pending)
+    } else {
+        None
+    };
     let Some(council) = authority::Entity::find_by_id(found.authority_id).one(&state.db).await? else {
         return Ok(None);
     };
