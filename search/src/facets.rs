@@ -8,21 +8,23 @@
 //! one facet's filter counts under that facet only; one that fails two or
 //! more counts nowhere.
 //!
-//! Everything is read by term ordinal from the segment's arrays in the
+//! Everything is read by slot (facet and term ordinal) from the segment's arrays in the
 //! `FacetCache` (built once per segment from the fast fields), with plain
-//! vectors for counters; ordinals become strings once per segment at harvest.
+//! vectors for counters; the segments' counts add up by the generation's
+//! `Dictionary`, and only the caller makes strings, for the values it shows.
 //! Tantivy's stock `FacetCollector` walks facet paths per document, which is
 //! what makes it slow on high-cardinality facets (tags, councils).
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::facet_cache::{FacetCache, SegmentFacets};
+use crate::facet_cache::{Dictionary, SegmentFacets};
 use crate::schema::Facet;
 
 const FACETS: usize = Facet::ALL.len();
@@ -107,8 +109,8 @@ pub struct Collected {
     pub total: u64,
     /// Best first.
     pub top: Vec<Ranked>,
-    /// Per facet, each value counted (once: segments' counts are summed).
-    pub counts: [Vec<(String, u64)>; FACETS],
+    /// Per facet, each value's count, by its number in the generation's `Dictionary`.
+    pub counts: [Vec<u64>; FACETS],
 }
 
 pub struct FacetedCollector<'a> {
@@ -117,7 +119,8 @@ pub struct FacetedCollector<'a> {
     pub order: Order,
     /// How many of the best hits to keep (offset + page size).
     pub keep: usize,
-    pub cache: &'a FacetCache,
+    /// The facet values of the searcher's generation.
+    pub dictionary: &'a Dictionary,
 }
 
 impl Collector for FacetedCollector<'_> {
@@ -125,36 +128,36 @@ impl Collector for FacetedCollector<'_> {
     type Child = FacetedSegmentCollector;
 
     fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let facets = self.cache.segment(reader)?;
-        let selected: Vec<Option<Vec<bool>>> = Facet::ALL
+        let facets = self.dictionary.segment(reader.segment_id())?.facets.clone();
+        let selected = Facet::ALL
             .iter()
-            .map(|&facet| {
-                let column = &facets.columns[facet.index()];
+            .filter_map(|&facet| {
+                let mut bits = vec![false; facets.slot_count()];
                 if facet == Facet::Year {
                     let years = self.filters.years()?;
-                    let bits =
-                        column.values.iter().map(|text| text.parse::<i32>().is_ok_and(|year| years.contains(&year)));
-                    return Some(bits.collect());
+                    for (ordinal, text) in facets.values[facet.index()].iter().enumerate() {
+                        if text.parse::<i32>().is_ok_and(|year| years.contains(&year)) {
+                            bits[facets.offsets[facet.index()] as usize + ordinal] = true;
+                        }
+                    }
+                    return Some((facet.index(), bits));
                 }
                 let values = self.filters.values(facet);
                 if values.is_empty() {
                     return None;
                 }
-                let mut bits = vec![false; column.values.len()];
-                for ordinal in values.iter().filter_map(|value| column.ordinal(value)) {
-                    bits[ordinal] = true;
+                for slot in values.iter().filter_map(|value| facets.slot(facet, value)) {
+                    bits[slot] = true;
                 }
-                Some(bits)
+                Some((facet.index(), bits))
             })
             .collect();
-        let counts = facets.columns.iter().map(|column| vec![0u32; column.values.len()]).collect();
-        let active: Vec<usize> = (0..FACETS).filter(|&index| selected[index].is_some()).collect();
         Ok(FacetedSegmentCollector {
             segment,
+            segment_id: reader.segment_id(),
+            counts: vec![0; facets.slot_count()],
             facets,
             selected,
-            active,
-            counts,
             include_members_only: self.include_members_only,
             order: self.order,
             keep: self.keep,
@@ -167,42 +170,44 @@ impl Collector for FacetedCollector<'_> {
         self.order == Order::Relevance
     }
 
-    fn merge_fruits(&self, mut fruits: Vec<Collected>) -> tantivy::Result<Collected> {
-        if fruits.len() == 1
-            && let Some(only) = fruits.pop()
-        {
-            return Ok(only);
-        }
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
         let mut total = 0;
         let mut top = Vec::new();
-        let mut merged: Vec<HashMap<String, u64>> = vec![HashMap::new(); FACETS];
+        let mut counts: [Vec<u64>; FACETS] = std::array::from_fn(|facet| vec![0; self.dictionary.values[facet].len()]);
         for fruit in fruits {
+            let view = self.dictionary.segment(fruit.segment_id)?;
             total += fruit.total;
             top.extend(fruit.top);
-            for (into, from) in merged.iter_mut().zip(fruit.counts) {
-                for (value, count) in from {
-                    *into.entry(value).or_default() += count;
+            let offsets = &view.facets.offsets;
+            for (facet, (into, to_global)) in counts.iter_mut().zip(&view.to_global).enumerate() {
+                let slots = &fruit.counts[offsets[facet] as usize..offsets[facet + 1] as usize];
+                for (ordinal, &count) in slots.iter().enumerate().filter(|(_, count)| **count > 0) {
+                    into[to_global[ordinal] as usize] += u64::from(count);
                 }
             }
         }
         top.sort_by(|a, b| b.cmp(a));
         top.truncate(self.keep);
-        let mut counts: [Vec<(String, u64)>; FACETS] = Default::default();
-        for (into, from) in counts.iter_mut().zip(merged) {
-            *into = from.into_iter().collect();
-        }
         Ok(Collected { total, top, counts })
     }
 }
 
+/// One segment's part: its hits, and its counts by the segment's own slots.
+pub struct SegmentFruit {
+    segment_id: SegmentId,
+    total: u64,
+    top: Vec<Ranked>,
+    counts: Vec<u32>,
+}
+
 pub struct FacetedSegmentCollector {
     segment: SegmentOrdinal,
+    segment_id: SegmentId,
     facets: Arc<SegmentFacets>,
-    /// Per facet with a filter: which term ordinals it accepts.
-    selected: Vec<Option<Vec<bool>>>,
-    /// Indexes of the facets with a filter.
-    active: Vec<usize>,
-    counts: Vec<Vec<u32>>,
+    /// Per facet with a filter: the facet's index, and which slots it accepts.
+    selected: Vec<(usize, Vec<bool>)>,
+    /// Per slot.
+    counts: Vec<u32>,
     include_members_only: bool,
     order: Order,
     keep: usize,
@@ -211,48 +216,33 @@ pub struct FacetedSegmentCollector {
     total: u64,
 }
 
-impl FacetedSegmentCollector {
-    #[inline]
-    fn passes(&self, facet: usize, doc: DocId) -> bool {
-        let Some(bits) = &self.selected[facet] else {
-            return true;
-        };
-        self.facets.columns[facet].ords(doc).iter().any(|&ordinal| bits[ordinal as usize])
-    }
-
-    #[inline]
-    fn count(&mut self, facet: usize, doc: DocId) {
-        let counts = &mut self.counts[facet];
-        for &ordinal in self.facets.columns[facet].ords(doc) {
-            counts[ordinal as usize] += 1;
-        }
-    }
-}
-
 impl SegmentCollector for FacetedSegmentCollector {
-    type Fruit = Collected;
+    type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if !self.include_members_only && self.facets.members_only[doc as usize] {
             return;
         }
-        let mut failed: u32 = 0;
-        for position in 0..self.active.len() {
-            let facet = self.active[position];
-            if !self.passes(facet, doc) {
-                failed |= 1 << facet;
-                if failed.count_ones() > 1 {
+        let slots = self.facets.slots(doc);
+        let mut failed = None;
+        for (facet, accepted) in &self.selected {
+            if !slots.iter().any(|&slot| accepted[slot as usize]) {
+                if failed.is_some() {
                     return;
                 }
+                failed = Some(*facet);
             }
         }
-        if failed != 0 {
-            self.count(failed.trailing_zeros() as usize, doc);
+        if let Some(facet) = failed {
+            let range = self.facets.offsets[facet]..self.facets.offsets[facet + 1];
+            for &slot in slots.iter().filter(|slot| range.contains(slot)) {
+                self.counts[slot as usize] += 1;
+            }
             return;
         }
         self.total += 1;
-        for facet in 0..FACETS {
-            self.count(facet, doc);
+        for &slot in slots {
+            self.counts[slot as usize] += 1;
         }
         if self.keep == 0 {
             return;
@@ -271,19 +261,9 @@ impl SegmentCollector for FacetedSegmentCollector {
         }
     }
 
-    fn harvest(self) -> Collected {
-        let mut counts: [Vec<(String, u64)>; FACETS] = Default::default();
-        for (facet, per_ordinal) in self.counts.iter().enumerate() {
-            let values = &self.facets.columns[facet].values;
-            counts[facet] = per_ordinal
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .map(|(ordinal, &count)| (values[ordinal].clone(), u64::from(count)))
-                .collect();
-        }
+    fn harvest(self) -> SegmentFruit {
         // Best first (the heap holds `Reverse`s, so ascending is best first).
         let top = self.top.into_sorted_vec().into_iter().map(|ranked| ranked.0).collect();
-        Collected { total: self.total, top, counts }
+        SegmentFruit { segment_id: self.segment_id, total: self.total, top, counts: self.counts }
     }
 }

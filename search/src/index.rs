@@ -16,7 +16,7 @@ use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher,
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
 use crate::document::{Audience, CaseStudyDocument};
-use crate::facet_cache::FacetCache;
+use crate::facet_cache::{Dictionary, FacetCache};
 use crate::facets::{Collected, FacetedCollector, Filters, Order};
 use crate::highlight::Highlighter;
 use crate::parse::parse;
@@ -215,6 +215,11 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// How many segments the current searcher reads (tests spread a corpus over several).
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
@@ -280,12 +285,13 @@ impl SearchIndex {
             (Sort::Oldest, _) => Order::Oldest,
             _ => Order::Newest,
         };
+        let dictionary = self.facet_cache.dictionary(&searcher)?;
         let collector = FacetedCollector {
             filters: &request.filters,
             include_members_only: request.audience == Audience::Members,
             order,
             keep: request.offset.saturating_add(request.limit),
-            cache: &self.facet_cache,
+            dictionary: &dictionary,
         };
         let query: Box<dyn Query> = query.unwrap_or_else(|| Box::new(AllQuery));
         let mut collected = self.collect(&searcher, &*query, &collector)?;
@@ -299,7 +305,7 @@ impl SearchIndex {
             }
         }
         let hits = self.hits(&searcher, &collected, request, &match_terms)?;
-        let facets = facet_counts(collected.counts, &request.filters, request.facet_limit);
+        let facets = facet_counts(&collected.counts, &dictionary, &request.filters, request.facet_limit);
         Ok(SearchResults { total: collected.total, hits, facets, relaxed })
     }
 
@@ -380,12 +386,13 @@ impl SearchIndex {
         clauses.push((Occur::MustNot, Box::new(TermQuery::new(id_term, IndexRecordOption::Basic))));
         let query = BooleanQuery::new(clauses);
         let filters = Filters::default();
+        let dictionary = self.facet_cache.dictionary(&searcher)?;
         let collector = FacetedCollector {
             filters: &filters,
             include_members_only: audience == Audience::Members,
             order: Order::Relevance,
             keep: limit,
-            cache: &self.facet_cache,
+            dictionary: &dictionary,
         };
         let collected = self.collect(&searcher, &query, &collector)?;
         collected
@@ -401,19 +408,33 @@ impl SearchIndex {
 
 /// Each facet's values, most frequent first (then by value), at most `limit`
 /// of them plus any the filters select beyond that.
-fn facet_counts(counts: [Vec<(String, u64)>; 9], filters: &Filters, limit: usize) -> crate::FacetCounts {
+fn facet_counts(
+    counts: &[Vec<u64>; 9],
+    dictionary: &Dictionary,
+    filters: &Filters,
+    limit: usize,
+) -> crate::FacetCounts {
     let mut result = crate::FacetCounts::default();
-    for (facet, mut values) in Facet::ALL.into_iter().zip(counts) {
-        values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        if values.len() > limit {
-            let selected = filters.selected(facet);
+    for (facet, counts) in Facet::ALL.into_iter().zip(counts) {
+        // Numbers follow the values' order, so ties fall to the smaller value.
+        let mut numbered: Vec<(usize, u64)> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(number, &count)| (number, count))
+            .collect();
+        numbered.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if numbered.len() > limit {
+            let selected: Vec<usize> =
+                filters.selected(facet).iter().filter_map(|value| dictionary.number(facet, value)).collect();
             let mut rank = 0;
-            values.retain(|(value, _)| {
+            numbered.retain(|(number, _)| {
                 rank += 1;
-                rank <= limit || selected.iter().any(|chosen| chosen == value)
+                rank <= limit || selected.contains(number)
             });
         }
-        result.insert(facet, values);
+        let values = &dictionary.values[facet.index()];
+        result.insert(facet, numbered.into_iter().map(|(number, count)| (values[number].clone(), count)).collect());
     }
     result
 }

@@ -6,7 +6,7 @@ mod fixture;
 use std::collections::BTreeMap;
 
 use casebook_search::{Audience, CaseStudyDocument, Facet, Filters, SearchRequest};
-use fixture::{corpus, ids, index};
+use fixture::{corpus, ids, index, index_in_segments};
 
 fn values(doc: &CaseStudyDocument, facet: Facet) -> Vec<String> {
     match facet {
@@ -74,7 +74,12 @@ fn actual(results: &casebook_search::SearchResults) -> BTreeMap<Facet, BTreeMap<
 
 #[test]
 fn facet_counts_match_an_independent_count_for_every_combination() {
-    let index = index();
+    for index in [index(), index_in_segments(4)] {
+        counts_match_an_independent_count(&index);
+    }
+}
+
+fn counts_match_an_independent_count(index: &casebook_search::SearchIndex) {
     let cases: Vec<Vec<(Facet, Vec<&str>)>> = vec![
         vec![],
         vec![(Facet::Outcome, vec!["SUCCESS"])],

@@ -67,6 +67,9 @@ enum Command {
         /// A PostgreSQL database for the full-text baseline (a table is created and dropped).
         #[arg(long)]
         postgres_url: Option<String>,
+        /// Only build the index and time the search crate directly (for profiling).
+        #[arg(long)]
+        direct_only: bool,
     },
 }
 
@@ -112,7 +115,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("indexed {indexed} published case studies");
             Ok(())
         }
-        Command::BenchSearch { sizes, queries, clients, throughput_seconds, work_dir, postgres_url } => {
+        Command::BenchSearch { sizes, queries, clients, throughput_seconds, work_dir, postgres_url, direct_only } => {
             crate::bench::run(crate::bench::BenchOptions {
                 sizes,
                 queries,
@@ -120,6 +123,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 throughput_seconds,
                 work_dir,
                 postgres_url,
+                direct_only,
             })
             .await
         }

@@ -30,6 +30,7 @@ pub struct BenchOptions {
     pub throughput_seconds: u64,
     pub work_dir: PathBuf,
     pub postgres_url: Option<String>,
+    pub direct_only: bool,
 }
 
 pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
@@ -88,6 +89,18 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     index.set_search_threads(cores)?;
     let direct = direct_latency(&index, &queries)?;
     drop(index);
+    if options.direct_only {
+        return Ok(format!(
+            "\n## N = {size}, search crate only\n\n| measure | value |\n| --- | --- |\n\
+             | index build | {:.1} s |\n| direct p50 / p99, one search thread | {} / {} |\n\
+             | direct p50 / p99, {cores} search threads | {} / {} |\n",
+            build.as_secs_f64(),
+            ms(direct_one_thread.p50),
+            ms(direct_one_thread.p99),
+            ms(direct.p50),
+            ms(direct.p99),
+        ));
+    }
 
     // 2. The full GraphQL query over HTTP, against a `casebook serve` process.
     eprintln!("N = {size}: loading the database and starting a server");
