@@ -277,9 +277,14 @@ impl SearchIndex {
         let mut stemmed = stemmed_analyzer();
         let mut raw = raw_analyzer();
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
-        let mut builder =
-            QueryBuilder { fields: &self.fields, synonyms: &synonyms, stemmed: &mut stemmed, raw: &mut raw };
-        let (query, match_terms) = builder.build(&parsed, false);
+        let mut builder = QueryBuilder {
+            searcher: &searcher,
+            fields: &self.fields,
+            synonyms: &synonyms,
+            stemmed: &mut stemmed,
+            raw: &mut raw,
+        };
+        let (query, match_terms) = builder.build(&parsed, false)?;
         let order = match (request.sort, query.is_some() && parsed.has_positive_terms()) {
             (Sort::Relevance, true) => Order::Relevance,
             (Sort::Oldest, _) => Order::Oldest,
@@ -298,7 +303,7 @@ impl SearchIndex {
         let mut relaxed = false;
         let positive_terms = parsed.words.len() + parsed.phrases.len();
         if collected.total == 0 && positive_terms > 1 {
-            let (relaxed_query, _) = builder.build(&parsed, true);
+            let (relaxed_query, _) = builder.build(&parsed, true)?;
             if let Some(relaxed_query) = relaxed_query {
                 collected = self.collect(&searcher, &*relaxed_query, &collector)?;
                 relaxed = true;

@@ -2,12 +2,14 @@
 //! fields, typo tolerance on the unstemmed field, synonyms, phrases and
 //! exclusions. Words are ANDed, or ORed when `relaxed`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
-use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
 
 use crate::analysis::terms;
 use crate::parse::ParsedQuery;
@@ -26,6 +28,8 @@ pub struct MatchTerms {
 }
 
 pub struct QueryBuilder<'a> {
+    /// Where typo-tolerant words are looked up.
+    pub searcher: &'a Searcher,
     pub fields: &'a Fields,
     pub synonyms: &'a Synonyms,
     pub stemmed: &'a mut TextAnalyzer,
@@ -43,7 +47,11 @@ pub fn allowed_edits(word: &str) -> u8 {
 
 impl QueryBuilder<'_> {
     /// The query, or `None` when the text has nothing to search for.
-    pub fn build(&mut self, parsed: &ParsedQuery, relaxed: bool) -> (Option<Box<dyn Query>>, MatchTerms) {
+    pub fn build(
+        &mut self,
+        parsed: &ParsedQuery,
+        relaxed: bool,
+    ) -> tantivy::Result<(Option<Box<dyn Query>>, MatchTerms)> {
         let mut match_terms = MatchTerms::default();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let positive = if relaxed { Occur::Should } else { Occur::Must };
@@ -63,7 +71,7 @@ impl QueryBuilder<'_> {
                 continue;
             }
             let (word, tokens) = &words[index];
-            clauses.push((positive, self.word_query(word, tokens, &mut match_terms)));
+            clauses.push((positive, self.word_query(word, tokens, &mut match_terms)?));
             index += 1;
         }
         for phrase in &parsed.phrases {
@@ -82,33 +90,63 @@ impl QueryBuilder<'_> {
             }
         }
         if clauses.is_empty() {
-            return (None, match_terms);
+            return Ok((None, match_terms));
         }
         if !has_positive {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        (Some(Box::new(BooleanQuery::new(clauses))), match_terms)
+        Ok((Some(Box::new(BooleanQuery::new(clauses))), match_terms))
     }
 
     /// A word: exact (stemmed) in any weighted field, or within its allowed
     /// edits on the unstemmed field.
-    fn word_query(&mut self, word: &str, tokens: &[String], match_terms: &mut MatchTerms) -> Box<dyn Query> {
+    ///
+    /// The words of the index within those edits are looked up first. Most
+    /// are the word itself or its inflections, which the exact query already
+    /// finds; only when some other word is that near does the typo clause go
+    /// in (over the near words found, not the automaton again). A correctly
+    /// spelt common word so costs one union of postings, not two.
+    fn word_query(
+        &mut self,
+        word: &str,
+        tokens: &[String],
+        match_terms: &mut MatchTerms,
+    ) -> tantivy::Result<Box<dyn Query>> {
         match_terms.stemmed.extend(tokens.iter().cloned());
         let exact = self.exact_query(tokens);
         let raw = terms(self.raw, word);
         let [raw_word] = raw.as_slice() else {
-            return exact;
+            return Ok(exact);
         };
         let edits = allowed_edits(raw_word);
         if edits == 0 {
-            return exact;
+            return Ok(exact);
+        }
+        let near = self.near_words(raw_word, edits)?;
+        if near.iter().all(|near_word| terms(self.stemmed, near_word) == tokens) {
+            return Ok(exact);
         }
         match_terms.fuzzy.push((raw_word.clone(), edits));
-        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.fields.fuzzy, raw_word), edits, true);
-        Box::new(BooleanQuery::new(vec![
+        let typos = TermSetQuery::new(near.iter().map(|near_word| Term::from_field_text(self.fields.fuzzy, near_word)));
+        Ok(Box::new(BooleanQuery::new(vec![
             (Occur::Should, exact),
-            (Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST))),
-        ]))
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(typos), FUZZY_BOOST))),
+        ])))
+    }
+
+    /// The indexed words within `edits` of `word` (transpositions count
+    /// as one), in any segment.
+    fn near_words(&self, word: &str, edits: u8) -> tantivy::Result<BTreeSet<String>> {
+        let automaton = FuzzyTermQuery::new(Term::from_field_text(self.fields.fuzzy, word), edits, true).automaton()?;
+        let mut near = BTreeSet::new();
+        for segment in self.searcher.segment_readers() {
+            let inverted_index = segment.inverted_index(self.fields.fuzzy)?;
+            let mut stream = inverted_index.terms().search(&automaton).into_stream()?;
+            while stream.advance() {
+                near.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+        }
+        Ok(near)
     }
 
     fn synonym_query(&mut self, group: &[Vec<String>], match_terms: &mut MatchTerms) -> Box<dyn Query> {
