@@ -22,10 +22,12 @@ use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::facet_cache::{Dictionary, SegmentFacets};
-use crate::schema::Facet;
+use crate::schema::{Facet, Fields};
 
 const FACETS: usize = Facet::ALL.len();
 
@@ -63,6 +65,39 @@ impl Filters {
     /// The values selected in a facet (years as text, when a range is set, are not listed).
     pub fn selected(&self, facet: Facet) -> &[String] {
         self.values(facet)
+    }
+
+    /// A query that lets through every document the faceted collector could
+    /// count, and as few others as it can: with filters on `m` ≥ 2 facets, a
+    /// document failing two of them counts nowhere, so it must pass `m - 1`.
+    /// (Start years are left out: then it passes `m - 1` of the others.)
+    /// Scores nothing. Intersected with the words, it lets costly checks —
+    /// a phrase's positions — run only on documents that can count.
+    pub(crate) fn narrowing_query(&self, fields: &Fields) -> Option<Box<dyn Query>> {
+        let per_facet: Vec<(Occur, Box<dyn Query>)> = Facet::ALL
+            .into_iter()
+            .filter(|&facet| !self.values(facet).is_empty())
+            .map(|facet| {
+                let field = fields.facets[facet.index()];
+                let any_value = self
+                    .values(facet)
+                    .iter()
+                    .map(|value| {
+                        let term = Term::from_field_text(field, value);
+                        (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+                    })
+                    .collect();
+                (Occur::Should, Box::new(BooleanQuery::new(any_value)) as Box<dyn Query>)
+            })
+            .collect();
+        if per_facet.len() < 2 {
+            return None;
+        }
+        let required = per_facet.len() - 1;
+        Some(Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::with_minimum_required_clauses(per_facet, required)),
+            0.0,
+        )))
     }
 
     fn years(&self) -> Option<RangeInclusive<i32>> {

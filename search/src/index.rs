@@ -277,12 +277,14 @@ impl SearchIndex {
         let mut stemmed = stemmed_analyzer();
         let mut raw = raw_analyzer();
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
+        let narrowing = request.filters.narrowing_query(&self.fields);
         let mut builder = QueryBuilder {
             searcher: &searcher,
             fields: &self.fields,
             synonyms: &synonyms,
             stemmed: &mut stemmed,
             raw: &mut raw,
+            narrowing: narrowing.as_deref(),
         };
         let (query, match_terms) = builder.build(&parsed, false)?;
         let order = match (request.sort, query.is_some() && parsed.has_positive_terms()) {
@@ -298,7 +300,9 @@ impl SearchIndex {
             keep: request.offset.saturating_add(request.limit),
             dictionary: &dictionary,
         };
-        let query: Box<dyn Query> = query.unwrap_or_else(|| Box::new(AllQuery));
+        let query: Box<dyn Query> = query
+            .or_else(|| narrowing.as_ref().map(|narrowing| narrowing.box_clone()))
+            .unwrap_or_else(|| Box::new(AllQuery));
         let mut collected = self.collect(&searcher, &*query, &collector)?;
         let mut relaxed = false;
         let positive_terms = parsed.words.len() + parsed.phrases.len();

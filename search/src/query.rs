@@ -34,6 +34,9 @@ pub struct QueryBuilder<'a> {
     pub synonyms: &'a Synonyms,
     pub stemmed: &'a mut TextAnalyzer,
     pub raw: &'a mut TextAnalyzer,
+    /// Documents outside it cannot count (see `Filters::narrowing_query`):
+    /// phrases check positions only inside it.
+    pub narrowing: Option<&'a dyn Query>,
 }
 
 /// One edit on words of five letters or more, two on nine or more.
@@ -95,7 +98,7 @@ impl QueryBuilder<'_> {
         if !has_positive {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        Ok((Some(Box::new(BooleanQuery::new(clauses))), match_terms))
+        Ok((Some(self.narrowed(Box::new(BooleanQuery::new(clauses)))), match_terms))
     }
 
     /// A word: exact (stemmed) in any weighted field, or within its allowed
@@ -170,11 +173,27 @@ impl QueryBuilder<'_> {
                 let query: Box<dyn Query> = if let [token] = tokens {
                     Box::new(TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs))
                 } else {
-                    Box::new(PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(field, token)).collect()))
+                    let phrase =
+                        PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(field, token)).collect());
+                    self.narrowed(Box::new(phrase))
                 };
                 (Occur::Should, Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>)
             })
             .collect();
         Box::new(BooleanQuery::new(per_field))
+    }
+
+    /// The query, matched only inside the narrowing query, if any (same scores).
+    ///
+    /// Each field's phrase gets its own copy: the union of the fields reads
+    /// its parts in windows of thousands of documents, so narrowing the union
+    /// would still check every phrase in every window.
+    fn narrowed(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        match self.narrowing {
+            Some(narrowing) => {
+                Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, narrowing.box_clone())]))
+            }
+            None => query,
+        }
     }
 }

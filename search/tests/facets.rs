@@ -25,8 +25,20 @@ fn values(doc: &CaseStudyDocument, facet: Facet) -> Vec<String> {
 /// The counts a user should see: for each facet, over the documents that
 /// pass every *other* facet's filter.
 fn expected_counts(filters: &[(Facet, Vec<&str>)], audience: Audience) -> BTreeMap<Facet, BTreeMap<String, u64>> {
-    let visible: Vec<CaseStudyDocument> =
-        corpus().into_iter().filter(|doc| audience == Audience::Members || !doc.members_only).collect();
+    expected_counts_among(filters, audience, |_| true)
+}
+
+/// `expected_counts` over the documents `found` keeps (those some words find).
+fn expected_counts_among(
+    filters: &[(Facet, Vec<&str>)],
+    audience: Audience,
+    found: impl Fn(&CaseStudyDocument) -> bool,
+) -> BTreeMap<Facet, BTreeMap<String, u64>> {
+    let visible: Vec<CaseStudyDocument> = corpus()
+        .into_iter()
+        .filter(|doc| audience == Audience::Members || !doc.members_only)
+        .filter(|doc| found(doc))
+        .collect();
     let passes = |doc: &CaseStudyDocument, facet: Facet, selected: &[&str]| {
         values(doc, facet).iter().any(|value| selected.contains(&value.as_str()))
     };
@@ -110,6 +122,51 @@ fn counts_match_an_independent_count(index: &casebook_search::SearchIndex) {
             assert_eq!(results.hits.len() as u64, total);
         }
     }
+}
+
+#[test]
+fn with_words_and_phrases_the_counts_match_an_independent_count_of_what_the_words_find() {
+    let index = index_in_segments(3);
+    let filter_sets: Vec<Vec<(Facet, Vec<&str>)>> = vec![
+        vec![(Facet::Outcome, vec!["SUCCESS", "FAILURE"]), (Facet::ServiceArea, vec!["waste-and-recycling"])],
+        vec![
+            (Facet::Outcome, vec!["SUCCESS"]),
+            (Facet::Region, vec!["london", "yorkshire-and-the-humber"]),
+            (Facet::Technology, vec!["chatbot", "e-forms"]),
+        ],
+    ];
+    let found_by = |text: &str| -> Vec<String> {
+        let request = SearchRequest { limit: 100, ..SearchRequest::words(text, Audience::Members) };
+        index.search(&request).unwrap().hits.into_iter().map(|hit| hit.id).collect()
+    };
+    let mut relaxed_checked = false;
+    for text in ["\"missed collections\"", "chatbot", "missed collections", "bins -sensors"] {
+        assert!(!found_by(text).is_empty(), "{text} finds something");
+        for filters in &filter_sets {
+            let mut filtered = request(filters, Audience::Members);
+            filtered.text = text.to_owned();
+            let results = index.search(&filtered).unwrap();
+            // When no case study has every word and passes the filters, any word will do.
+            let found: Vec<String> = if results.relaxed {
+                relaxed_checked = true;
+                text.split_whitespace().flat_map(found_by).collect()
+            } else {
+                found_by(text)
+            };
+            let expected = expected_counts_among(filters, Audience::Members, |doc| found.contains(&doc.id));
+            assert_eq!(actual(&results), expected, "{text} with {filters:?}");
+            if !results.relaxed {
+                // Filters narrow what is found, never how it scores.
+                let alone =
+                    index.search(&SearchRequest { limit: 100, ..SearchRequest::words(text, Audience::Members) });
+                for hit in &results.hits {
+                    let same = alone.as_ref().unwrap().hits.iter().find(|other| other.id == hit.id).unwrap();
+                    assert_eq!(hit.score, same.score, "{text}: {}", hit.id);
+                }
+            }
+        }
+    }
+    assert!(relaxed_checked, "one case relaxes to any word");
 }
 
 #[test]

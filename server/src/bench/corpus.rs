@@ -228,6 +228,8 @@ impl Corpus<'_> {
 
 /// One of the mixed benchmark queries: text and up to two facet filters.
 pub struct BenchQuery {
+    /// What kind of query it is, for the per-kind breakdown.
+    pub kind: &'static str,
     pub text: String,
     pub outcome: Option<&'static str>,
     pub service_area: Option<String>,
@@ -253,6 +255,13 @@ pub fn queries(count: usize, taxonomy: &Taxonomy) -> Vec<BenchQuery> {
         .collect();
     (0..count)
         .map(|n| {
+            let kind = match n % 6 {
+                0 => "one word",
+                1 | 2 => "two to four words",
+                3 => "a phrase",
+                4 => "a typo",
+                _ => "a word and an exclusion",
+            };
             let text = match n % 6 {
                 0 => (*pick(&mut rng, &vocabulary)).to_owned(),
                 1 | 2 => {
@@ -276,6 +285,7 @@ pub fn queries(count: usize, taxonomy: &Taxonomy) -> Vec<BenchQuery> {
             };
             let filtered = n % 2 == 1;
             BenchQuery {
+                kind,
                 text,
                 outcome: filtered.then(|| *pick(&mut rng, &OUTCOMES)),
                 service_area: filtered.then(|| pick(&mut rng, &taxonomy.service_areas).key.clone()),

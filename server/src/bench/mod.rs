@@ -85,15 +85,17 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // The same queries on one search thread, then (the default) one per core.
     index.set_search_threads(1)?;
-    let direct_one_thread = direct_latency(&index, &queries)?;
+    let direct_one_thread = Latency::of(direct_samples(&index, &queries)?);
     index.set_search_threads(cores)?;
-    let direct = direct_latency(&index, &queries)?;
+    let direct_samples = direct_samples(&index, &queries)?;
+    let direct_kinds = by_kind(&queries, &direct_samples);
+    let direct = Latency::of(direct_samples);
     drop(index);
     if options.direct_only {
         return Ok(format!(
             "\n## N = {size}, search crate only\n\n| measure | value |\n| --- | --- |\n\
              | index build | {:.1} s |\n| direct p50 / p99, one search thread | {} / {} |\n\
-             | direct p50 / p99, {cores} search threads | {} / {} |\n",
+             | direct p50 / p99, {cores} search threads | {} / {} |\n\n{direct_kinds}",
             build.as_secs_f64(),
             ms(direct_one_thread.p50),
             ms(direct_one_thread.p99),
@@ -168,10 +170,12 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
             baseline.latency.p99.as_secs_f64() / http.p99.as_secs_f64(),
         ));
     }
+    report.push_str(&format!("\nDirect, {cores} search threads, by kind of query:\n\n{direct_kinds}"));
     Ok(report)
 }
 
-fn direct_latency(index: &SearchIndex, queries: &[BenchQuery]) -> anyhow::Result<Latency> {
+/// The latencies of the queries, run one after another, in the queries' order.
+fn direct_samples(index: &SearchIndex, queries: &[BenchQuery]) -> anyhow::Result<Vec<Duration>> {
     let mut samples = Vec::with_capacity(queries.len());
     for query in queries {
         let request = search_request(query);
@@ -180,7 +184,38 @@ fn direct_latency(index: &SearchIndex, queries: &[BenchQuery]) -> anyhow::Result
         samples.push(started.elapsed());
         std::hint::black_box(results);
     }
-    Ok(Latency::of(samples))
+    Ok(samples)
+}
+
+/// p50 / p99 per kind of query, with and without the two filters: where the time goes.
+fn by_kind(queries: &[BenchQuery], samples: &[Duration]) -> String {
+    let mut kinds: Vec<&str> = queries.iter().map(|query| query.kind).collect();
+    kinds.dedup();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut table = String::from("| query kind | filters | queries | p50 | p99 |\n| --- | --- | --- | --- | --- |\n");
+    for kind in kinds {
+        for filtered in [false, true] {
+            let chosen: Vec<Duration> = queries
+                .iter()
+                .zip(samples)
+                .filter(|(query, _)| query.kind == kind && query.outcome.is_some() == filtered)
+                .map(|(_, sample)| *sample)
+                .collect();
+            if chosen.is_empty() {
+                continue;
+            }
+            let count = chosen.len();
+            let latency = Latency::of(chosen);
+            table.push_str(&format!(
+                "| {kind} | {} | {count} | {} | {} |\n",
+                if filtered { "outcome + service area" } else { "none" },
+                ms(latency.p50),
+                ms(latency.p99)
+            ));
+        }
+    }
+    table
 }
 
 fn search_request(query: &BenchQuery) -> SearchRequest {
@@ -401,7 +436,7 @@ impl Server {
     /// Time from process start until all `size` case studies are searchable.
     async fn wait_until_indexed(&self, client: &reqwest::Client, token: &str, size: u64) -> anyhow::Result<Duration> {
         let started = Instant::now();
-        let everything = BenchQuery { text: String::new(), outcome: None, service_area: None };
+        let everything = BenchQuery { kind: "no words", text: String::new(), outcome: None, service_area: None };
         loop {
             if started.elapsed() > Duration::from_secs(1800) {
                 anyhow::bail!("the server did not index {size} case studies in 30 minutes");
