@@ -84,15 +84,16 @@ pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResu
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
-    let token_row = api_token::Entity::find()
+    // One query for both: this runs on every API request.
+    let found = api_token::Entity::find()
         .filter(api_token::Column::TokenHash.eq(hash_token(token)))
         .filter(api_token::Column::RevokedAt.is_null())
+        .find_also_related(member::Entity)
         .one(db)
         .await?;
-    let Some(token_row) = token_row else {
+    let Some((token_row, member)) = found else {
         return Ok(None);
     };
-    let member = member::Entity::find_by_id(token_row.member_id.clone()).one(db).await?;
     let now = Utc::now();
     if token_row.last_used_at.is_none_or(|last| now - last >= LAST_USED_PRECISION) {
         let mut used: api_token::ActiveModel = token_row.into();
