@@ -73,13 +73,12 @@ impl SegmentFacets {
             Some(column) => column.dictionary().term_ord(MEMBERS_AUDIENCE)?,
             None => None,
         };
-        let members_only = (0..max_doc)
-            .map(|doc| {
-                members.is_some_and(|members| {
-                    audience.as_ref().is_some_and(|column| column.term_ords(doc).any(|ordinal| ordinal == members))
-                })
-            })
-            .collect();
+        let members_only = match (&audience, members) {
+            (Some(column), Some(members)) => {
+                (0..max_doc).map(|doc| column.term_ords(doc).any(|ordinal| ordinal == members)).collect()
+            }
+            _ => vec![false; max_doc as usize],
+        };
         let published = fast.i64(PUBLISHED_AT_FIELD)?;
         let published_at = (0..max_doc).map(|doc| published.first(doc).unwrap_or(0)).collect();
         Ok(SegmentFacets { starts, slots, offsets, values, members_only, published_at })
@@ -94,14 +93,18 @@ impl SegmentFacets {
 
     /// The slot of a facet's value, if any document of the segment has it.
     pub fn slot(&self, facet: Facet, value: &str) -> Option<usize> {
-        let ordinal = self.values[facet.index()].binary_search_by(|probe| probe.as_str().cmp(value)).ok()?;
-        Some(self.offsets[facet.index()] as usize + ordinal)
+        Some(self.offsets[facet.index()] as usize + position(&self.values[facet.index()], value)?)
     }
 
     /// How many slots there are (all facets' values).
     pub fn slot_count(&self) -> usize {
         self.offsets[FACETS] as usize
     }
+}
+
+/// Where a value is in a sorted list of values.
+fn position(sorted: &[String], value: &str) -> Option<usize> {
+    sorted.binary_search_by(|probe| probe.as_str().cmp(value)).ok()
 }
 
 /// A column's values by ordinal.
@@ -173,7 +176,7 @@ impl Dictionary {
 
     /// A value's number, if some document of the generation has it.
     pub fn number(&self, facet: Facet, value: &str) -> Option<usize> {
-        self.values[facet.index()].binary_search_by(|probe| probe.as_str().cmp(value)).ok()
+        position(&self.values[facet.index()], value)
     }
 }
 

@@ -167,21 +167,23 @@ impl Collector for FacetedCollector<'_> {
         let selected = Facet::ALL
             .iter()
             .filter_map(|&facet| {
-                let mut bits = vec![false; facets.slot_count()];
-                if facet == Facet::Year {
+                let accepted: Vec<usize> = if facet == Facet::Year {
                     let years = self.filters.years()?;
-                    for (ordinal, text) in facets.values[facet.index()].iter().enumerate() {
-                        if text.parse::<i32>().is_ok_and(|year| years.contains(&year)) {
-                            bits[facets.offsets[facet.index()] as usize + ordinal] = true;
-                        }
+                    let offset = facets.offsets[facet.index()] as usize;
+                    let values = facets.values[facet.index()].iter().enumerate();
+                    values
+                        .filter(|(_, text)| text.parse::<i32>().is_ok_and(|year| years.contains(&year)))
+                        .map(|(ordinal, _)| offset + ordinal)
+                        .collect()
+                } else {
+                    let values = self.filters.values(facet);
+                    if values.is_empty() {
+                        return None;
                     }
-                    return Some((facet.index(), bits));
-                }
-                let values = self.filters.values(facet);
-                if values.is_empty() {
-                    return None;
-                }
-                for slot in values.iter().filter_map(|value| facets.slot(facet, value)) {
+                    values.iter().filter_map(|value| facets.slot(facet, value)).collect()
+                };
+                let mut bits = vec![false; facets.slot_count()];
+                for slot in accepted {
                     bits[slot] = true;
                 }
                 Some((facet.index(), bits))

@@ -255,33 +255,28 @@ pub fn queries(count: usize, taxonomy: &Taxonomy) -> Vec<BenchQuery> {
         .collect();
     (0..count)
         .map(|n| {
-            let kind = match n % 6 {
-                0 => "one word",
-                1 | 2 => "two to four words",
-                3 => "a phrase",
-                4 => "a typo",
-                _ => "a word and an exclusion",
-            };
-            let text = match n % 6 {
-                0 => (*pick(&mut rng, &vocabulary)).to_owned(),
+            let (kind, text) = match n % 6 {
+                0 => ("one word", (*pick(&mut rng, &vocabulary)).to_owned()),
                 1 | 2 => {
-                    (0..rng.random_range(2..=4)).map(|_| *pick(&mut rng, &vocabulary)).collect::<Vec<_>>().join(" ")
+                    let words = (0..rng.random_range(2..=4)).map(|_| *pick(&mut rng, &vocabulary)).collect::<Vec<_>>();
+                    ("two to four words", words.join(" "))
                 }
-                3 => format!(
-                    "\"{}\"",
-                    pick(
-                        &mut rng,
-                        &["missed collections", "council tax", "business case", "call volumes", "data platform"]
-                    )
-                ),
+                3 => {
+                    let phrases =
+                        ["missed collections", "council tax", "business case", "call volumes", "data platform"];
+                    ("a phrase", format!("\"{}\"", pick(&mut rng, &phrases)))
+                }
                 4 => {
                     let word =
                         pick(&mut rng, &["procurement", "integration", "accessibility", "complaints", "automation"]);
                     let mut chars: Vec<char> = word.chars().collect();
                     chars.swap(2, 3);
-                    chars.into_iter().collect()
+                    ("a typo", chars.into_iter().collect())
                 }
-                _ => format!("{} -{}", pick(&mut rng, &vocabulary), pick(&mut rng, &vocabulary)),
+                _ => {
+                    let text = format!("{} -{}", pick(&mut rng, &vocabulary), pick(&mut rng, &vocabulary));
+                    ("a word and an exclusion", text)
+                }
             };
             let filtered = n % 2 == 1;
             BenchQuery {

@@ -190,7 +190,6 @@ fn direct_samples(index: &SearchIndex, queries: &[BenchQuery]) -> anyhow::Result
 /// p50 / p99 per kind of query, with and without the two filters: where the time goes.
 fn by_kind(queries: &[BenchQuery], samples: &[Duration]) -> String {
     let mut kinds: Vec<&str> = queries.iter().map(|query| query.kind).collect();
-    kinds.dedup();
     kinds.sort_unstable();
     kinds.dedup();
     let mut table = String::from("| query kind | filters | queries | p50 | p99 |\n| --- | --- | --- | --- | --- |\n");

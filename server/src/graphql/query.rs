@@ -185,13 +185,6 @@ impl Query {
             page,
         };
         let results = request.search.search(&request.db, &request.viewer, args).await.gql()?;
-        // Every hit shows its council: load them now, in one query, rather
-        // than through the loader's batching delay.
-        let mut council_ids: Vec<i32> = results.hits.iter().map(|hit| hit.case_study.authority_id).collect();
-        council_ids.sort_unstable();
-        council_ids.dedup();
-        let councils = crate::authorities::find_by_ids(&request.db, &council_ids).await.gql()?;
-        request.authorities.feed_many(councils.into_iter().map(|council| (council.id, council))).await;
-        Ok(results.into())
+        SearchResults::load(ctx, results).await
     }
 }

@@ -8,6 +8,7 @@ use crate::entities::json::Link;
 use crate::entities::{case_study, case_study_transition};
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::errors::IntoGraphqlResult;
+use crate::graphql::loaders::load_now;
 use crate::graphql::scalars::Date;
 use crate::graphql::{RequestContext, request};
 use crate::taxonomy::TermKind;
@@ -192,8 +193,9 @@ impl CaseStudyNode {
 /// Loads what the selected fields of a page of case studies will need, one
 /// query per kind of row, into the request's loader caches. The loaders
 /// batch by time as well, but a page of 100 resolves over several polls and
-/// could split a batch; prefetching makes the query count independent of timing.
-async fn prefetch(ctx: &Context<'_>, items: &[case_study::Model]) -> async_graphql::Result<()> {
+/// could split a batch; prefetching makes the query count independent of
+/// timing, and loading at once (`load_now`) spares the batching delay.
+pub(super) async fn prefetch(ctx: &Context<'_>, items: &[&case_study::Model]) -> async_graphql::Result<()> {
     let request = request(ctx)?;
     let node = ctx.look_ahead().field("edges").field("node");
     if items.is_empty() || !node.exists() {
@@ -206,23 +208,19 @@ async fn prefetch(ctx: &Context<'_>, items: &[case_study::Model]) -> async_graph
         .collect();
     authority_ids.sort_unstable();
     authority_ids.dedup();
-    let authorities = request.authorities.load_many(authority_ids).await?;
+    let authorities = load_now(&request.authorities, &authority_ids).await?;
     let successors: Vec<i32> = authorities.values().filter_map(|authority| authority.successor_id).collect();
-    if !successors.is_empty() {
-        request.authorities.load_many(successors).await?;
-    }
+    load_now(&request.authorities, &successors).await?;
     if node.field("history").exists() {
-        let histories = request.transitions.load_many(ids.clone()).await?;
+        let histories = load_now(&request.transitions, &ids).await?;
         let mut members: Vec<String> =
             histories.values().flatten().filter_map(|transition| transition.member_id.clone()).collect();
         members.sort_unstable();
         members.dedup();
-        if !members.is_empty() {
-            request.members.load_many(members).await?;
-        }
+        load_now(&request.members, &members).await?;
     }
     if node.field("pendingRevision").exists() {
-        request.revisions.load_many(ids).await?;
+        load_now(&request.revisions, &ids).await?;
     }
     Ok(())
 }
@@ -363,7 +361,7 @@ pub struct CaseStudyConnection {
 impl CaseStudyConnection {
     /// The connection for a page, with what its selection needs prefetched.
     pub async fn load(ctx: &Context<'_>, page: Page<case_study::Model>) -> async_graphql::Result<Self> {
-        prefetch(ctx, &page.items).await?;
+        prefetch(ctx, &page.items.iter().collect::<Vec<_>>()).await?;
         Ok(Self::from_page(page))
     }
 

@@ -1,8 +1,10 @@
-use async_graphql::{Enum, InputObject, SimpleObject};
+use async_graphql::{Context, Enum, InputObject, SimpleObject};
 
 use super::CaseStudyNode;
+use super::case_study::prefetch;
 use crate::authorities::AuthorityKind;
 use crate::case_studies::{CostBand, Outcome};
+use crate::entities::case_study;
 use crate::graphql::connection::{PageInfo, encode_cursor};
 use crate::search::{FacetValue, SearchPage};
 use casebook_search::{Facet, Filters, Sort};
@@ -111,6 +113,15 @@ pub struct SearchResults {
     pub facets: SearchFacets,
     /// True when no case study had every word, and these results match any of them.
     pub relaxed: bool,
+}
+
+impl SearchResults {
+    /// The results, with what the hits' selection needs prefetched (as a page of case studies).
+    pub async fn load(ctx: &Context<'_>, page: SearchPage) -> async_graphql::Result<Self> {
+        let hits: Vec<&case_study::Model> = page.hits.iter().map(|hit| &hit.case_study).collect();
+        prefetch(ctx, &hits).await?;
+        Ok(page.into())
+    }
 }
 
 impl From<SearchPage> for SearchResults {
