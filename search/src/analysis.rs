@@ -8,10 +8,11 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 
 use crate::spelling::BritishSpelling;
+use crate::stemming::MemoStemmer;
 
 pub const STEMMED: &str = "casebook";
 pub const RAW: &str = "casebook_raw";
@@ -22,7 +23,7 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(BritishSpelling)
-        .filter(Stemmer::new(Language::English))
+        .filter(MemoStemmer)
         .build()
 }
 

@@ -6,8 +6,7 @@
 //! one split into words per field, and one analysis per distinct word of a
 //! page of hits, is all the snippets of a search cost.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
@@ -29,7 +28,7 @@ pub struct Highlighter<'a> {
     /// spelling and stemming: the same words at the same offsets.
     words: TextAnalyzer,
     stemmed: TextAnalyzer,
-    matches: HashMap<String, bool>,
+    matches: FxHashMap<String, bool>,
 }
 
 impl<'a> Highlighter<'a> {
@@ -39,7 +38,7 @@ impl<'a> Highlighter<'a> {
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
             .build();
-        Highlighter { terms, words, stemmed: stemmed_analyzer(), matches: HashMap::new() }
+        Highlighter { terms, words, stemmed: stemmed_analyzer(), matches: FxHashMap::default() }
     }
 
     /// Whether there is anything to highlight at all.

@@ -31,6 +31,7 @@ mod parse;
 mod query;
 mod schema;
 mod spelling;
+mod stemming;
 mod synonyms;
 
 use std::collections::BTreeMap;

@@ -32,8 +32,8 @@ pub async fn documents_for(
     let mut documents = Vec::new();
     let mut removed = Vec::new();
     for row in rows {
-        match (row.status, authorities.get(&row.authority_id)) {
-            (Status::Published, Some(owner)) => documents.push(document(row.clone(), owner, &authorities)),
+        match authorities.get(&row.authority_id) {
+            Some(owner) if row.status == Status::Published => documents.push(document(row, owner, &authorities)),
             _ => removed.push(row.id),
         }
     }
