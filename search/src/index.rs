@@ -15,6 +15,7 @@ use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
+use crate::backlog::{Backlog, QueuedDocument};
 use crate::document::{Audience, CaseStudyDocument};
 use crate::facet_cache::{Dictionary, FacetCache};
 use crate::facets::{Collected, FacetedCollector, Filters, Order};
@@ -48,7 +49,9 @@ struct Payload {
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    writer: Mutex<IndexWriter<QueuedDocument>>,
+    /// Holds writers back while the indexing threads catch up.
+    backlog: Arc<Backlog>,
     fields: Fields,
     synonyms: RwLock<Synonyms>,
     /// Facet arrays per segment; the reader's warmer keeps them current.
@@ -129,6 +132,7 @@ impl SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
+            backlog: Arc::default(),
             fields,
             synonyms: RwLock::new(Synonyms::new(&seed_groups())),
             facet_cache,
@@ -173,9 +177,10 @@ impl SearchIndex {
 
     /// Adds or replaces a document (not visible until `commit`).
     pub fn upsert(&self, document: &CaseStudyDocument) -> Result<(), SearchError> {
+        let queued = QueuedDocument::new(self.to_tantivy(document), &self.backlog);
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.delete_term(Term::from_field_text(self.fields.id, &document.id));
-        writer.add_document(self.to_tantivy(document))?;
+        writer.add_document(queued)?;
         Ok(())
     }
 

@@ -22,6 +22,7 @@
 //! ```
 
 mod analysis;
+mod backlog;
 mod document;
 mod facet_cache;
 mod facets;
