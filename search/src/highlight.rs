@@ -46,24 +46,34 @@ impl<'a> Highlighter<'a> {
         self.terms.stemmed.is_empty() && self.terms.fuzzy.is_empty()
     }
 
-    /// The byte ranges of `text` that match the query.
+    /// The byte ranges of `text` that match the query. Words are split as
+    /// the analyser's tokenizer splits them (runs of letters and digits), and
+    /// remembered as written, so a word seen before costs one lookup and no
+    /// lower-casing or folding.
     fn ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
         let mut ranges = Vec::new();
-        let mut stream = self.words.token_stream(text);
-        while let Some(token) = stream.next() {
-            let matched = match self.matches.get(token.text.as_str()) {
+        for (from, word) in words(text) {
+            let matched = match self.matches.get(word) {
                 Some(&matched) => matched,
                 None => {
-                    let matched = word_matches(&token.text, self.terms, &mut self.stemmed);
-                    self.matches.insert(token.text.clone(), matched);
+                    let matched = self
+                        .normalised(word)
+                        .is_some_and(|normal| word_matches(&normal, self.terms, &mut self.stemmed));
+                    self.matches.insert(word.to_owned(), matched);
                     matched
                 }
             };
             if matched {
-                ranges.push((token.offset_from, token.offset_to));
+                ranges.push((from, from + word.len()));
             }
         }
         ranges
+    }
+
+    /// The word lower-cased and accent-folded, or `None` when the analyser drops it (too long).
+    fn normalised(&mut self, word: &str) -> Option<String> {
+        let mut stream = self.words.token_stream(word);
+        stream.advance().then(|| stream.token().text.clone())
     }
 
     /// A snippet of at most about `max_chars` characters, or `None` when nothing matches.
@@ -97,6 +107,24 @@ impl<'a> Highlighter<'a> {
         }
         Some(out)
     }
+}
+
+/// Each run of letters and digits in `text`, with its byte offset: the
+/// words of `SimpleTokenizer`.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (from, _) = rest.find(|(_, c)| c.is_alphanumeric())?;
+        let mut to = text.len();
+        while let Some(&(at, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                to = at;
+                break;
+            }
+            rest.next();
+        }
+        Some((from, &text[from..to]))
+    })
 }
 
 /// Whether one word (lower-cased, accents folded) matches: its stem is a
@@ -239,6 +267,18 @@ mod tests {
         terms.fuzzy.push(("recycling".into(), 1));
         let snippet = snippet("The Organizations' recyclng plan", &terms, 200).unwrap();
         assert_eq!(snippet, "The <mark>Organizations</mark>&#39; <mark>recyclng</mark> plan");
+    }
+
+    #[test]
+    fn words_are_split_as_the_tokenizer_splits_them() {
+        let text = "Café's  e-mail, 24/7 naïve—über_x 🦀end";
+        let mut tokenizer = TextAnalyzer::from(SimpleTokenizer::default());
+        let mut stream = tokenizer.token_stream(text);
+        let mut expected = Vec::new();
+        while let Some(token) = stream.next() {
+            expected.push((token.offset_from, &text[token.offset_from..token.offset_to]));
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]
