@@ -11,6 +11,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 
+use crate::rewrite::Rewriting;
 use crate::spelling::BritishSpelling;
 use crate::stemming::MemoStemmer;
 
@@ -22,8 +23,8 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(BritishSpelling)
-        .filter(MemoStemmer)
+        .filter(Rewriting(BritishSpelling))
+        .filter(Rewriting(MemoStemmer::default()))
         .build()
 }
 
@@ -32,7 +33,7 @@ pub fn raw_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(BritishSpelling)
+        .filter(Rewriting(BritishSpelling))
         .build()
 }
 

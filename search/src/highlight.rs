@@ -24,8 +24,8 @@ const SCAN_BYTES: usize = 4_000;
 /// since the hits of one search share most of their words.
 pub struct Highlighter<'a> {
     terms: &'a MatchTerms,
-    /// The analyser's tokenizer and per-word filters up to (not including)
-    /// spelling and stemming: the same words at the same offsets.
+    /// The analyser's per-word filters up to (not including) spelling and
+    /// stemming: lower-cases and folds one word (see `normalised`).
     words: TextAnalyzer,
     stemmed: TextAnalyzer,
     matches: FxHashMap<String, bool>,

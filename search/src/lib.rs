@@ -30,6 +30,7 @@ mod highlight;
 mod index;
 mod parse;
 mod query;
+mod rewrite;
 mod schema;
 mod spelling;
 mod stemming;

@@ -5,7 +5,8 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use crate::rewrite::Rewrite;
 
 /// Words whose spellings differ by more than the `-ize` rule.
 const PAIRS: &[(&str, &str)] = &[
@@ -110,52 +111,15 @@ pub fn british(word: &str) -> Option<String> {
     None
 }
 
-/// The token filter: place it after lower-casing and before stemming.
+/// The rewrite for `Rewriting`: place it after lower-casing and before stemming.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BritishSpelling;
 
-impl TokenFilter for BritishSpelling {
-    type Tokenizer<T: Tokenizer> = BritishSpellingFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        BritishSpellingFilter { inner: tokenizer }
-    }
-}
-
-#[derive(Clone)]
-pub struct BritishSpellingFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for BritishSpellingFilter<T> {
-    type TokenStream<'a> = BritishSpellingStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        BritishSpellingStream { tail: self.inner.token_stream(text) }
-    }
-}
-
-pub struct BritishSpellingStream<T> {
-    tail: T,
-}
-
-impl<T: TokenStream> TokenStream for BritishSpellingStream<T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+impl Rewrite for BritishSpelling {
+    fn rewrite(&mut self, word: &mut String) {
+        if let Some(british) = british(word) {
+            *word = british;
         }
-        if let Some(british) = british(&self.tail.token().text) {
-            self.tail.token_mut().text = british;
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 

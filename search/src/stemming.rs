@@ -4,46 +4,31 @@
 //! made (an indexing thread keeps its analyser for a whole segment).
 
 use rustc_hash::FxHashMap;
-use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, TokenStream};
+
+use crate::rewrite::Rewrite;
 
 /// Past this many remembered words the memo starts again: a bound on memory
 /// for corpora with an unusually large vocabulary.
 const MEMO_WORDS: usize = 50_000;
 
-/// The token filter: English stems, each word stemmed once per analyser.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MemoStemmer;
-
-impl TokenFilter for MemoStemmer {
-    type Tokenizer<T: Tokenizer> = MemoStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        MemoStemmerFilter { inner: tokenizer, memo: Memo::default() }
-    }
-}
-
+/// The rewrite for `Rewriting`: English stems, each word stemmed once per analyser.
 #[derive(Clone)]
-pub struct MemoStemmerFilter<T> {
-    inner: T,
-    memo: Memo,
-}
-
-#[derive(Clone)]
-struct Memo {
+pub struct MemoStemmer {
     stems: FxHashMap<String, String>,
     stemmer: TextAnalyzer,
 }
 
-impl Default for Memo {
+impl Default for MemoStemmer {
     fn default() -> Self {
         let stemmer = TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build();
-        Memo { stems: FxHashMap::default(), stemmer }
+        MemoStemmer { stems: FxHashMap::default(), stemmer }
     }
 }
 
-impl Memo {
+impl Rewrite for MemoStemmer {
     /// Replaces `word` with its stem.
-    fn stem(&mut self, word: &mut String) {
+    fn rewrite(&mut self, word: &mut String) {
         if let Some(stem) = self.stems.get(word.as_str()) {
             word.clone_from(stem);
             return;
@@ -59,42 +44,12 @@ impl Memo {
     }
 }
 
-impl<T: Tokenizer> Tokenizer for MemoStemmerFilter<T> {
-    type TokenStream<'a> = MemoStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        MemoStemmerStream { tail: self.inner.token_stream(text), memo: &mut self.memo }
-    }
-}
-
-pub struct MemoStemmerStream<'a, T> {
-    tail: T,
-    memo: &'a mut Memo,
-}
-
-impl<T: TokenStream> TokenStream for MemoStemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        self.memo.stem(&mut self.tail.token_mut().text);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
 
     use super::*;
+    use crate::rewrite::Rewriting;
 
     fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
         let mut stream = analyzer.token_stream(text);
@@ -112,7 +67,10 @@ mod tests {
             .filter(LowerCaser)
             .filter(Stemmer::new(Language::English))
             .build();
-        let mut memo = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(MemoStemmer).build();
+        let mut memo = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Rewriting(MemoStemmer::default()))
+            .build();
         let expected = stems(&mut plain, text);
         assert_eq!(stems(&mut memo, text), expected);
         assert_eq!(stems(&mut memo, text), expected, "the second pass reads every stem from the memo");
