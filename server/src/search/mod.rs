@@ -40,6 +40,10 @@ pub struct SearchService {
     /// indexer applies a change: renames reach the change log, so the labels
     /// are as fresh as the index. Saves two queries on every search.
     labels: std::sync::RwLock<Option<Arc<Labels>>>,
+    /// Index reads in flight. Each holds a blocking thread, and on a few
+    /// cores more at once only take turns: they queue here instead, which
+    /// spares the threads' memory and the switching between them.
+    reading: tokio::sync::Semaphore,
 }
 
 /// What facet values are called.
@@ -71,6 +75,7 @@ impl SearchService {
             wake: Notify::new(),
             writing: tokio::sync::Mutex::new(()),
             labels: std::sync::RwLock::new(None),
+            reading: tokio::sync::Semaphore::new(concurrent_reads()),
         });
         service.load_synonyms().await?;
         Ok((service, state))
@@ -200,6 +205,7 @@ impl SearchService {
             facet_limit: args.facet_limit,
         };
         let index = self.index.clone();
+        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
         let results = tokio::task::spawn_blocking(move || index.search(&request))
             .await
             .map_err(|error| AppError::Internal(error.into()))?
@@ -232,6 +238,7 @@ impl SearchService {
         let index = self.index.clone();
         let id = case_study.id.clone();
         let audience = audience_of(viewer);
+        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
         let ids = tokio::task::spawn_blocking(move || index.similar(&id, audience, limit))
             .await
             .map_err(|error| AppError::Internal(error.into()))?
@@ -239,6 +246,12 @@ impl SearchService {
         let mut rows = readable_by_id(db, viewer, ids.clone()).await?;
         Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
     }
+}
+
+/// Two index reads per core: one computing while the other waits on the
+/// search pool or highlights.
+fn concurrent_reads() -> usize {
+    2 * std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 fn audience_of(viewer: &Viewer) -> Audience {
