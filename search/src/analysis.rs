@@ -5,18 +5,22 @@
 //!   English stemming. Used by every searchable text field.
 //! - `casebook_raw`: the same without stemming, for the typo-tolerant
 //!   (fuzzy) field: edit distances are measured on real words, not stems.
+//! - `casebook_pairs`: `casebook`'s words in adjacent pairs, for the
+//!   phrase twin of each searchable field (see `pairs`).
 
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 
+use crate::pairs::AdjacentPairs;
 use crate::rewrite::Rewriting;
 use crate::spelling::BritishSpelling;
 use crate::stemming::MemoStemmer;
 
 pub const STEMMED: &str = "casebook";
 pub const RAW: &str = "casebook_raw";
+pub const PAIRS: &str = "casebook_pairs";
 
 pub fn stemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -25,6 +29,17 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(AsciiFoldingFilter)
         .filter(Rewriting(BritishSpelling))
         .filter(Rewriting(MemoStemmer::default()))
+        .build()
+}
+
+pub fn pairs_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Rewriting(BritishSpelling))
+        .filter(Rewriting(MemoStemmer::default()))
+        .filter(AdjacentPairs)
         .build()
 }
 
@@ -40,6 +55,7 @@ pub fn raw_analyzer() -> TextAnalyzer {
 pub fn register(index: &Index) {
     index.tokenizers().register(STEMMED, stemmed_analyzer());
     index.tokenizers().register(RAW, raw_analyzer());
+    index.tokenizers().register(PAIRS, pairs_analyzer());
 }
 
 /// A token of analysed text with its byte range in the original.
@@ -66,6 +82,7 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pairs::pair_term;
 
     #[test]
     fn spellings_and_inflections_meet_after_analysis() {
@@ -75,5 +92,12 @@ mod tests {
         assert_eq!(terms(&mut analyzer, "recycling"), terms(&mut analyzer, "recycled"));
         assert_eq!(terms(&mut analyzer, "Café"), terms(&mut analyzer, "cafe"));
         assert!(terms(&mut analyzer, "🦀 ((((").is_empty());
+    }
+
+    #[test]
+    fn pairs_are_of_the_stemmed_words() {
+        let words = terms(&mut stemmed_analyzer(), "Missed bin collections");
+        let expected = vec![pair_term(&words[0], &words[1]), pair_term(&words[1], &words[2])];
+        assert_eq!(terms(&mut pairs_analyzer(), "Missed bin collections"), expected);
     }
 }

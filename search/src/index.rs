@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, RwLock, Weak};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Collector;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
@@ -233,17 +233,22 @@ impl SearchIndex {
         let fields = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.id, &document.id);
-        doc.add_text(fields.title, &document.title);
-        doc.add_text(fields.summary, &document.summary);
+        let pairs = &fields.pairs;
+        let mut searchable = |words: Field, pairs: Field, text: &str| {
+            doc.add_text(words, text);
+            doc.add_text(pairs, text);
+        };
+        searchable(fields.title, pairs.title, &document.title);
+        searchable(fields.summary, pairs.summary, &document.summary);
         for lesson in &document.lessons {
-            doc.add_text(fields.lessons, lesson);
+            searchable(fields.lessons, pairs.lessons, lesson);
         }
-        doc.add_text(fields.body, &document.body);
+        searchable(fields.body, pairs.body, &document.body);
         for tag in &document.tags {
-            doc.add_text(fields.tags, tag.replace('-', " "));
+            searchable(fields.tags, pairs.tags, &tag.replace('-', " "));
         }
         for name in &document.council_names {
-            doc.add_text(fields.council, name);
+            searchable(fields.council, pairs.council, name);
         }
         let fuzzy_text = [&document.title, &document.summary, &document.body]
             .into_iter()

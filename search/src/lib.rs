@@ -28,6 +28,7 @@ mod facet_cache;
 mod facets;
 mod highlight;
 mod index;
+mod pairs;
 mod parse;
 mod query;
 mod rewrite;

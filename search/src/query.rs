@@ -5,15 +5,17 @@
 use std::collections::{BTreeSet, HashSet};
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
 use crate::analysis::terms;
+use crate::pairs::pair_term;
 use crate::parse::ParsedQuery;
-use crate::schema::Fields;
+use crate::schema::{Fields, Searchable};
 use crate::synonyms::Synonyms;
 
 /// A fuzzy match counts for little: any exact match outranks it.
@@ -164,18 +166,42 @@ impl QueryBuilder<'_> {
     }
 
     /// Analysed tokens, as a term (one token) or a phrase, in any weighted field.
+    ///
+    /// A phrase of two words is their pair's term in the field's pair twin
+    /// (see `pairs`). A longer one needs every adjacent pair, and positions
+    /// are checked only in the documents that have them all and pass the
+    /// narrowing query. Each field's phrase is narrowed on its own: the union
+    /// of the fields reads its parts in windows of thousands of documents,
+    /// so narrowing only the union would still check positions in every window.
     fn exact_query(&self, tokens: &[String]) -> Box<dyn Query> {
         let per_field = self
             .fields
             .weighted()
             .into_iter()
-            .map(|(field, weight)| {
-                let query: Box<dyn Query> = if let [token] = tokens {
-                    Box::new(TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs))
-                } else {
-                    let phrase =
-                        PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(field, token)).collect());
-                    self.narrowed(Box::new(phrase))
+            .map(|Searchable { words, pairs, weight }| {
+                let pair = |pair: &[String]| Term::from_field_text(pairs, &pair_term(&pair[0], &pair[1]));
+                let query: Box<dyn Query> = match tokens {
+                    [token] => {
+                        Box::new(TermQuery::new(Term::from_field_text(words, token), IndexRecordOption::WithFreqs))
+                    }
+                    [_, _] => Box::new(TermQuery::new(pair(tokens), IndexRecordOption::WithFreqs)),
+                    _ => {
+                        let all_pairs = tokens
+                            .windows(2)
+                            .map(|two| {
+                                let pair = TermQuery::new(pair(two), IndexRecordOption::Basic);
+                                (Occur::Must, Box::new(pair) as Box<dyn Query>)
+                            })
+                            .collect();
+                        let phrase =
+                            PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(words, token)).collect());
+                        let mut checked: Vec<(Occur, Box<dyn Query>)> = vec![
+                            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all_pairs)), 0.0))),
+                            (Occur::Must, Box::new(phrase)),
+                        ];
+                        checked.extend(self.narrowing.map(|narrowing| (Occur::Must, narrowing.box_clone())));
+                        Box::new(BooleanQuery::new(checked))
+                    }
                 };
                 (Occur::Should, Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>)
             })
@@ -184,10 +210,6 @@ impl QueryBuilder<'_> {
     }
 
     /// The query, matched only inside the narrowing query, if any (same scores).
-    ///
-    /// Each field's phrase gets its own copy: the union of the fields reads
-    /// its parts in windows of thousands of documents, so narrowing the union
-    /// would still check every phrase in every window.
     fn narrowed(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         match self.narrowing {
             Some(narrowing) => {

@@ -5,9 +5,9 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::{RAW, STEMMED};
+use crate::analysis::{PAIRS, RAW, STEMMED};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The facets, in the order of `SearchFacets`.
 /// Who may read a document: "public" or "members".
@@ -69,11 +69,32 @@ pub struct Fields {
     pub body: Field,
     pub tags: Field,
     pub council: Field,
+    /// The searchable fields' twins, indexed as adjacent pairs of words (see `pairs`).
+    pub pairs: PairFields,
     /// Everything searchable, unstemmed: the typo-tolerant field.
     pub fuzzy: Field,
     pub facets: [Field; 9],
     pub audience: Field,
     pub published_at: Field,
+}
+
+/// Each searchable field's twin of adjacent word pairs: matched, never stored.
+#[derive(Clone, Debug)]
+pub struct PairFields {
+    pub title: Field,
+    pub summary: Field,
+    pub lessons: Field,
+    pub body: Field,
+    pub tags: Field,
+    pub council: Field,
+}
+
+/// A searchable field as a query sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Searchable {
+    pub words: Field,
+    pub pairs: Field,
+    pub weight: f32,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -93,6 +114,18 @@ pub fn build() -> (Schema, Fields) {
     let body = builder.add_text_field("body", stemmed(true));
     let tags = builder.add_text_field("tags", stemmed(true));
     let council = builder.add_text_field("council", stemmed(false));
+    let mut pairs_of = |name: &str| {
+        let indexing = TextFieldIndexing::default().set_tokenizer(PAIRS).set_index_option(IndexRecordOption::WithFreqs);
+        builder.add_text_field(&format!("{name}_pairs"), TextOptions::default().set_indexing_options(indexing))
+    };
+    let pairs = PairFields {
+        title: pairs_of("title"),
+        summary: pairs_of("summary"),
+        lessons: pairs_of("lessons"),
+        body: pairs_of("body"),
+        tags: pairs_of("tags"),
+        council: pairs_of("council"),
+    };
     let fuzzy = builder.add_text_field(
         "fuzzy",
         TextOptions::default().set_indexing_options(
@@ -102,20 +135,22 @@ pub fn build() -> (Schema, Fields) {
     let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
     let audience = builder.add_text_field(AUDIENCE_FIELD, STRING | FAST);
     let published_at = builder.add_i64_field(PUBLISHED_AT_FIELD, INDEXED | FAST);
-    let fields = Fields { id, title, summary, lessons, body, tags, council, fuzzy, facets, audience, published_at };
+    let fields =
+        Fields { id, title, summary, lessons, body, tags, council, pairs, fuzzy, facets, audience, published_at };
     (builder.build(), fields)
 }
 
 impl Fields {
     /// The searchable text fields with their weights: title and tags weigh most.
-    pub fn weighted(&self) -> [(Field, f32); 6] {
+    pub fn weighted(&self) -> [Searchable; 6] {
+        let pairs = &self.pairs;
         [
-            (self.title, 4.0),
-            (self.tags, 4.0),
-            (self.summary, 2.0),
-            (self.lessons, 1.5),
-            (self.council, 1.5),
-            (self.body, 1.0),
+            Searchable { words: self.title, pairs: pairs.title, weight: 4.0 },
+            Searchable { words: self.tags, pairs: pairs.tags, weight: 4.0 },
+            Searchable { words: self.summary, pairs: pairs.summary, weight: 2.0 },
+            Searchable { words: self.lessons, pairs: pairs.lessons, weight: 1.5 },
+            Searchable { words: self.council, pairs: pairs.council, weight: 1.5 },
+            Searchable { words: self.body, pairs: pairs.body, weight: 1.0 },
         ]
     }
 }

@@ -59,6 +59,22 @@ fn quoted_phrases_match_exactly() {
 }
 
 #[test]
+fn longer_phrases_match_in_order_and_phrases_can_be_excluded() {
+    let index = index();
+    let three_words = search(&index, "\"reporting missed collections\"");
+    assert_eq!(ids(&three_words), ["phrase"]);
+    assert!(search(&index, "\"collections missed\"").hits.is_empty(), "the words in the other order");
+    assert!(
+        search(&index, "\"missed collections reform\"").hits.is_empty(),
+        "its pairs are in the corpus, never in a row"
+    );
+    let excluded_results = search(&index, "collections -\"missed collections\"");
+    let excluded = ids(&excluded_results);
+    assert!(excluded.contains(&"unphrased"), "{excluded:?}");
+    assert!(!excluded.contains(&"phrase"), "{excluded:?}");
+}
+
+#[test]
 fn minus_excludes_a_word() {
     let index = index();
     let with_results = search(&index, "bins");
