@@ -10,7 +10,8 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TextAnalyzerBuilder, TokenStream,
+    Tokenizer,
 };
 
 use crate::pairs::AdjacentPairs;
@@ -23,33 +24,24 @@ pub const RAW: &str = "casebook_raw";
 pub const PAIRS: &str = "casebook_pairs";
 
 pub fn stemmed_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Rewriting(BritishSpelling))
-        .filter(Rewriting(MemoStemmer::default()))
-        .build()
-}
-
-pub fn pairs_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Rewriting(BritishSpelling))
-        .filter(Rewriting(MemoStemmer::default()))
-        .filter(AdjacentPairs)
-        .build()
+    words().filter(Rewriting(MemoStemmer::default())).build()
 }
 
 pub fn raw_analyzer() -> TextAnalyzer {
+    words().build()
+}
+
+pub fn pairs_analyzer() -> TextAnalyzer {
+    words().filter(Rewriting(MemoStemmer::default())).filter(AdjacentPairs).build()
+}
+
+/// Words, lower-cased, accents folded, in British spelling: what every analyser starts with.
+fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Rewriting(BritishSpelling))
-        .build()
 }
 
 pub fn register(index: &Index) {

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, RwLock, Weak};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Collector;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
 use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
@@ -22,7 +22,7 @@ use crate::facets::{Collected, FacetedCollector, Filters, Order};
 use crate::highlight::Highlighter;
 use crate::parse::parse;
 use crate::query::{MatchTerms, QueryBuilder};
-use crate::schema::{self, Facet, Fields, SCHEMA_VERSION};
+use crate::schema::{self, Facet, Fields, SCHEMA_VERSION, TextField};
 use crate::synonyms::{Synonyms, seed_groups};
 use crate::{Highlight, Hit, SearchError, SearchRequest, SearchResults, Sort};
 
@@ -233,22 +233,21 @@ impl SearchIndex {
         let fields = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.id, &document.id);
-        let pairs = &fields.pairs;
-        let mut searchable = |words: Field, pairs: Field, text: &str| {
-            doc.add_text(words, text);
-            doc.add_text(pairs, text);
+        let mut searchable = |field: TextField, text: &str| {
+            doc.add_text(field.words, text);
+            doc.add_text(field.pairs, text);
         };
-        searchable(fields.title, pairs.title, &document.title);
-        searchable(fields.summary, pairs.summary, &document.summary);
+        searchable(fields.title, &document.title);
+        searchable(fields.summary, &document.summary);
         for lesson in &document.lessons {
-            searchable(fields.lessons, pairs.lessons, lesson);
+            searchable(fields.lessons, lesson);
         }
-        searchable(fields.body, pairs.body, &document.body);
+        searchable(fields.body, &document.body);
         for tag in &document.tags {
-            searchable(fields.tags, pairs.tags, &tag.replace('-', " "));
+            searchable(fields.tags, &tag.replace('-', " "));
         }
         for name in &document.council_names {
-            searchable(fields.council, pairs.council, name);
+            searchable(fields.council, name);
         }
         let fuzzy_text = [&document.title, &document.summary, &document.body]
             .into_iter()
@@ -344,11 +343,11 @@ impl SearchIndex {
             let mut highlights = Vec::new();
             if !highlighter.is_empty() {
                 for (name, field, max) in [
-                    ("title", fields.title, TITLE_SNIPPET),
-                    ("summary", fields.summary, TITLE_SNIPPET),
-                    ("tags", fields.tags, TITLE_SNIPPET),
-                    ("lessons", fields.lessons, TEXT_SNIPPET),
-                    ("body", fields.body, TEXT_SNIPPET),
+                    ("title", fields.title.words, TITLE_SNIPPET),
+                    ("summary", fields.summary.words, TITLE_SNIPPET),
+                    ("tags", fields.tags.words, TITLE_SNIPPET),
+                    ("lessons", fields.lessons.words, TEXT_SNIPPET),
+                    ("body", fields.body.words, TEXT_SNIPPET),
                 ] {
                     let values: Vec<&str> = doc.get_all(field).filter_map(|value| value.as_str()).collect();
                     if let Some(snippet) = values.iter().find_map(|value| highlighter.snippet(value, max)) {
@@ -389,10 +388,10 @@ impl SearchIndex {
             .with_min_word_length(3)
             .with_max_query_terms(40)
             .with_document_fields(vec![
-                (fields.title, values(fields.title)),
-                (fields.summary, values(fields.summary)),
-                (fields.lessons, values(fields.lessons)),
-                (fields.tags, values(fields.tags)),
+                (fields.title.words, values(fields.title.words)),
+                (fields.summary.words, values(fields.summary.words)),
+                (fields.lessons.words, values(fields.lessons.words)),
+                (fields.tags.words, values(fields.tags.words)),
             ]);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(like_this))];
         for facet in [Facet::ServiceArea, Facet::Technology] {

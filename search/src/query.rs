@@ -15,7 +15,7 @@ use tantivy::{Searcher, Term};
 use crate::analysis::terms;
 use crate::pairs::pair_term;
 use crate::parse::ParsedQuery;
-use crate::schema::{Fields, Searchable};
+use crate::schema::{Fields, TextField};
 use crate::synonyms::Synonyms;
 
 /// A fuzzy match counts for little: any exact match outranks it.
@@ -178,7 +178,7 @@ impl QueryBuilder<'_> {
             .fields
             .weighted()
             .into_iter()
-            .map(|Searchable { words, pairs, weight }| {
+            .map(|(TextField { words, pairs }, weight)| {
                 let pair = |pair: &[String]| Term::from_field_text(pairs, &pair_term(&pair[0], &pair[1]));
                 let query: Box<dyn Query> = match tokens {
                     [token] => {

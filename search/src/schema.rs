@@ -63,14 +63,12 @@ impl Facet {
 #[derive(Clone, Debug)]
 pub struct Fields {
     pub id: Field,
-    pub title: Field,
-    pub summary: Field,
-    pub lessons: Field,
-    pub body: Field,
-    pub tags: Field,
-    pub council: Field,
-    /// The searchable fields' twins, indexed as adjacent pairs of words (see `pairs`).
-    pub pairs: PairFields,
+    pub title: TextField,
+    pub summary: TextField,
+    pub lessons: TextField,
+    pub body: TextField,
+    pub tags: TextField,
+    pub council: TextField,
     /// Everything searchable, unstemmed: the typo-tolerant field.
     pub fuzzy: Field,
     pub facets: [Field; 9],
@@ -78,23 +76,12 @@ pub struct Fields {
     pub published_at: Field,
 }
 
-/// Each searchable field's twin of adjacent word pairs: matched, never stored.
-#[derive(Clone, Debug)]
-pub struct PairFields {
-    pub title: Field,
-    pub summary: Field,
-    pub lessons: Field,
-    pub body: Field,
-    pub tags: Field,
-    pub council: Field,
-}
-
-/// A searchable field as a query sees it.
+/// A searchable text: its analysed words (with positions, and stored when it
+/// is shown), and its twin indexed as adjacent pairs of those words (see `pairs`).
 #[derive(Clone, Copy, Debug)]
-pub struct Searchable {
+pub struct TextField {
     pub words: Field,
     pub pairs: Field,
-    pub weight: f32,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -108,24 +95,19 @@ pub fn build() -> (Schema, Fields) {
         if stored { options.set_stored() } else { options }
     };
     let id = builder.add_text_field("id", STRING | STORED | FAST);
-    let title = builder.add_text_field("title", stemmed(true));
-    let summary = builder.add_text_field("summary", stemmed(true));
-    let lessons = builder.add_text_field("lessons", stemmed(true));
-    let body = builder.add_text_field("body", stemmed(true));
-    let tags = builder.add_text_field("tags", stemmed(true));
-    let council = builder.add_text_field("council", stemmed(false));
-    let mut pairs_of = |name: &str| {
-        let indexing = TextFieldIndexing::default().set_tokenizer(PAIRS).set_index_option(IndexRecordOption::WithFreqs);
-        builder.add_text_field(&format!("{name}_pairs"), TextOptions::default().set_indexing_options(indexing))
+    let mut text = |name: &str, stored: bool| {
+        let pairs = TextFieldIndexing::default().set_tokenizer(PAIRS).set_index_option(IndexRecordOption::WithFreqs);
+        TextField {
+            words: builder.add_text_field(name, stemmed(stored)),
+            pairs: builder.add_text_field(&format!("{name}_pairs"), TextOptions::default().set_indexing_options(pairs)),
+        }
     };
-    let pairs = PairFields {
-        title: pairs_of("title"),
-        summary: pairs_of("summary"),
-        lessons: pairs_of("lessons"),
-        body: pairs_of("body"),
-        tags: pairs_of("tags"),
-        council: pairs_of("council"),
-    };
+    let title = text("title", true);
+    let summary = text("summary", true);
+    let lessons = text("lessons", true);
+    let body = text("body", true);
+    let tags = text("tags", true);
+    let council = text("council", false);
     let fuzzy = builder.add_text_field(
         "fuzzy",
         TextOptions::default().set_indexing_options(
@@ -135,22 +117,20 @@ pub fn build() -> (Schema, Fields) {
     let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
     let audience = builder.add_text_field(AUDIENCE_FIELD, STRING | FAST);
     let published_at = builder.add_i64_field(PUBLISHED_AT_FIELD, INDEXED | FAST);
-    let fields =
-        Fields { id, title, summary, lessons, body, tags, council, pairs, fuzzy, facets, audience, published_at };
+    let fields = Fields { id, title, summary, lessons, body, tags, council, fuzzy, facets, audience, published_at };
     (builder.build(), fields)
 }
 
 impl Fields {
     /// The searchable text fields with their weights: title and tags weigh most.
-    pub fn weighted(&self) -> [Searchable; 6] {
-        let pairs = &self.pairs;
+    pub fn weighted(&self) -> [(TextField, f32); 6] {
         [
-            Searchable { words: self.title, pairs: pairs.title, weight: 4.0 },
-            Searchable { words: self.tags, pairs: pairs.tags, weight: 4.0 },
-            Searchable { words: self.summary, pairs: pairs.summary, weight: 2.0 },
-            Searchable { words: self.lessons, pairs: pairs.lessons, weight: 1.5 },
-            Searchable { words: self.council, pairs: pairs.council, weight: 1.5 },
-            Searchable { words: self.body, pairs: pairs.body, weight: 1.0 },
+            (self.title, 4.0),
+            (self.tags, 4.0),
+            (self.summary, 2.0),
+            (self.lessons, 1.5),
+            (self.council, 1.5),
+            (self.body, 1.0),
         ]
     }
 }

@@ -235,8 +235,18 @@ pub struct BenchQuery {
     pub service_area: Option<String>,
 }
 
+/// The measured queries.
 pub fn queries(count: usize, taxonomy: &Taxonomy) -> Vec<BenchQuery> {
-    let mut rng = StdRng::seed_from_u64(42);
+    queries_from_seed(42, count, taxonomy)
+}
+
+/// Other queries of the same mix, to warm a process up before measuring.
+pub fn warm_up_queries(taxonomy: &Taxonomy) -> Vec<BenchQuery> {
+    queries_from_seed(7, 200, taxonomy)
+}
+
+fn queries_from_seed(seed: u64, count: usize, taxonomy: &Taxonomy) -> Vec<BenchQuery> {
+    let mut rng = StdRng::seed_from_u64(seed);
     let vocabulary: Vec<&str> = WORDS
         .iter()
         .copied()

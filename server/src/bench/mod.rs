@@ -70,6 +70,9 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let authorities = authority::Entity::find().all(&db).await?;
     let corpus = Corpus { taxonomy: &taxonomy, authorities: &authorities };
     let queries = corpus::queries(options.queries, &taxonomy);
+    // Each process answers other queries first: the first touch of an index
+    // page or a database row is not what a running server's latency is.
+    let warm_up = corpus::warm_up_queries(&taxonomy);
     eprintln!("N = {size}: building the index directly");
 
     // 1. The search crate, directly.
@@ -85,6 +88,7 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // The same queries on one search thread, then (the default) one per core.
     index.set_search_threads(1)?;
+    direct_samples(&index, &warm_up)?;
     let direct_one_thread = Latency::of(direct_samples(&index, &queries)?);
     index.set_search_threads(cores)?;
     let direct_samples = direct_samples(&index, &queries)?;
@@ -115,6 +119,8 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let server = Server::start(&data_dir).await?;
     let client = reqwest::Client::new();
     let rebuild = server.wait_until_indexed(&client, &token, size).await?;
+    server.latency(&client, &token, &warm_up, Endpoint::Graphql).await?;
+    server.latency(&client, &token, &warm_up, Endpoint::SearchPage).await?;
     let http = server.latency(&client, &token, &queries, Endpoint::Graphql).await?;
     let search_page = server.latency(&client, &token, &queries, Endpoint::SearchPage).await?;
     let throughput = server.throughput(&token, &queries, options.clients, options.throughput_seconds).await?;
@@ -125,7 +131,7 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let baseline = match &options.postgres_url {
         Some(url) => {
             eprintln!("N = {size}: PostgreSQL baseline");
-            Some(postgres::run(url, &corpus, size, &queries).await?)
+            Some(postgres::run(url, &corpus, size, &warm_up, &queries).await?)
         }
         None => None,
     };

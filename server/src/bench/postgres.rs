@@ -23,7 +23,14 @@ fn array_literal(values: &[String]) -> String {
     format!("{{{}}}", inner.join(","))
 }
 
-pub async fn run(url: &str, corpus: &Corpus<'_>, size: u64, queries: &[BenchQuery]) -> anyhow::Result<Baseline> {
+/// Loads the corpus, answers the `warm_up` queries, then times `queries`.
+pub async fn run(
+    url: &str,
+    corpus: &Corpus<'_>,
+    size: u64,
+    warm_up: &[BenchQuery],
+    queries: &[BenchQuery],
+) -> anyhow::Result<Baseline> {
     let db = Database::connect(url).await.with_context(|| "cannot connect to the PostgreSQL baseline database")?;
     db.execute_unprepared(&format!(
         "DROP TABLE IF EXISTS {TABLE};
@@ -126,7 +133,8 @@ pub async fn run(url: &str, corpus: &Corpus<'_>, size: u64, queries: &[BenchQuer
         group("cost_band", "cost_band"),
     );
     let mut samples = Vec::with_capacity(queries.len());
-    for query in queries {
+    let unmeasured = warm_up.iter().map(|query| (query, false));
+    for (query, measured) in unmeasured.chain(queries.iter().map(|query| (query, true))) {
         let values = || -> Vec<Value> {
             vec![
                 Value::from(query.text.clone()),
@@ -139,7 +147,9 @@ pub async fn run(url: &str, corpus: &Corpus<'_>, size: u64, queries: &[BenchQuer
             db.query_all_raw(Statement::from_sql_and_values(DatabaseBackend::Postgres, &hits_sql, values())).await?;
         let facets =
             db.query_all_raw(Statement::from_sql_and_values(DatabaseBackend::Postgres, &facets_sql, values())).await?;
-        samples.push(started.elapsed());
+        if measured {
+            samples.push(started.elapsed());
+        }
         std::hint::black_box((hits.len(), facets.len()));
     }
     db.execute_unprepared(&format!("DROP TABLE IF EXISTS {TABLE}")).await?;
