@@ -5,8 +5,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
@@ -181,6 +181,7 @@ impl QueryBuilder<'_> {
             .map(|(TextField { words, pairs }, weight)| {
                 let pair = |pair: &[String]| Term::from_field_text(pairs, &pair_term(&pair[0], &pair[1]));
                 let query: Box<dyn Query> = match tokens {
+                    [] => Box::new(EmptyQuery),
                     [token] => {
                         Box::new(TermQuery::new(Term::from_field_text(words, token), IndexRecordOption::WithFreqs))
                     }
