@@ -196,12 +196,10 @@ impl QueryBuilder<'_> {
                             .collect();
                         let phrase =
                             PhraseQuery::new(tokens.iter().map(|token| Term::from_field_text(words, token)).collect());
-                        let mut checked: Vec<(Occur, Box<dyn Query>)> = vec![
+                        self.narrowed(Box::new(BooleanQuery::new(vec![
                             (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all_pairs)), 0.0))),
                             (Occur::Must, Box::new(phrase)),
-                        ];
-                        checked.extend(self.narrowing.map(|narrowing| (Occur::Must, narrowing.box_clone())));
-                        Box::new(BooleanQuery::new(checked))
+                        ])))
                     }
                 };
                 (Occur::Should, Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>)

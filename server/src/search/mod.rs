@@ -204,12 +204,7 @@ impl SearchService {
             audience: audience_of(viewer),
             facet_limit: args.facet_limit,
         };
-        let index = self.index.clone();
-        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
-        let results = tokio::task::spawn_blocking(move || index.search(&request))
-            .await
-            .map_err(|error| AppError::Internal(error.into()))?
-            .map_err(|error| AppError::Internal(error.into()))?;
+        let results = self.read(move |index| index.search(&request)).await?;
         let ids: Vec<String> = results.hits.iter().map(|hit| hit.id.clone()).collect();
         let mut rows = readable_by_id(db, viewer, ids).await?;
         let hits = results
@@ -227,6 +222,20 @@ impl SearchService {
         Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
     }
 
+    /// Runs a read of the index on a blocking thread, once one of the
+    /// `reading` permits is free; the permit is held for the read alone.
+    async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&SearchIndex) -> Result<T, SearchError> + Send + 'static,
+    ) -> AppResult<T> {
+        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
+        let index = self.index.clone();
+        tokio::task::spawn_blocking(move || read(&index))
+            .await
+            .map_err(|error| AppError::Internal(error.into()))?
+            .map_err(|error| AppError::Internal(error.into()))
+    }
+
     /// Similar published case studies the viewer may read.
     pub async fn similar(
         &self,
@@ -235,14 +244,9 @@ impl SearchService {
         case_study: &case_study::Model,
         limit: usize,
     ) -> AppResult<Vec<case_study::Model>> {
-        let index = self.index.clone();
         let id = case_study.id.clone();
         let audience = audience_of(viewer);
-        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
-        let ids = tokio::task::spawn_blocking(move || index.similar(&id, audience, limit))
-            .await
-            .map_err(|error| AppError::Internal(error.into()))?
-            .map_err(|error| AppError::Internal(error.into()))?;
+        let ids = self.read(move |index| index.similar(&id, audience, limit)).await?;
         let mut rows = readable_by_id(db, viewer, ids.clone()).await?;
         Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
     }
