@@ -17,7 +17,10 @@ use crate::{router, taxonomy};
 
 /// Everything a request handler may need. One per process, shared by `Arc`.
 pub struct App {
+    /// For writes, and reads that must see them at once (on SQLite, its one writer).
     pub db: DatabaseConnection,
+    /// For reads (on SQLite, a pool of read-only connections; on PostgreSQL, `db`).
+    pub reads: DatabaseConnection,
     /// Statements run so far on `db` (tests bound queries per request with it).
     pub queries: QueryCounter,
     pub schema: CasebookSchema,
@@ -33,6 +36,12 @@ pub struct App {
 
 pub type AppState = Arc<App>;
 
+impl App {
+    pub fn databases(&self) -> db::Connections<'_> {
+        db::Connections { reads: &self.reads, writes: &self.db }
+    }
+}
+
 /// Creates the data dir, connects, migrates, and loads the reference data
 /// (register, taxonomy) the first time. Every command that touches the
 /// database starts here.
@@ -43,7 +52,7 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
     std::fs::write(&probe, b"")
         .with_context(|| format!("the data directory {} is not writable", settings.data_dir.display()))?;
     let _ = std::fs::remove_file(probe);
-    let (db, queries) = db::connect(&settings.database_url()).await?;
+    let (db, queries) = db::connect_server(settings).await?;
     db::migrate(&db).await?;
     let added = register::load_shipped_register_if_empty(&db).await?;
     if added > 0 {
@@ -94,9 +103,10 @@ impl Application {
         providers.discover_all().await;
         let (search, index_state) = SearchService::open(&settings.data_dir, &settings.database_url()).await?;
         search.start(index_state);
+        let reads = db::connect_readers(&settings, &db, &queries).await?;
         let sessions = SessionPolicy::from_settings(&settings);
         let schema = graphql::build_schema();
-        let state = Arc::new(App { db, queries, schema, settings, public_url, sessions, providers, search });
+        let state = Arc::new(App { db, reads, queries, schema, settings, public_url, sessions, providers, search });
         Ok(Application { listener, state })
     }
 

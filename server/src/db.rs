@@ -1,5 +1,15 @@
-//! The database connection: SQLite by default, PostgreSQL by URL, migrated
-//! on connect, with a query counter (tests use it to bound queries per request).
+//! The database connections: SQLite by default, PostgreSQL by URL, with a
+//! query counter (tests use it to bound queries per request).
+//!
+//! SQLite has one writer at a time, so writes go through one connection
+//! (`connect`): our own transactions never meet SQLITE_BUSY. Reads get a pool
+//! of read-only connections (`connect_readers`): in WAL mode they read while
+//! the writer writes, so a slow reader never queues the rest. On PostgreSQL
+//! the two are one pool.
+//!
+//! A database that cannot be reached, or whose pool stays exhausted, is
+//! `AppError::Unavailable` (SERVICE_UNAVAILABLE, HTTP 503): `is_unavailable`
+//! tells it from a bug.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -7,11 +17,18 @@ use std::time::Duration;
 
 use anyhow::Context;
 use casebook_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, RuntimeErr};
 
-use crate::settings::redact_url;
+use crate::settings::{Settings, redact_url};
 
-/// Counts every statement the connection runs.
+/// How long a request waits for a connection before the database counts as
+/// overloaded (at most; the server waits half its request deadline), so the
+/// answer is a 503 that says why rather than a timeout.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections to PostgreSQL per process (shared by reads and writes).
+const POSTGRES_POOL_DEFAULT: u32 = 16;
+
+/// Counts every statement the connections run.
 #[derive(Clone, Debug, Default)]
 pub struct QueryCounter(Arc<AtomicU64>);
 
@@ -19,33 +36,115 @@ impl QueryCounter {
     pub fn get(&self) -> u64 {
         self.0.load(Ordering::Relaxed)
     }
+
+    fn count_on(&self, db: &mut DatabaseConnection) {
+        let count = self.0.clone();
+        db.set_metric_callback(move |_info| {
+            count.fetch_add(1, Ordering::Relaxed);
+        });
+    }
 }
 
-pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
-    let is_sqlite = url.starts_with("sqlite:");
+/// A process's connections by what they are for, for code that reads on
+/// almost every request and writes now and then (sessions, tokens).
+#[derive(Clone, Copy)]
+pub struct Connections<'a> {
+    pub reads: &'a DatabaseConnection,
+    pub writes: &'a DatabaseConnection,
+}
+
+fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
+fn options(url: &str, deadline: Option<Duration>) -> ConnectOptions {
+    let acquire = deadline.map_or(ACQUIRE_TIMEOUT, |deadline| (deadline / 2).min(ACQUIRE_TIMEOUT));
     let mut options = ConnectOptions::new(url.to_owned());
-    options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false);
-    if is_sqlite {
-        // One connection: SQLite has one writer anyway, and a single
-        // connection rules out SQLITE_BUSY between our own transactions.
+    options.connect_timeout(Duration::from_secs(5)).acquire_timeout(acquire).sqlx_logging(false);
+    options
+}
+
+/// The connection for writes (and for reads that must see them at once):
+/// on SQLite a single connection, in WAL mode; on PostgreSQL the pool.
+pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
+    connect_with(url, POSTGRES_POOL_DEFAULT, None).await
+}
+
+/// The server's writer: `connect`, with a PostgreSQL pool of `settings`'
+/// size whose statements stop at the request deadline (a request that is
+/// stopped does not leave its query running on the database server).
+pub async fn connect_server(settings: &Settings) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
+    connect_with(&settings.database_url(), settings.database_pool_size, Some(settings.request_timeout())).await
+}
+
+async fn connect_with(
+    url: &str,
+    pool_size: u32,
+    deadline: Option<Duration>,
+) -> anyhow::Result<(DatabaseConnection, QueryCounter)> {
+    let mut options = options(url, deadline);
+    if is_sqlite(url) {
         options.max_connections(1).min_connections(1);
     } else {
-        options.max_connections(16);
+        options.max_connections(pool_size.max(1));
+        if let Some(deadline) = deadline {
+            options.statement_timeout(deadline);
+        }
     }
     let mut db = Database::connect(options)
         .await
         .with_context(|| format!("cannot connect to the database at {}", redact_url(url)))?;
-    if is_sqlite {
+    if is_sqlite(url) {
         db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;").await?;
     }
     let counter = QueryCounter::default();
-    let count = counter.0.clone();
-    db.set_metric_callback(move |_info| {
-        count.fetch_add(1, Ordering::Relaxed);
-    });
+    counter.count_on(&mut db);
     Ok((db, counter))
+}
+
+/// The connections for reads. On SQLite, a pool of `database_pool_size` read-only
+/// connections beside the writer (so a write on one is an error, not a
+/// lock); on PostgreSQL, the writer's pool itself.
+pub async fn connect_readers(
+    settings: &Settings,
+    writer: &DatabaseConnection,
+    counter: &QueryCounter,
+) -> anyhow::Result<DatabaseConnection> {
+    let url = settings.database_url();
+    if !is_sqlite(&url) {
+        return Ok(writer.clone());
+    }
+    let mut options = options(&url, Some(settings.request_timeout()));
+    options
+        .max_connections(settings.database_pool_size.max(1))
+        .min_connections(1)
+        .map_sqlx_sqlite_opts(|sqlite| sqlite.read_only(true).create_if_missing(false));
+    let mut readers = Database::connect(options)
+        .await
+        .with_context(|| format!("cannot open the database at {} for reading", redact_url(&url)))?;
+    counter.count_on(&mut readers);
+    Ok(readers)
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None).await.context("cannot run the database migrations")
+}
+
+/// Whether the error says the database cannot serve now (unreachable, pool
+/// exhausted, SQLite locked past its busy timeout) rather than that the
+/// statement or our code is wrong.
+pub fn is_unavailable(error: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    match error {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx)) | DbErr::Query(RuntimeErr::SqlxError(sqlx)) => match sqlx.as_ref() {
+            Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::Io(_) | Sqlx::WorkerCrashed => true,
+            // SQLITE_BUSY and SQLITE_LOCKED, and their extended codes.
+            Sqlx::Database(database) => {
+                database.code().is_some_and(|code| matches!(code.as_ref(), "5" | "6" | "517" | "262"))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }

@@ -5,8 +5,11 @@
 //!   map it once, in `graphql::errors`.
 //! - A hidden thing is `NotFound`, never `Forbidden`: the error must not
 //!   reveal that it exists.
-//! - `Internal` wraps everything the client did not cause (database down, a
-//!   bug). It is logged with its cause and shown to the client only as
+//! - `Unavailable` is a database that cannot be reached or stays overloaded,
+//!   `TimedOut` a request past its deadline: SERVICE_UNAVAILABLE (HTTP 503),
+//!   logged as one line, so a client knows to try again.
+//! - `Internal` wraps everything else the client did not cause (a bug). It is
+//!   logged with its cause, on one line, and shown to the client only as
 //!   "internal error".
 //! - Outside requests (the CLI, start-up), `anyhow` carries context instead.
 
@@ -25,6 +28,10 @@ pub enum AppError {
     BadUserInput(Vec<FieldError>),
     #[error("{0}")]
     Conflict(String),
+    #[error("the database cannot be reached or is overloaded: try again shortly")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("the request took longer than {0} seconds and was stopped: try again shortly")]
+    TimedOut(u64),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -41,14 +48,30 @@ impl AppError {
             AppError::NotFound => ErrorCode::NotFound,
             AppError::BadUserInput(_) => ErrorCode::BadUserInput,
             AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Unavailable(_) | AppError::TimedOut(_) => ErrorCode::ServiceUnavailable,
             AppError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// Logs what the client did not cause, one line each (the cause's chain,
+    /// never a backtrace); client errors are not logged.
+    pub fn log(&self) {
+        match self {
+            AppError::Unavailable(cause) => tracing::warn!(error = %format!("{cause:#}"), "database unavailable"),
+            AppError::TimedOut(seconds) => tracing::warn!(seconds, "request stopped at its deadline"),
+            AppError::Internal(cause) => tracing::error!(error = %format!("{cause:#}"), "internal error"),
+            _ => {}
         }
     }
 }
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
-        AppError::Internal(error.into())
+        if crate::db::is_unavailable(&error) {
+            AppError::Unavailable(error.into())
+        } else {
+            AppError::Internal(error.into())
+        }
     }
 }
 
@@ -87,6 +110,7 @@ pub enum ErrorCode {
     Conflict,
     QueryTooComplex,
     RateLimited,
+    ServiceUnavailable,
     Internal,
 }
 
@@ -100,6 +124,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::ServiceUnavailable => "SERVICE_UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -7,8 +7,8 @@
 use axum::http::header::{AUTHORIZATION, COOKIE, HOST, ORIGIN};
 use axum::http::{HeaderMap, Method};
 use axum_extra::extract::cookie::Cookie;
-use sea_orm::ConnectionTrait;
 
+use crate::db::Connections;
 use crate::entities::member;
 use crate::error::{AppError, AppResult};
 use crate::members::{self, MemberStatus, Role};
@@ -44,8 +44,17 @@ impl Viewer {
         }
     }
 
+    /// Has an account, whatever its standing: enough for `me`, for signing
+    /// out and for UNAUTHENTICATED-versus-FORBIDDEN, never for reading more.
     pub fn is_signed_in(&self) -> bool {
         self.member.is_some()
+    }
+
+    /// An ACTIVE member: the only standing that grants anything beyond what
+    /// an anonymous visitor has (PRODUCT.md: a PENDING or SUSPENDED account
+    /// has the rights of an anonymous visitor, whatever its role).
+    pub fn is_member(&self) -> bool {
+        self.member.as_ref().is_some_and(|member| member.status == MemberStatus::Active)
     }
 
     pub fn member_id(&self) -> Option<&str> {
@@ -71,8 +80,10 @@ impl Viewer {
         self.role() == Some(Role::Admin)
     }
 
+    /// The role, for an ACTIVE member only: a role given to a PENDING or
+    /// SUSPENDED account grants nothing until it is active.
     fn role(&self) -> Option<Role> {
-        self.member.as_ref().map(|member| member.role)
+        self.member.as_ref().filter(|_| self.is_member()).map(|member| member.role)
     }
 
     /// The signed-in member, or `Unauthenticated`.
@@ -83,9 +94,11 @@ impl Viewer {
 
 /// Reads the request's credentials: a bearer token first, else the session
 /// cookie. No credentials is an anonymous viewer. A bad, revoked or malformed
-/// token, or a suspended member's, is an error — never silently anonymous. A
-/// stale session cookie is only anonymous: browsers keep cookies after they
-/// expire here.
+/// token is an error — never silently anonymous. A stale session cookie is
+/// only anonymous: browsers keep cookies after they expire here. A suspended
+/// member's token still says who they are (`me` shows the suspension), and
+/// grants what an anonymous visitor has (`Viewer::is_member`); suspension
+/// ended their sessions.
 ///
 /// For an unsafe method (anything but GET and HEAD, which never change
 /// anything here) the cookie counts only for a request from our own pages: a
@@ -97,7 +110,7 @@ impl Viewer {
 /// another site, or the redirect back from the sign-in provider, must find the
 /// member signed in.
 pub async fn resolve(
-    db: &impl ConnectionTrait,
+    db: Connections<'_>,
     method: &Method,
     headers: &HeaderMap,
     sessions: &SessionPolicy,
@@ -109,7 +122,7 @@ pub async fn resolve(
 
 /// `resolve`, with the whole member row (for pages that show who is signed in).
 pub async fn resolve_member(
-    db: &impl ConnectionTrait,
+    db: Connections<'_>,
     method: &Method,
     headers: &HeaderMap,
     sessions: &SessionPolicy,
@@ -125,8 +138,7 @@ pub async fn resolve_member(
     if !safe && !is_same_site(headers, public_url) {
         return Ok(None);
     }
-    let member = sessions::member_for_session(db, &session_id, sessions).await?;
-    Ok(member.filter(|member| member.status != MemberStatus::Suspended))
+    sessions::member_for_session(db, &session_id, sessions).await
 }
 
 /// The session id from the request's cookies.
@@ -177,17 +189,13 @@ fn origin_of(url: &str) -> String {
     }
 }
 
-async fn resolve_token(db: &impl ConnectionTrait, header: Option<&str>) -> AppResult<member::Model> {
+async fn resolve_token(db: Connections<'_>, header: Option<&str>) -> AppResult<member::Model> {
     let token = header
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|token| !token.is_empty())
         .ok_or(AppError::Unauthenticated)?;
-    let member = members::member_for_token(db, token).await?.ok_or(AppError::Unauthenticated)?;
-    if member.status == MemberStatus::Suspended {
-        return Err(AppError::Unauthenticated);
-    }
-    Ok(member)
+    members::member_for_token(db, token).await?.ok_or(AppError::Unauthenticated)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod bench;
 pub mod case_studies;
 pub mod cli;
 pub mod db;
+mod deadline;
 pub mod demo;
 pub mod entities;
 pub mod error;

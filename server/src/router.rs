@@ -11,7 +11,7 @@ use crate::web::{
     self, admin_members, assets, authority_page, case_study_page, editing, home, moderation, search_page, security,
     sign_in, sitemap,
 };
-use crate::{graphql, rate_limit};
+use crate::{deadline, graphql, rate_limit};
 
 pub fn router(state: AppState) -> Router {
     let settings = &state.settings;
@@ -41,13 +41,15 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-out", post(sign_in::sign_out))
         .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute))
         .fallback(web::fallback)
-        .layer(middleware::from_fn(security::secure_page));
+        .layer(middleware::from_fn_with_state(state.clone(), security::secure_page));
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/static/{file}", get(assets::serve))
         .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second))
         .merge(pages)
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(state.clone(), deadline::limit))
+        // Failures are logged once, by whoever saw the cause (`AppError::log`).
+        .layer(TraceLayer::new_for_http().on_failure(()))
         .with_state(state)
 }

@@ -11,6 +11,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use crate::db::Connections;
 use crate::entities::{member, session};
 use crate::error::AppResult;
 use crate::secrets::{random_secret, sha256_hex};
@@ -83,24 +84,24 @@ pub async fn start(db: &impl ConnectionTrait, member_id: &str, policy: &SessionP
 /// The member of a live session, recording the use; `None` for an unknown or
 /// expired session (an expired one is deleted).
 pub async fn member_for_session(
-    db: &impl ConnectionTrait,
+    db: Connections<'_>,
     id: &str,
     policy: &SessionPolicy,
 ) -> AppResult<Option<member::Model>> {
-    let Some(session) = session::Entity::find_by_id(sha256_hex(id)).one(db).await? else {
+    let Some(session) = session::Entity::find_by_id(sha256_hex(id)).one(db.reads).await? else {
         return Ok(None);
     };
     let now = Utc::now();
     let idle = chrono::Duration::from_std(policy.idle).unwrap_or_default();
     if now >= session.expires_at || now >= session.last_seen_at + idle {
-        session::Entity::delete_by_id(session.id_hash).exec(db).await?;
+        session::Entity::delete_by_id(session.id_hash).exec(db.writes).await?;
         return Ok(None);
     }
-    let member = member::Entity::find_by_id(session.member_id.clone()).one(db).await?;
+    let member = member::Entity::find_by_id(session.member_id.clone()).one(db.reads).await?;
     if now - session.last_seen_at >= policy.touch_interval() {
         let mut seen: session::ActiveModel = session.into();
         seen.last_seen_at = Set(now);
-        seen.update(db).await?;
+        seen.update(db.writes).await?;
     }
     Ok(member)
 }

@@ -57,6 +57,16 @@ pub struct Settings {
     /// GraphQL requests one client may make per second (bursts of up to 4 seconds' worth); 0: no limit.
     #[arg(long, env = "CASEBOOK_API_RATE_PER_SECOND", default_value_t = 100, global = true)]
     pub api_rate_per_second: u32,
+
+    /// A request still running after this many seconds is stopped and answered
+    /// with SERVICE_UNAVAILABLE (HTTP 503); its database and index work stops with it.
+    #[arg(long, env = "CASEBOOK_REQUEST_TIMEOUT_SECONDS", default_value_t = 10, global = true)]
+    pub request_timeout_seconds: u64,
+
+    /// Database connections for reads: on SQLite, readers beside the one
+    /// writer (WAL lets them read while it writes); on PostgreSQL, the pool.
+    #[arg(long, env = "CASEBOOK_DATABASE_POOL_SIZE", default_value_t = 8, global = true)]
+    pub database_pool_size: u32,
 }
 
 /// One OpenID Connect provider. The secret never prints: `Debug` redacts it.
@@ -85,7 +95,13 @@ impl Settings {
             session_max_seconds: 7 * 24 * 3600,
             sign_in_rate_per_minute: 30,
             api_rate_per_second: 100,
+            request_timeout_seconds: 10,
+            database_pool_size: 8,
         }
+    }
+
+    pub fn request_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.request_timeout_seconds.max(1))
     }
 
     /// The public URL, without a trailing slash.

@@ -113,7 +113,26 @@ async fn browsers_get_graphiql() {
     let response =
         app.client.get(format!("{}/graphql", app.address)).header("accept", "text/html,*/*").send().await.unwrap();
     assert_eq!(response.status(), 200);
-    assert!(response.text().await.unwrap().to_lowercase().contains("graphiql"));
+    let policy = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"), "{policy}");
+    assert!(policy.contains("default-src 'none'") && policy.contains("connect-src 'self'"), "{policy}");
+    let page = response.text().await.unwrap();
+    assert!(page.to_lowercase().contains("graphiql"));
+    // No inline script, and every script or stylesheet from elsewhere carries its hash.
+    let tags: Vec<&str> = page.split('<').filter(|tag| tag.starts_with("script") || tag.starts_with("link")).collect();
+    for tag in &tags {
+        assert!(tag.contains("src=") || tag.contains("href="), "an inline script: <{tag}");
+        if tag.contains("https://") {
+            assert!(tag.contains("integrity=\"sha384-") && tag.contains("crossorigin"), "no SRI: <{tag}");
+            let url = tag.split("https://").nth(1).unwrap().split('"').next().unwrap();
+            assert!(policy.contains(&format!("https://{url}")), "{url} is not named in {policy}");
+        }
+    }
+    // The start script is ours, served like every asset.
+    let start = page.split("src=\"/static/").nth(1).and_then(|rest| rest.split('"').next()).expect("our script");
+    let script = app.client.get(format!("{}/static/{start}", app.address)).send().await.unwrap();
+    assert_eq!(script.status(), 200);
+    assert!(script.text().await.unwrap().contains("GraphiQL.createFetcher"));
 }
 
 #[tokio::test]

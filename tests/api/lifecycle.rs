@@ -13,7 +13,8 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     let created = &created.data()["createCaseStudy"];
     assert_eq!(created["status"], "DRAFT");
     assert_eq!(created["version"], 1);
-    assert_eq!(created["slug"], "sensors-in-litter-bins");
+    let slug = created["slug"].as_str().unwrap().to_owned();
+    assert!(slug.starts_with("sensors-in-litter-bins-"), "the title and a random tail: {slug}");
     let id = created["id"].as_str().unwrap();
 
     let submitted = app.gql(Some(&author), SUBMIT, json!({ "id": id })).await;
@@ -29,7 +30,7 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
         .gql(
             None,
             &format!("query($slug: String!) {{ caseStudy(slug: $slug) {{ {CASE_STUDY_FIELDS} }} }}"),
-            json!({ "slug": "sensors-in-litter-bins" }),
+            json!({ "slug": slug }),
         )
         .await;
     let case_study = &anonymous_view.data()["caseStudy"];

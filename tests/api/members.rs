@@ -114,7 +114,7 @@ async fn an_admin_changes_roles_but_not_their_own() {
 }
 
 #[tokio::test]
-async fn suspension_stops_sessions_and_tokens_at_once_and_reinstating_restores_tokens() {
+async fn suspension_ends_sessions_and_leaves_tokens_an_anonymous_visitors_rights_until_reinstated() {
     let app = dev_app().await;
     let browser = Browser::new();
     browser.dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
@@ -126,7 +126,11 @@ async fn suspension_stops_sessions_and_tokens_at_once_and_reinstating_restores_t
     let suspended = app.gql(Some(&admin), SUSPEND, json!({ "id": id })).await;
     assert_eq!(suspended.data()["suspendMember"]["status"], "SUSPENDED");
     assert!(browser.me(&app).await.is_null(), "the session ended");
-    assert_eq!(app.gql(Some(&token), ME, json!({})).await.error_code(), "UNAUTHENTICATED");
+    let me = app.gql(Some(&token), ME, json!({})).await;
+    assert_eq!(me.data()["me"]["status"], "SUSPENDED", "the token says who, and that they are suspended");
+    let create = "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id } }";
+    let refused = app.gql(Some(&token), create, json!({ "input": casebook_tests::valid_input() })).await;
+    assert_eq!(refused.error_code(), "FORBIDDEN", "but grants nothing");
     let refused = Browser::new().dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
     assert_eq!(refused.status, 403, "a suspended member cannot sign in again");
 

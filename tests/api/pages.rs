@@ -214,7 +214,7 @@ async fn an_officer_writes_a_case_study_fixes_its_errors_and_submits_it_in_the_b
 
     let page = officer.submit(&new, &filled_form(&csrf, "Sensors in litter bins"), None).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.url.contains("/case-studies/sensors-in-litter-bins"), "{}", page.url);
+    assert!(page.url.contains("/case-studies/sensors-in-litter-bins-"), "{}", page.url);
     assert!(page.body.contains("DRAFT") && page.body.contains("Submit for review"), "{}", page.body);
 
     let submitted = officer.submit(&format!("{}/submit", page.url), &[("csrf", csrf.as_str())], None).await;

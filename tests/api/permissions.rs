@@ -307,21 +307,3 @@ async fn bad_credentials_are_refused_never_treated_as_anonymous() {
     }
     assert!(app.gql(None, "{ me { id } }", json!({})).await.data()["me"].is_null());
 }
-
-#[tokio::test]
-async fn a_suspended_members_token_stops_working() {
-    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-    let app = TestApp::spawn().await;
-    let token = app.member_of("camden").await;
-    assert!(app.gql(Some(&token), "{ me { id } }", json!({})).await.data()["me"]["id"].is_string());
-    let viewer = app.viewer(&token).await;
-    let member = casebook::entities::member::Entity::find_by_id(viewer.member_id().unwrap().to_owned())
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut suspended: casebook::entities::member::ActiveModel = member.into();
-    suspended.status = Set(casebook::members::MemberStatus::Suspended);
-    suspended.update(&app.state.db).await.unwrap();
-    assert_eq!(app.gql(Some(&token), "{ me { id } }", json!({})).await.error_code(), "UNAUTHENTICATED");
-}

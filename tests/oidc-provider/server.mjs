@@ -1,7 +1,12 @@
 // A real OpenID Connect provider for Casebook's sign-in tests: panva's
 // certified `oidc-provider`, on loopback, with test accounts.
 //
-//   PORT=9400 node server.mjs
+//   PORT=9400 [STRICT_PORT=9401] node server.mjs
+//
+// On PORT the provider puts the email claims in the ID token, as Entra ID and
+// Google do. On STRICT_PORT (when set) a second provider, configured for strict
+// conformance (OpenID Connect Core 5.4), sends them only from its UserInfo
+// endpoint: a relying party must ask there.
 //
 // Each test server registers its own client by dynamic registration
 // (POST /reg), since its redirect URI has a random port. Sign-in uses the
@@ -11,7 +16,6 @@
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.PORT || 9400);
-const issuer = `http://127.0.0.1:${port}`;
 
 // Login name -> claims. Councils' domains are as in Casebook's register.
 const accounts = {
@@ -31,32 +35,41 @@ const accounts = {
   'unstated': { email: 'una.stated@camden.gov.uk', name: 'Una Stated' },
 };
 
-const configuration = {
-  features: {
-    devInteractions: { enabled: true },
-    registration: { enabled: true },
-  },
-  claims: {
-    openid: ['sub'],
-    email: ['email', 'email_verified'],
-    profile: ['name'],
-  },
-  // Put the scopes' claims in the ID token, as Entra ID and Google do.
-  conformIdTokenClaims: false,
-  pkce: { required: () => true },
-  async findAccount(ctx, id) {
-    const account = accounts[id];
-    if (!account) return undefined;
-    return {
-      accountId: id,
-      async claims() {
-        return { sub: id, ...account };
-      },
-    };
-  },
-};
+function configuration({ conformIdTokenClaims }) {
+  return {
+    features: {
+      devInteractions: { enabled: true },
+      registration: { enabled: true },
+    },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
+    // false: the scopes' claims go in the ID token too. true: only in UserInfo.
+    conformIdTokenClaims,
+    pkce: { required: () => true },
+    async findAccount(ctx, id) {
+      const account = accounts[id];
+      if (!account) return undefined;
+      return {
+        accountId: id,
+        async claims() {
+          return { sub: id, ...account };
+        },
+      };
+    },
+  };
+}
 
-const provider = new Provider(issuer, configuration);
-provider.listen(port, '127.0.0.1', () => {
-  console.log(`test OpenID provider on ${issuer} (discovery: ${issuer}/.well-known/openid-configuration)`);
-});
+function start(listenPort, conformIdTokenClaims) {
+  const issuer = `http://127.0.0.1:${listenPort}`;
+  const provider = new Provider(issuer, configuration({ conformIdTokenClaims }));
+  provider.listen(listenPort, '127.0.0.1', () => {
+    const kind = conformIdTokenClaims ? 'strict (claims from UserInfo only)' : 'claims in the ID token';
+    console.log(`test OpenID provider on ${issuer}, ${kind} (discovery: ${issuer}/.well-known/openid-configuration)`);
+  });
+}
+
+start(port, false);
+if (process.env.STRICT_PORT) start(Number(process.env.STRICT_PORT), true);

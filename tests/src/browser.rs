@@ -3,8 +3,9 @@
 //! the test OpenID provider's login and consent forms.
 //!
 //! The provider is the real `oidc-provider` of `tests/oidc-provider`, started
-//! by `.ci/run`; `CASEBOOK_TEST_OIDC_ISSUER` names it. Unset, the sign-in tests
-//! are skipped; set but unreachable, they fail.
+//! by `.ci/run`; `CASEBOOK_TEST_OIDC_ISSUER` names it (and
+//! `CASEBOOK_TEST_OIDC_STRICT_ISSUER` its strict twin). The sign-in tests are
+//! ignored unless asked for; asked for without it, or with it unreachable, they fail.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -19,17 +20,18 @@ use casebook::Settings;
 use casebook::settings::ProviderSettings;
 
 pub const OIDC_ISSUER_VARIABLE: &str = "CASEBOOK_TEST_OIDC_ISSUER";
+/// The same provider configured for strict conformance: the email claims come
+/// only from its UserInfo endpoint (`STRICT_PORT` of `tests/oidc-provider`).
+pub const OIDC_STRICT_ISSUER_VARIABLE: &str = "CASEBOOK_TEST_OIDC_STRICT_ISSUER";
 /// The provider's id in Casebook's URLs (`/sign-in/test-idp`).
 pub const PROVIDER_ID: &str = "test-idp";
 
-/// The test provider's issuer, or `None` (the test is skipped) when the variable is unset.
-pub fn oidc_issuer() -> Option<String> {
-    match std::env::var(OIDC_ISSUER_VARIABLE) {
-        Ok(issuer) if !issuer.is_empty() => Some(issuer.trim_end_matches('/').to_owned()),
-        _ => {
-            eprintln!("{OIDC_ISSUER_VARIABLE} is not set: the OpenID Connect sign-in test is skipped");
-            None
-        }
+/// The issuer a variable names. The tests that need it are `#[ignore]`d, so
+/// they run only when asked for; asked for without it, they fail.
+pub fn oidc_issuer(variable: &str) -> String {
+    match std::env::var(variable) {
+        Ok(issuer) if !issuer.is_empty() => issuer.trim_end_matches('/').to_owned(),
+        _ => panic!("{variable} is not set: start tests/oidc-provider and name it (.ci/run does both)"),
     }
 }
 
@@ -54,19 +56,25 @@ pub async fn register_client(issuer: &str, bind: SocketAddr) -> ProviderSettings
     }
 }
 
-/// A server with the test provider configured (and `configure` applied), or
-/// `None` when the provider variable is unset.
-pub async fn app_with_provider(configure: impl FnOnce(&mut Settings)) -> Option<TestApp> {
-    let issuer = oidc_issuer()?;
+/// A server with the test provider configured (and `configure` applied).
+pub async fn app_with_provider(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    app_with_provider_of(OIDC_ISSUER_VARIABLE, configure).await
+}
+
+/// A server whose provider sends the email claims only from UserInfo.
+pub async fn app_with_strict_provider(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    app_with_provider_of(OIDC_STRICT_ISSUER_VARIABLE, configure).await
+}
+
+async fn app_with_provider_of(variable: &str, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let issuer = oidc_issuer(variable);
     let bind = free_loopback_address();
     let provider = register_client(&issuer, bind).await;
-    Some(
-        TestApp::spawn_at(bind, |settings| {
-            settings.oidc_providers.push(provider);
-            configure(settings);
-        })
-        .await,
-    )
+    TestApp::spawn_at(bind, |settings| {
+        settings.oidc_providers.push(provider);
+        configure(settings);
+    })
+    .await
 }
 
 /// What the browser ended on.

@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 use casebook::app::{AppState, Application};
 use casebook::identity::Viewer;
-use casebook::members::{self, Role};
+use casebook::members::{self, MemberStatus, Role};
 use casebook::{Settings, authorities};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
@@ -146,6 +146,24 @@ impl TestApp {
         members::issue_token(&self.state.db, &member.id, "test").await.expect("token")
     }
 
+    /// An API token for an account of this role and standing: PENDING or
+    /// SUSPENDED ones keep their council and role, which must grant nothing.
+    pub async fn token_with_status(&self, role: Role, status: MemberStatus, authority: Option<&str>) -> String {
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        let email = format!("{}-{}@example.org", status.as_str().to_lowercase(), uuid::Uuid::new_v4().simple());
+        let token = self.token(&email, role, authority).await;
+        let viewer = self.viewer(&token).await;
+        let member = casebook::entities::member::Entity::find_by_id(viewer.member_id().expect("a member").to_owned())
+            .one(&self.state.db)
+            .await
+            .expect("lookup")
+            .expect("the member");
+        let mut changed: casebook::entities::member::ActiveModel = member.into();
+        changed.status = Set(status);
+        changed.update(&self.state.db).await.expect("the new standing");
+        token
+    }
+
     pub async fn member_of(&self, council: &str) -> String {
         self.token(&format!("{}@{council}.example", uuid::Uuid::new_v4().simple()), Role::Member, Some(council)).await
     }
@@ -160,7 +178,8 @@ impl TestApp {
 
     /// The viewer a token stands for, to call domain functions directly in setup.
     pub async fn viewer(&self, token: &str) -> Viewer {
-        let member = members::member_for_token(&self.state.db, token).await.expect("lookup").expect("a live token");
+        let member =
+            members::member_for_token(self.state.databases(), token).await.expect("lookup").expect("a live token");
         Viewer::from_member(&member)
     }
 

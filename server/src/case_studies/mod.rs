@@ -9,7 +9,9 @@ pub mod policy;
 mod slug;
 pub mod workflow;
 
-pub use content::{CaseStudyContent, CaseStudyInput, LinkInput, normalise_tag};
+pub use content::{
+    CaseStudyContent, CaseStudyInput, LinkInput, MAX_COLLABORATORS, MAX_TECHNOLOGIES, SERVICE_AREAS, normalise_tag,
+};
 
 use sea_orm::sea_query::StringLen;
 use serde::{Deserialize, Serialize};

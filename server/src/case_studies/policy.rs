@@ -22,7 +22,7 @@ pub fn can_read(viewer: &Viewer, case_study: &case_study::Model) -> bool {
         return true;
     }
     match case_study.status {
-        Status::Published => case_study.visibility == Visibility::Public || viewer.is_signed_in(),
+        Status::Published => case_study.visibility == Visibility::Public || viewer.is_member(),
         Status::Draft => false,
         _ => viewer.is_moderator(),
     }
@@ -34,7 +34,7 @@ pub fn readable_by(viewer: &Viewer) -> Condition {
         return Condition::all();
     }
     let published = Column::Status.eq(Status::Published);
-    let mut readable = Condition::any().add(if viewer.is_signed_in() {
+    let mut readable = Condition::any().add(if viewer.is_member() {
         Condition::all().add(published)
     } else {
         Condition::all().add(published).add(Column::Visibility.eq(Visibility::Public))
@@ -75,9 +75,9 @@ pub fn council_visible_to(viewer: &Viewer) -> Condition {
     visible
 }
 
-/// The contact email: signed-in members only, and never through anonymity.
+/// The contact email: active members only, and never through anonymity.
 pub fn can_see_contact(viewer: &Viewer, case_study: &case_study::Model) -> bool {
-    viewer.is_signed_in() && can_see_council(viewer, case_study)
+    viewer.is_member() && can_see_council(viewer, case_study)
 }
 
 pub fn can_edit(viewer: &Viewer, case_study: &case_study::Model) -> bool {

@@ -9,9 +9,7 @@ use crate::error::{AppError, ErrorCode};
 
 impl ErrorExtensions for AppError {
     fn extend(&self) -> async_graphql::Error {
-        if let AppError::Internal(cause) = self {
-            tracing::error!(error = ?cause, "internal error");
-        }
+        self.log();
         async_graphql::Error::new(self.to_string()).extend_with(|_, extensions| {
             extensions.set("code", self.code().as_str());
             if let AppError::BadUserInput(errors) = self {
@@ -56,7 +54,7 @@ pub fn add_missing_codes(errors: &mut [ServerError]) {
         }
         let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
         let message = error.message.as_str();
-        if message.contains("nested too deep") || message.contains("too complex") || message.contains("too many") {
+        if is_over_a_limit(message) {
             extensions.set("code", ErrorCode::QueryTooComplex.as_str());
             continue;
         }
@@ -65,6 +63,14 @@ pub fn add_missing_codes(errors: &mut [ServerError]) {
             extensions.set("field", field);
         }
     }
+}
+
+/// async-graphql's own words for its limits: depth, complexity, recursion
+/// (validation and parser), directives.
+fn is_over_a_limit(message: &str) -> bool {
+    ["nested too deep", "too complex", "too many", "recursion depth", "recursion limit"]
+        .iter()
+        .any(|words| message.contains(words))
 }
 
 /// `Invalid value for argument "input.startedOn", …` → `startedOn`.

@@ -4,20 +4,19 @@
 //! queries (never mutations) over GET, GraphiQL for browsers, and a body
 //! size limit with a JSON answer.
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{Variables, parser};
 use axum::body::{Body, to_bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::RequestContext;
 use super::errors::add_missing_codes;
+use super::{RequestContext, limits};
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::identity;
 
 /// The largest request body accepted: a 100,000-character Markdown body,
@@ -25,7 +24,7 @@ use crate::identity;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum MediaType {
+pub enum MediaType {
     GraphqlResponseJson,
     Json,
 }
@@ -58,17 +57,15 @@ fn wants_html(headers: &HeaderMap) -> bool {
     headers.get(ACCEPT).and_then(|value| value.to_str().ok()).is_some_and(|accept| accept.contains("text/html"))
 }
 
-/// A request-level error (not GraphQL execution): the status and a JSON body that says why.
+/// A request-level error (not GraphQL execution): the status and a JSON body
+/// that says why, with the code of anything else the client sent wrong.
 fn request_error(status: StatusCode, media: MediaType, message: &str) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_REQUEST" } }] });
-    let mut response = (status, body.to_string()).into_response();
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
-    response
+    error_response(status, media, message, ErrorCode::BadUserInput)
 }
 
 pub async fn get(State(state): State<AppState>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
     if wants_html(&headers) && negotiate_strict(&headers).is_none() {
-        return Html(GraphiQLSource::build().endpoint("/graphql").title("Casebook GraphiQL").finish()).into_response();
+        return super::graphiql::page();
     }
     let Some(media) = negotiate(&headers) else {
         return request_error(StatusCode::NOT_ACCEPTABLE, MediaType::Json, "the Accept header allows no JSON response");
@@ -201,18 +198,38 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let viewer = match identity::resolve(&state.db, &method.http(), &headers, &state.sessions, &state.public_url).await
+    // Before the parser sees it: a document nested deeper than any query we
+    // allow is refused however deep it is (the parser's own limit is an error
+    // of another kind, and its recursion could exhaust the stack first).
+    if limits::nesting_depth(&request.query) > limits::MAX_NESTING {
+        let message = format!("the query is nested more than {} levels deep", limits::MAX_NESTING);
+        return error_response(StatusCode::BAD_REQUEST, media, &message, ErrorCode::QueryTooComplex);
+    }
+    let viewer = match identity::resolve(
+        state.databases(),
+        &method.http(),
+        &headers,
+        &state.sessions,
+        &state.public_url,
+    )
+    .await
     {
         Ok(viewer) => viewer,
         Err(error) => return app_error_response(error, media),
     };
-    request = request.data(RequestContext::new(state.db.clone(), state.search.clone(), viewer));
+    request = request.data(RequestContext::new(&state, viewer));
     let mut response = state.schema.execute(request).await;
     add_missing_codes(&mut response.errors);
     let is_request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|error| error.path.is_empty());
-    let status = if media == MediaType::GraphqlResponseJson && is_request_error {
+    let unavailable = response.errors.iter().any(|error| {
+        error.extensions.as_ref().and_then(|extensions| extensions.get("code"))
+            == Some(&async_graphql::Value::from(ErrorCode::ServiceUnavailable.as_str()))
+    });
+    let status = if unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if media == MediaType::GraphqlResponseJson && is_request_error {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -233,15 +250,19 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
 }
 
 fn app_error_response(error: AppError, media: MediaType) -> Response {
-    let status = match error {
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AppError::Internal(ref cause) => {
-            tracing::error!(error = ?cause, "internal error");
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
+    error.log();
+    let status = match error.code() {
+        ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorCode::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
     };
-    let body = json!({ "errors": [{ "message": error.to_string(), "extensions": { "code": error.code().as_str() } }] });
+    error_response(status, media, &error.to_string(), error.code())
+}
+
+/// An error answered before (or instead of) execution: `{"errors": [...]}` with a code.
+pub fn error_response(status: StatusCode, media: MediaType, message: &str, code: ErrorCode) -> Response {
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
     let mut response = (status, body.to_string()).into_response();
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     response

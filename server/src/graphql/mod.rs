@@ -3,7 +3,9 @@
 
 mod connection;
 mod errors;
+mod graphiql;
 pub mod http;
+pub mod limits;
 mod loaders;
 mod mutation;
 mod query;
@@ -14,23 +16,19 @@ use async_graphql::dataloader::{DataLoader, HashMapCache};
 use async_graphql::{Context, EmptySubscription, Schema};
 use sea_orm::DatabaseConnection;
 
+use crate::app::App;
 use crate::identity::Viewer;
 use crate::search::SearchService;
 use loaders::{AuthorityLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
 
 pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
 
-/// Deeper or costlier queries are refused with QUERY_TOO_COMPLEX. The
-/// complexity of a list field is its page size times its children's, so a
-/// full page of 100 case studies with their councils and terms fits, and a
-/// page of pages of pages does not.
-pub const MAX_DEPTH: usize = 15;
-pub const MAX_COMPLEXITY: usize = 12_000;
-
+/// Deeper or costlier queries are refused with QUERY_TOO_COMPLEX (see `limits`).
 pub fn build_schema() -> CasebookSchema {
     Schema::build(query::Query, mutation::Mutation, EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
+        .limit_depth(limits::MAX_DEPTH)
+        .limit_recursive_depth(limits::MAX_NESTING)
+        .limit_complexity(limits::MAX_COMPLEXITY)
         .finish()
 }
 
@@ -38,7 +36,10 @@ pub fn build_schema() -> CasebookSchema {
 pub struct RequestContext {
     pub viewer: Viewer,
     pub search: std::sync::Arc<SearchService>,
+    /// For reads: queries and the loaders (on SQLite, the pool of readers).
     pub db: DatabaseConnection,
+    /// For mutations: the writer (on SQLite, its one connection).
+    pub writer: DatabaseConnection,
     pub authorities: DataLoader<AuthorityLoader, HashMapCache>,
     pub members: DataLoader<MemberLoader, HashMapCache>,
     pub revisions: DataLoader<RevisionLoader, HashMapCache>,
@@ -47,15 +48,17 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    pub fn new(db: DatabaseConnection, search: std::sync::Arc<SearchService>, viewer: Viewer) -> Self {
+    pub fn new(app: &App, viewer: Viewer) -> Self {
+        let db = app.reads.clone();
         RequestContext {
             viewer,
-            search,
+            search: app.search.clone(),
             authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             members: DataLoader::with_cache(MemberLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             revisions: DataLoader::with_cache(RevisionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             transitions: DataLoader::with_cache(TransitionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             taxonomy: TaxonomyCache::new(db.clone()),
+            writer: app.db.clone(),
             db,
         }
     }

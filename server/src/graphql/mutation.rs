@@ -78,7 +78,7 @@ impl Mutation {
         input: CaseStudyInput,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let created = workflow::create(&request.db, &request.viewer, input.into()).await.gql()?;
+        let created = workflow::create(&request.writer, &request.viewer, input.into()).await.gql()?;
         request.search.poke();
         Ok(CaseStudyNode(created))
     }
@@ -94,20 +94,20 @@ impl Mutation {
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
         let updated =
-            workflow::update(&request.db, &request.viewer, &id, expected_version, input.into()).await.gql()?;
+            workflow::update(&request.writer, &request.viewer, &id, expected_version, input.into()).await.gql()?;
         Ok(CaseStudyNode(updated))
     }
 
     async fn submit_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let changed = workflow::submit(&request.db, &request.viewer, &id).await.gql()?;
+        let changed = workflow::submit(&request.writer, &request.viewer, &id).await.gql()?;
         request.search.poke();
         Ok(CaseStudyNode(changed))
     }
 
     async fn withdraw_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let changed = workflow::withdraw(&request.db, &request.viewer, &id).await.gql()?;
+        let changed = workflow::withdraw(&request.writer, &request.viewer, &id).await.gql()?;
         request.search.poke();
         Ok(CaseStudyNode(changed))
     }
@@ -121,7 +121,7 @@ impl Mutation {
         message: Option<String>,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let decided = workflow::moderate(&request.db, &request.viewer, &id, decision, message).await.gql()?;
+        let decided = workflow::moderate(&request.writer, &request.viewer, &id, decision, message).await.gql()?;
         request.search.poke();
         Ok(CaseStudyNode(decided))
     }
@@ -130,15 +130,14 @@ impl Mutation {
     /// same), applied at once. Admins only. Returns the group as stored.
     async fn add_search_synonyms(&self, ctx: &Context<'_>, terms: Vec<String>) -> async_graphql::Result<Vec<String>> {
         let request = request(ctx)?;
-        request.search.add_synonyms(&request.db, &request.viewer, terms).await.gql()
+        request.search.add_synonyms(&request.writer, &request.viewer, terms).await.gql()
     }
 
     /// Creates an API token for the signed-in member. The token is in the
     /// answer this once; only its hash is kept.
     async fn create_api_token(&self, ctx: &Context<'_>, name: String) -> async_graphql::Result<CreatedApiToken> {
         let request = request(ctx)?;
-        let member = request.viewer.require_signed_in().gql()?;
-        let (row, token) = members::create_token(&request.db, &member.member_id, &name).await.gql()?;
+        let (row, token) = members::create_token(&request.writer, &request.viewer, &name).await.gql()?;
         Ok(CreatedApiToken { token, api_token: ApiTokenNode(row) })
     }
 
@@ -146,7 +145,7 @@ impl Mutation {
     async fn revoke_api_token(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ApiTokenNode> {
         let request = request(ctx)?;
         let member = request.viewer.require_signed_in().gql()?;
-        Ok(ApiTokenNode(members::revoke_token(&request.db, &member.member_id, &id).await.gql()?))
+        Ok(ApiTokenNode(members::revoke_token(&request.writer, &member.member_id, &id).await.gql()?))
     }
 
     /// Makes the member one of a council's (a slug); a PENDING member becomes ACTIVE. Admins only.
@@ -157,24 +156,24 @@ impl Mutation {
         authority: String,
     ) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
-        Ok(MemberNode(admin::assign_council(&request.db, &request.viewer, &member_id, &authority).await.gql()?))
+        Ok(MemberNode(admin::assign_council(&request.writer, &request.viewer, &member_id, &authority).await.gql()?))
     }
 
     /// Changes a member's role. Admins only, and not their own.
     async fn set_member_role(&self, ctx: &Context<'_>, member_id: ID, role: Role) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
-        Ok(MemberNode(admin::set_role(&request.db, &request.viewer, &member_id, role).await.gql()?))
+        Ok(MemberNode(admin::set_role(&request.writer, &request.viewer, &member_id, role).await.gql()?))
     }
 
     /// Suspends a member: their sessions end and their tokens stop working at once. Admins only.
     async fn suspend_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
-        Ok(MemberNode(admin::suspend(&request.db, &request.viewer, &member_id).await.gql()?))
+        Ok(MemberNode(admin::suspend(&request.writer, &request.viewer, &member_id).await.gql()?))
     }
 
     /// Lifts a suspension: ACTIVE again with a council, PENDING without. Admins only.
     async fn reinstate_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
-        Ok(MemberNode(admin::reinstate(&request.db, &request.viewer, &member_id).await.gql()?))
+        Ok(MemberNode(admin::reinstate(&request.writer, &request.viewer, &member_id).await.gql()?))
     }
 }

@@ -2,6 +2,7 @@ use async_graphql::{Context, ID, InputObject, Object};
 
 use super::connection::page_request;
 use super::errors::IntoGraphqlResult;
+use super::limits::{INDEX_READ_COST, page_size};
 use super::request;
 use super::types::{
     ApiTokenNode, AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberConnection, MemberNode,
@@ -155,7 +156,7 @@ impl Query {
     /// Full-text and faceted search over the published case studies the
     /// viewer may read. A query over 500 characters is BAD_USER_INPUT; any
     /// other text, however odd, is searched.
-    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    #[graphql(complexity = "INDEX_READ_COST + page_size(first, 20) * child_complexity")]
     // The arguments are the API's; a struct would only rename them.
     #[allow(clippy::too_many_arguments)]
     async fn search(

@@ -51,6 +51,46 @@ impl Role {
     }
 }
 
+/// Who acted, as the history shows them to everyone but admins: by role and
+/// council, never by name or email ("Moderator, Kent County Council").
+pub fn acting_label(role: Role, council: Option<&str>) -> String {
+    let role = match role {
+        Role::Member => "Member",
+        Role::Moderator => "Moderator",
+        Role::Admin => "Admin",
+    };
+    match council {
+        Some(council) => format!("{role}, {council}"),
+        None => format!("{role}, Casebook"),
+    }
+}
+
+/// `acting_label` of each of these members, by id, in two queries.
+pub async fn acting_labels(
+    db: &impl ConnectionTrait,
+    member_ids: &[String],
+) -> AppResult<std::collections::HashMap<String, String>> {
+    let acting = member::Entity::find().filter(member::Column::Id.is_in(member_ids.iter().cloned())).all(db).await?;
+    let councils: Vec<i32> = acting.iter().filter_map(|member| member.authority_id).collect();
+    let names: std::collections::HashMap<i32, String> = crate::authorities::find_by_ids(db, &councils)
+        .await?
+        .into_iter()
+        .map(|council| (council.id, council.name))
+        .collect();
+    Ok(acting
+        .into_iter()
+        .map(|member| {
+            let council = member.authority_id.and_then(|id| names.get(&id)).map(String::as_str);
+            (member.id.clone(), acting_label(member.role, council))
+        })
+        .collect())
+}
+
+/// A member's email: to that member and to admins only.
+pub fn can_see_email(viewer: &crate::identity::Viewer, member: &member::Model) -> bool {
+    viewer.member_id() == Some(member.id.as_str()) || viewer.is_admin()
+}
+
 impl std::str::FromStr for Role {
     type Err = String;
 

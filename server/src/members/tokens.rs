@@ -5,8 +5,10 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::db::Connections;
 use crate::entities::{api_token, member};
 use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
 use crate::secrets::{random_secret, sha256_hex};
 
 const TOKEN_PREFIX: &str = "cbk_";
@@ -16,19 +18,31 @@ pub fn hash_token(token: &str) -> String {
     sha256_hex(token)
 }
 
-/// Creates a new token for the member and returns it in clear, the only time it exists so.
+/// Creates a new token for the member and returns it in clear, the only time
+/// it exists so. For the command line and the demo, which vouch for the member.
 pub async fn issue_token(db: &impl ConnectionTrait, member_id: &str, name: &str) -> AppResult<String> {
-    let (_, token) = create_token(db, member_id, name).await?;
+    let (_, token) = insert_token(db, member_id, name).await?;
     Ok(token)
 }
 
-/// Creates a named token: the stored row and the token in clear. The name is
-/// 1–100 characters once trimmed (`BAD_USER_INPUT` on `name` otherwise).
+/// `createApiToken`: a named token for the viewer, who must be an ACTIVE
+/// member (a PENDING account has an anonymous visitor's rights, and needs
+/// no token to read what anyone reads).
 pub async fn create_token(
     db: &impl ConnectionTrait,
-    member_id: &str,
+    viewer: &Viewer,
     name: &str,
 ) -> AppResult<(api_token::Model, String)> {
+    let member = viewer.require_signed_in()?;
+    if !viewer.is_member() {
+        return Err(AppError::Forbidden("only active members can create API tokens"));
+    }
+    insert_token(db, &member.member_id, name).await
+}
+
+/// The stored row and the token in clear. The name is 1–100 characters once
+/// trimmed (`BAD_USER_INPUT` on `name` otherwise).
+async fn insert_token(db: &impl ConnectionTrait, member_id: &str, name: &str) -> AppResult<(api_token::Model, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return Err(AppError::bad_input("name", format!("give the token a name of 1 to {MAX_NAME_CHARS} characters")));
@@ -80,7 +94,7 @@ const LAST_USED_PRECISION: chrono::Duration = chrono::Duration::seconds(60);
 
 /// The member a live token belongs to, recording its use (to the minute);
 /// `None` for an unknown or revoked token.
-pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<member::Model>> {
+pub async fn member_for_token(db: Connections<'_>, token: &str) -> AppResult<Option<member::Model>> {
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
@@ -89,7 +103,7 @@ pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResu
         .filter(api_token::Column::TokenHash.eq(hash_token(token)))
         .filter(api_token::Column::RevokedAt.is_null())
         .find_also_related(member::Entity)
-        .one(db)
+        .one(db.reads)
         .await?;
     let Some((token_row, member)) = found else {
         return Ok(None);
@@ -98,7 +112,7 @@ pub async fn member_for_token(db: &impl ConnectionTrait, token: &str) -> AppResu
     if token_row.last_used_at.is_none_or(|last| now - last >= LAST_USED_PRECISION) {
         let mut used: api_token::ActiveModel = token_row.into();
         used.last_used_at = Set(Some(now));
-        used.update(db).await?;
+        used.update(db.writes).await?;
     }
     Ok(member)
 }

@@ -259,7 +259,7 @@ fn concurrent_reads() -> usize {
 }
 
 fn audience_of(viewer: &Viewer) -> Audience {
-    if viewer.is_signed_in() { Audience::Members } else { Audience::Public }
+    if viewer.is_member() { Audience::Members } else { Audience::Public }
 }
 
 /// The rows for these ids that the viewer may read (the index only holds

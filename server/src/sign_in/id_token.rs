@@ -1,21 +1,33 @@
 //! What a valid ID token must prove before it signs anyone in.
 
-use openidconnect::core::{CoreIdToken, CoreIdTokenVerifier};
+use openidconnect::core::{CoreIdToken, CoreIdTokenVerifier, CoreUserInfoClaims};
 use openidconnect::{AccessToken, AccessTokenHash, Nonce};
 
 use super::SignInError;
 use crate::members::VerifiedIdentity;
 
-/// The identity an ID token vouches for. `openidconnect` checks the signature
-/// against the provider's keys, the issuer, the audience (our client id, and no
-/// audience we do not trust), the expiry and the nonce; then the access-token
-/// hash when there is one; then we require a verified email.
-pub fn verified_identity(
+/// Who an ID token proves the person is (issuer and subject), and the email
+/// claims when it carries them: a provider configured for strict conformance
+/// (OpenID Connect Core 5.4) sends `email` and `email_verified` only from its
+/// UserInfo endpoint, and `with_user_info` fills them in from there.
+#[derive(Debug)]
+pub struct ProvenClaims {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    pub email_verified: Option<bool>,
+    pub name: Option<String>,
+}
+
+/// `openidconnect` checks the signature against the provider's keys, the
+/// issuer, the audience (our client id, and no audience we do not trust), the
+/// expiry and the nonce; then we check the access-token hash when there is one.
+pub fn verified_claims(
     id_token: &CoreIdToken,
     verifier: &CoreIdTokenVerifier<'_>,
     nonce: &Nonce,
     access_token: Option<&AccessToken>,
-) -> Result<VerifiedIdentity, SignInError> {
+) -> Result<ProvenClaims, SignInError> {
     let invalid = |error: &dyn std::fmt::Display| SignInError::InvalidIdToken(error.to_string());
     let claims = id_token.claims(verifier, nonce).map_err(|error| invalid(&error))?;
     if let (Some(expected), Some(access_token)) = (claims.access_token_hash(), access_token) {
@@ -26,24 +38,49 @@ pub fn verified_identity(
             return Err(SignInError::InvalidIdToken("the access token does not match the ID token".into()));
         }
     }
-    if claims.email_verified() != Some(true) {
-        return Err(SignInError::EmailNotVerified);
-    }
-    let email = claims.email().map(|email| email.as_str().trim()).filter(|email| !email.is_empty());
-    let Some(email) = email else {
-        return Err(SignInError::EmailNotVerified);
-    };
-    let (issuer, subject) = (claims.issuer().as_str(), claims.subject().as_str());
-    // The sizes of the columns they are kept in; no real provider comes near them.
-    if email.len() > 320 || subject.len() > 255 || issuer.len() > 500 {
-        return Err(SignInError::InvalidIdToken("an email, subject or issuer is too long".into()));
-    }
-    Ok(VerifiedIdentity {
-        issuer: issuer.to_owned(),
-        subject: subject.to_owned(),
-        email: email.to_owned(),
+    Ok(ProvenClaims {
+        issuer: claims.issuer().as_str().to_owned(),
+        subject: claims.subject().as_str().to_owned(),
+        email: claims.email().map(|email| email.as_str().to_owned()),
+        email_verified: claims.email_verified(),
         name: claims.name().and_then(|name| name.get(None)).map(|name| name.as_str().to_owned()),
     })
+}
+
+impl ProvenClaims {
+    /// The ID token leaves the email to the UserInfo endpoint.
+    pub fn lacks_email(&self) -> bool {
+        self.email.is_none() || self.email_verified.is_none()
+    }
+
+    /// The email claims (and name) from the UserInfo response, whose subject
+    /// the caller has checked is this token's. What the ID token said wins.
+    pub fn with_user_info(mut self, user_info: &CoreUserInfoClaims) -> Self {
+        if self.email.is_none() || self.email_verified.is_none() {
+            self.email = user_info.email().map(|email| email.as_str().to_owned());
+            self.email_verified = user_info.email_verified();
+        }
+        if self.name.is_none() {
+            self.name = user_info.name().and_then(|name| name.get(None)).map(|name| name.as_str().to_owned());
+        }
+        self
+    }
+
+    /// The identity, once the email is verified (`email_verified: true`).
+    pub fn into_identity(self) -> Result<VerifiedIdentity, SignInError> {
+        if self.email_verified != Some(true) {
+            return Err(SignInError::EmailNotVerified);
+        }
+        let email = self.email.as_deref().map(str::trim).filter(|email| !email.is_empty());
+        let Some(email) = email else {
+            return Err(SignInError::EmailNotVerified);
+        };
+        // The sizes of the columns they are kept in; no real provider comes near them.
+        if email.len() > 320 || self.subject.len() > 255 || self.issuer.len() > 500 {
+            return Err(SignInError::InvalidIdToken("an email, subject or issuer is too long".into()));
+        }
+        Ok(VerifiedIdentity { email: email.to_owned(), issuer: self.issuer, subject: self.subject, name: self.name })
+    }
 }
 
 /// The real provider in `tests/oidc-provider` cannot be made to sign with the
@@ -62,7 +99,7 @@ mod tests {
         StandardClaims, SubjectIdentifier,
     };
 
-    use super::verified_identity;
+    use super::verified_claims;
     use crate::sign_in::SignInError;
 
     const ISSUER: &str = "https://id.example";
@@ -115,7 +152,7 @@ mod tests {
             IssuerUrl::new(ISSUER.into()).unwrap(),
             keys,
         );
-        verified_identity(token, &verifier, &Nonce::new("n-1".into()), None)
+        verified_claims(token, &verifier, &Nonce::new("n-1".into()), None).and_then(super::ProvenClaims::into_identity)
     }
 
     #[test]
@@ -155,5 +192,43 @@ mod tests {
             let result = check(&sign(Token { email_verified, ..Token::default() }, &signing_key()));
             assert!(matches!(result, Err(SignInError::EmailNotVerified)), "{result:?}");
         }
+    }
+
+    #[test]
+    fn an_id_token_without_email_claims_takes_them_from_user_info() {
+        use openidconnect::core::CoreUserInfoClaims;
+        use openidconnect::{EndUserName, LocalizedClaim};
+
+        let mut claims = check_claims(&sign(Token { email_verified: None, ..Token::default() }, &signing_key()));
+        claims.email = None;
+        assert!(claims.lacks_email());
+        let mut name = LocalizedClaim::new();
+        name.insert(None, EndUserName::new("Olive Officer".into()));
+        let user_info = |verified| {
+            CoreUserInfoClaims::new(
+                StandardClaims::new(SubjectIdentifier::new("subject-1".into()))
+                    .set_email(Some(EndUserEmail::new("olive@camden.gov.uk".into())))
+                    .set_email_verified(verified)
+                    .set_name(Some(name.clone())),
+                EmptyAdditionalClaims {},
+            )
+        };
+        let identity = claims.with_user_info(&user_info(Some(true))).into_identity().expect("verified by UserInfo");
+        assert_eq!((identity.email.as_str(), identity.name.as_deref()), ("olive@camden.gov.uk", Some("Olive Officer")));
+
+        let mut unverified = check_claims(&sign(Token { email_verified: None, ..Token::default() }, &signing_key()));
+        unverified.email = None;
+        let result = unverified.with_user_info(&user_info(Some(false))).into_identity();
+        assert!(matches!(result, Err(SignInError::EmailNotVerified)), "{result:?}");
+    }
+
+    fn check_claims(token: &CoreIdToken) -> super::ProvenClaims {
+        let keys = CoreJsonWebKeySet::new(vec![signing_key().as_verification_key()]);
+        let verifier = CoreIdTokenVerifier::new_public_client(
+            ClientId::new(CLIENT.into()),
+            IssuerUrl::new(ISSUER.into()).unwrap(),
+            keys,
+        );
+        verified_claims(token, &verifier, &Nonce::new("n-1".into()), None).expect("a valid token")
     }
 }

@@ -10,7 +10,9 @@
 //!    of this provider, under ten minutes old; the attempt is used up whatever
 //!    happens next. The code is exchanged with the verifier; the ID token is
 //!    checked (signature against the provider's keys, issuer, audience,
-//!    expiry, nonce) and must carry a verified email.
+//!    expiry, nonce); the email must be verified, by the ID token's claims or,
+//!    when it carries none (a provider configured for strict conformance),
+//!    by the UserInfo endpoint's for the same subject.
 //!
 //! Every failure is a `SignInError`, which the web layer shows as a clear
 //! page; none creates a session.
@@ -20,7 +22,7 @@ mod id_token;
 mod providers;
 
 pub use attempts::ATTEMPT_COOKIE;
-pub use id_token::verified_identity;
+pub use id_token::{ProvenClaims, verified_claims};
 pub use providers::{Provider, Providers};
 
 use crate::error::AppError;
@@ -48,6 +50,8 @@ pub enum SignInError {
     MissingIdToken,
     #[error("the provider's ID token is not valid: {0}")]
     InvalidIdToken(String),
+    #[error("the provider's UserInfo endpoint did not answer for this sign-in: {0}")]
+    UserInfoFailed(String),
     #[error("your account has no email address that the provider has verified, so your council cannot be checked")]
     EmailNotVerified,
     #[error("this account is suspended; ask a Casebook admin")]

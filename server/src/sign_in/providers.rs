@@ -9,17 +9,17 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata, CoreUserInfoClaims};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl,
-    Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SubjectIdentifier,
 };
 use sea_orm::ConnectionTrait;
 use secrecy::ExposeSecret;
 use tokio::sync::RwLock;
 
 use super::attempts::{self, Attempt};
-use super::{SignInError, verified_identity};
+use super::{SignInError, verified_claims};
 use crate::members::VerifiedIdentity;
 use crate::settings::ProviderSettings;
 
@@ -158,12 +158,25 @@ impl Provider {
             .await
             .map_err(|error| SignInError::CodeRejected(describe_token_error(&error)))?;
         let id_token = openidconnect::TokenResponse::id_token(&response).ok_or(SignInError::MissingIdToken)?;
-        verified_identity(
+        let claims = verified_claims(
             id_token,
             &client.id_token_verifier(),
             &Nonce::new(attempt.nonce),
             Some(response.access_token()),
-        )
+        )?;
+        if !claims.lacks_email() {
+            return claims.into_identity();
+        }
+        // OpenID Connect Core 5.4: the email may come only from UserInfo.
+        // Asking for the token's own subject makes the library refuse another's.
+        let subject = SubjectIdentifier::new(claims.subject.clone());
+        let user_info: CoreUserInfoClaims = client
+            .user_info(response.access_token().clone(), Some(subject))
+            .map_err(|_| SignInError::EmailNotVerified)?
+            .request_async(&self.http)
+            .await
+            .map_err(|error| SignInError::UserInfoFailed(describe_token_error(&error)))?;
+        claims.with_user_info(&user_info).into_identity()
     }
 }
 

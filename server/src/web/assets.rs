@@ -33,10 +33,17 @@ pub static SCRIPT: LazyLock<Asset> = LazyLock::new(|| {
     Asset::new("casebook", "js", "text/javascript; charset=utf-8", include_bytes!("../../../web/static/casebook.js"))
 });
 
+/// What starts GraphiQL on `/graphql` (its page loads nothing inline).
+pub static GRAPHIQL_SCRIPT: LazyLock<Asset> = LazyLock::new(|| {
+    let bytes = include_bytes!("../../../web/static/graphiql-start.js");
+    Asset::new("graphiql-start", "js", "text/javascript; charset=utf-8", bytes)
+});
+
 /// `GET /static/{file}`: an asset by its hashed name; anything else is 404.
 pub async fn serve(Path(file): Path<String>) -> Response {
     let requested = format!("/static/{file}");
-    let Some(asset) = [&*STYLESHEET, &*SCRIPT].into_iter().find(|asset| asset.url == requested) else {
+    let assets = [&*STYLESHEET, &*SCRIPT, &*GRAPHIQL_SCRIPT];
+    let Some(asset) = assets.into_iter().find(|asset| asset.url == requested) else {
         return (StatusCode::NOT_FOUND, "no such file").into_response();
     };
     let mut response = asset.bytes.into_response();

@@ -40,18 +40,18 @@ pub struct AuthorityPage {
 const LISTED: u64 = 100;
 
 pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
-    let council = match authorities::find_by_slug(&state.db, &slug).await {
+    let council = match authorities::find_by_slug(&state.reads, &slug).await {
         Ok(Some(council)) => council,
         Ok(None) => return not_found(layout),
         Err(error) => return internal_error(layout, &error),
     };
     let page = PageRequest { offset: 0, first: LISTED };
-    let listed = match listing::of_authority(&state.db, &layout.viewer, council.id, page).await {
+    let listed = match listing::of_authority(&state.reads, &layout.viewer, council.id, page).await {
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
     let successor = match council.successor_id {
-        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.db).await.ok().flatten(),
+        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.reads).await.ok().flatten(),
         None => None,
     };
     let counts = Outcome::iter()

@@ -13,12 +13,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use super::search_page::outcome_class;
 use super::{Layout, internal_error, not_found};
 use crate::app::AppState;
-use crate::authorities;
 use crate::case_studies::{Status, Visibility, listing, markdown, policy};
 use crate::entities::{authority, case_study, case_study_transition};
 use crate::error::AppResult;
 use crate::identity::Viewer;
 use crate::taxonomy::{self, TermKind};
+use crate::{authorities, members};
 
 pub struct Fact {
     pub label: &'static str,
@@ -35,6 +35,8 @@ pub struct Related {
 pub struct HistoryEntry {
     pub at: String,
     pub change: String,
+    /// "Moderator, Kent County Council": who acted, by role and council.
+    pub by: Option<String>,
     pub message: Option<String>,
 }
 
@@ -76,7 +78,7 @@ pub struct Content {
 
 pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
     let viewer = layout.viewer.clone();
-    let found = match listing::find_by_slug(&state.db, &viewer, &slug).await {
+    let found = match listing::find_by_slug(&state.reads, &viewer, &slug).await {
         Ok(found) => found,
         Err(error) => return internal_error(layout, &error),
     };
@@ -90,12 +92,12 @@ pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug
 }
 
 async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, public_url: &str) -> AppResult<Content> {
-    let council = authority::Entity::find_by_id(found.authority_id).one(&state.db).await?;
+    let council = authority::Entity::find_by_id(found.authority_id).one(&state.reads).await?;
     let sees_council = policy::can_see_council(viewer, &found);
     let authority_label =
         council.as_ref().map(|council| policy::council_label(viewer, &found, council)).unwrap_or_default();
     let authority_url = council.as_ref().filter(|_| sees_council).map(|council| format!("/councils/{}", council.slug));
-    let taxonomy = taxonomy::load(&state.db).await?;
+    let taxonomy = taxonomy::load(&state.reads).await?;
     let labels = |kind, keys: &[String]| {
         taxonomy.resolve(kind, keys).into_iter().map(|term| term.label).collect::<Vec<_>>().join(", ")
     };
@@ -121,7 +123,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         facts.push(Fact { label: "Partners", value: found.partners.0.join(", "), url: None });
     }
     if sees_council && !found.collaborators.0.is_empty() {
-        let collaborators = authorities::find_by_ids(&state.db, &found.collaborators.0).await?;
+        let collaborators = authorities::find_by_ids(&state.reads, &found.collaborators.0).await?;
         let names = collaborators.into_iter().map(|council| council.name).collect::<Vec<_>>().join(", ");
         facts.push(Fact { label: "With", value: names, url: None });
     }
@@ -131,7 +133,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
     let similar = if found.status == Status::Published {
         state
             .search
-            .similar(&state.db, viewer, &found, 5)
+            .similar(&state.reads, viewer, &found, 5)
             .await?
             .into_iter()
             .map(|similar| Related {
@@ -144,12 +146,15 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         Vec::new()
     };
     let history = if policy::can_see_workings(viewer, &found) {
-        case_study_transition::Entity::find()
+        let transitions = case_study_transition::Entity::find()
             .filter(case_study_transition::Column::CaseStudyId.eq(&found.id))
             .order_by_asc(case_study_transition::Column::At)
             .order_by_asc(case_study_transition::Column::Id)
-            .all(&state.db)
-            .await?
+            .all(&state.reads)
+            .await?;
+        let acting: Vec<String> = transitions.iter().filter_map(|transition| transition.member_id.clone()).collect();
+        let labels = members::acting_labels(&state.reads, &acting).await?;
+        transitions
             .into_iter()
             .map(|transition| HistoryEntry {
                 at: transition.at.format("%-d %B %Y %H:%M").to_string(),
@@ -157,6 +162,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
                     Some(from) => format!("{} → {}", from.as_str(), transition.to_status.as_str()),
                     None => transition.to_status.as_str().to_owned(),
                 },
+                by: transition.member_id.and_then(|id| labels.get(&id).cloned()),
                 message: transition.message,
             })
             .collect()

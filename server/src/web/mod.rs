@@ -57,11 +57,16 @@ impl FromRequestParts<AppState> for Layout {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let member =
-            identity::resolve_member(&state.db, &parts.method, &parts.headers, &state.sessions, &state.public_url)
-                .await
-                .ok()
-                .flatten();
+        let member = identity::resolve_member(
+            state.databases(),
+            &parts.method,
+            &parts.headers,
+            &state.sessions,
+            &state.public_url,
+        )
+        .await
+        .ok()
+        .flatten();
         let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
         let member = match member {
             Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
@@ -89,7 +94,7 @@ async fn standing(state: &AppState, member: &member::Model) -> String {
     match (member.status, member.authority_id) {
         (MemberStatus::Active, Some(council)) => {
             let name = authority::Entity::find_by_id(council)
-                .one(&state.db)
+                .one(&state.reads)
                 .await
                 .ok()
                 .flatten()
@@ -150,9 +155,42 @@ pub fn not_found(layout: Layout) -> Response {
     )
 }
 
-/// The friendly 500: the cause is logged, never shown.
-pub fn internal_error(layout: Layout, cause: &dyn std::fmt::Debug) -> Response {
-    tracing::error!(error = ?cause, "a page failed");
+/// What made a page fail, for `internal_error`: whether the database is
+/// unavailable (a 503) or something is wrong (a 500).
+pub trait PageFailure: std::fmt::Display {
+    fn unavailable(&self) -> bool {
+        false
+    }
+}
+
+impl PageFailure for AppError {
+    fn unavailable(&self) -> bool {
+        self.code() == crate::error::ErrorCode::ServiceUnavailable
+    }
+}
+
+impl PageFailure for sea_orm::DbErr {
+    fn unavailable(&self) -> bool {
+        crate::db::is_unavailable(self)
+    }
+}
+
+impl PageFailure for anyhow::Error {}
+impl PageFailure for &str {}
+
+/// The friendly 500, or 503 when the database is unavailable: the cause is
+/// logged (one line), never shown.
+pub fn internal_error(layout: Layout, cause: &dyn PageFailure) -> Response {
+    if cause.unavailable() {
+        tracing::warn!(error = %cause, "a page could not reach the database");
+        return problem(
+            layout,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Sorry, the service is busy",
+            "Try again in a few moments. Nothing you entered has been lost.".into(),
+        );
+    }
+    tracing::error!(error = %cause, "a page failed");
     problem(
         layout,
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -182,7 +220,7 @@ pub fn action_failed(layout: Layout, error: AppError) -> Response {
             let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
             problem(layout, StatusCode::BAD_REQUEST, "Nothing was changed", message)
         }
-        AppError::Internal(cause) => internal_error(layout, &cause),
+        AppError::Unavailable(_) | AppError::TimedOut(_) | AppError::Internal(_) => internal_error(layout, &error),
     }
 }
 

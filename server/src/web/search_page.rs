@@ -161,7 +161,7 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         page: PageRequest { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
     };
     let viewer = layout.viewer.clone();
-    let results = match state.search.search(&state.db, &viewer, args).await {
+    let results = match state.search.search(&state.reads, &viewer, args).await {
         Ok(results) => results,
         Err(AppError::BadUserInput(errors)) => {
             let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
@@ -243,7 +243,7 @@ fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
 pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> AppResult<Vec<HitView>> {
     let ids: Vec<i32> = page.hits.iter().map(|hit| hit.case_study.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
-        authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+        authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
     Ok(page
         .hits
         .into_iter()

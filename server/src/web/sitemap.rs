@@ -26,11 +26,12 @@ async fn build(state: &AppState) -> Result<String, sea_orm::DbErr> {
         .filter(case_study::Column::Status.eq(Status::Published))
         .filter(case_study::Column::Visibility.eq(Visibility::Public))
         .order_by_desc(case_study::Column::PublishedAt)
-        .all(&state.db)
+        .all(&state.reads)
         .await?;
     let named_councils: std::collections::BTreeSet<i32> =
         public.iter().filter(|study| !study.anonymous).map(|study| study.authority_id).collect();
-    let councils = authority::Entity::find().filter(authority::Column::Id.is_in(named_councils)).all(&state.db).await?;
+    let councils =
+        authority::Entity::find().filter(authority::Column::Id.is_in(named_councils)).all(&state.reads).await?;
     let base = &state.public_url;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -4,13 +4,16 @@ use chrono::{DateTime, Utc};
 use super::{AuthorityNode, MemberNode, TermNode};
 use crate::case_studies::listing::Page;
 use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy};
+use crate::case_studies::{MAX_COLLABORATORS, MAX_TECHNOLOGIES};
 use crate::entities::json::Link;
 use crate::entities::{case_study, case_study_transition};
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::errors::IntoGraphqlResult;
+use crate::graphql::limits::{HISTORY_SIZE, INDEX_READ_COST, MAX_SERVICE_AREAS, page_size};
 use crate::graphql::loaders::load_now;
 use crate::graphql::scalars::Date;
 use crate::graphql::{RequestContext, request};
+use crate::members;
 use crate::taxonomy::TermKind;
 
 pub struct CaseStudyNode(pub case_study::Model);
@@ -83,10 +86,12 @@ impl CaseStudyNode {
         &self.0.lessons.0
     }
 
+    #[graphql(complexity = "MAX_SERVICE_AREAS * child_complexity")]
     async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
         terms(request(ctx)?, TermKind::ServiceArea, &self.0.service_areas.0).await
     }
 
+    #[graphql(complexity = "MAX_TECHNOLOGIES * child_complexity")]
     async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
         terms(request(ctx)?, TermKind::Technology, &self.0.technologies.0).await
     }
@@ -112,6 +117,7 @@ impl CaseStudyNode {
     }
 
     /// Empty to viewers who may not see the council of an anonymous case study.
+    #[graphql(complexity = "MAX_COLLABORATORS * child_complexity")]
     async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
         let request = request(ctx)?;
         if !policy::can_see_council(&request.viewer, &self.0) {
@@ -148,6 +154,7 @@ impl CaseStudyNode {
 
     /// Every workflow transition, oldest first. Empty to viewers outside the
     /// owning council and the moderators.
+    #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
     async fn history(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TransitionNode>> {
         let request = request(ctx)?;
         if !policy::can_see_workings(&request.viewer, &self.0) {
@@ -176,6 +183,7 @@ impl CaseStudyNode {
     /// Published case studies like this one that the viewer may read
     /// (never itself): more-like-this over title, summary, lessons and tags,
     /// boosted by shared service areas and technologies.
+    #[graphql(complexity = "INDEX_READ_COST + page_size(first, 5) * child_complexity")]
     async fn similar(&self, ctx: &Context<'_>, first: Option<i32>) -> async_graphql::Result<Vec<CaseStudyNode>> {
         let request = request(ctx)?;
         let first = first.unwrap_or(5);
@@ -217,7 +225,9 @@ pub(super) async fn prefetch(ctx: &Context<'_>, items: &[&case_study::Model]) ->
             histories.values().flatten().filter_map(|transition| transition.member_id.clone()).collect();
         members.sort_unstable();
         members.dedup();
-        load_now(&request.members, &members).await?;
+        let acting = load_now(&request.members, &members).await?;
+        let councils: Vec<i32> = acting.values().filter_map(|member| member.authority_id).collect();
+        load_now(&request.authorities, &councils).await?;
     }
     if node.field("pendingRevision").exists() {
         load_now(&request.revisions, &ids).await?;
@@ -264,11 +274,29 @@ impl TransitionNode {
         self.0.at
     }
 
+    /// Who acted: admins only; null for everyone else, who read `byLabel`.
     async fn by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<MemberNode>> {
-        let Some(member_id) = &self.0.member_id else {
+        let request = request(ctx)?;
+        let Some(member_id) = self.0.member_id.as_ref().filter(|_| request.viewer.is_admin()) else {
             return Ok(None);
         };
-        Ok(request(ctx)?.members.load_one(member_id.clone()).await?.map(MemberNode))
+        Ok(request.members.load_one(member_id.clone()).await?.map(MemberNode))
+    }
+
+    /// Who acted, by role and council ("Moderator, Kent County Council").
+    async fn by_label(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        let request = request(ctx)?;
+        let Some(member_id) = &self.0.member_id else {
+            return Ok("Casebook".to_owned());
+        };
+        let Some(member) = request.members.load_one(member_id.clone()).await? else {
+            return Ok("A former member".to_owned());
+        };
+        let council = match member.authority_id {
+            Some(id) => request.authorities.load_one(id).await?.map(|council| council.name),
+            None => None,
+        };
+        Ok(members::acting_label(member.role, council.as_deref()))
     }
 
     async fn message(&self) -> Option<&str> {
@@ -307,9 +335,11 @@ impl CaseStudyRevisionNode {
     async fn lessons(&self) -> &[String] {
         &self.content.lessons
     }
+    #[graphql(complexity = "MAX_SERVICE_AREAS * child_complexity")]
     async fn service_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
         terms(request(ctx)?, TermKind::ServiceArea, &self.content.service_areas).await
     }
+    #[graphql(complexity = "MAX_TECHNOLOGIES * child_complexity")]
     async fn technologies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TermNode>> {
         terms(request(ctx)?, TermKind::Technology, &self.content.technologies).await
     }
@@ -328,6 +358,7 @@ impl CaseStudyRevisionNode {
     async fn partners(&self) -> &[String] {
         &self.content.partners
     }
+    #[graphql(complexity = "MAX_COLLABORATORS * child_complexity")]
     async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
         collaborators(request(ctx)?, &self.content.collaborators).await
     }

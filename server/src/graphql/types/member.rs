@@ -1,12 +1,13 @@
-use async_graphql::{Context, ID, Object, SimpleObject};
+use async_graphql::{Context, ErrorExtensions, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::AuthorityNode;
 use crate::case_studies::listing::Page;
 use crate::entities::{api_token, member};
+use crate::error::AppError;
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::request;
-use crate::members::{MemberStatus, Role};
+use crate::members::{self, MemberStatus, Role};
 
 pub struct MemberNode(pub member::Model);
 
@@ -16,8 +17,13 @@ impl MemberNode {
         ID(self.0.id.clone())
     }
 
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// To that member and to admins only. Nothing else reaches a `Member`
+    /// (`Transition.by` is for admins), so this refusal is a second wall.
+    async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<&str> {
+        if !members::can_see_email(&request(ctx)?.viewer, &self.0) {
+            return Err(AppError::NotFound.extend());
+        }
+        Ok(&self.0.email)
     }
 
     async fn name(&self) -> Option<&str> {
