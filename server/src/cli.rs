@@ -71,6 +71,19 @@ enum Command {
         #[arg(long)]
         direct_only: bool,
     },
+    /// Benchmark simple requests while other clients send the heaviest allowed query (run in release).
+    BenchIsolation {
+        #[arg(long, default_value_t = 10_000)]
+        docs: u64,
+        /// Clients sending the heaviest query, over and over.
+        #[arg(long, default_value_t = 8)]
+        heavy_clients: usize,
+        /// Simple requests timed, idle and under load.
+        #[arg(long, default_value_t = 500)]
+        samples: usize,
+        #[arg(long, default_value = "./bench-data")]
+        work_dir: PathBuf,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -126,6 +139,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 direct_only,
             })
             .await
+        }
+        Command::BenchIsolation { docs, heavy_clients, samples, work_dir } => {
+            crate::bench::run_isolation(crate::bench::IsolationOptions { docs, heavy_clients, samples, work_dir }).await
         }
         Command::SeedDemo => {
             let (db, _) = app::prepare(&settings).await?;

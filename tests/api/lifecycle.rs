@@ -282,3 +282,32 @@ async fn case_studies_page_newest_first_with_cursors() {
         assert_eq!(searched.await.error_field(), "after", "{forged}");
     }
 }
+
+#[tokio::test]
+async fn a_new_slug_reveals_nothing_about_case_studies_the_author_cannot_read() {
+    let app = TestApp::spawn().await;
+    let camden = app.member_of("camden").await;
+    let hackney = app.member_of("hackney").await;
+    let title = input_with(json!({ "title": "A chatbot for council tax", "collaborators": [] }));
+    // Camden's hidden draft, and Hackney's case study of the same title.
+    let hidden = app.gql(Some(&camden), CREATE, json!({ "input": title })).await;
+    let hidden = hidden.data()["createCaseStudy"]["slug"].as_str().unwrap().to_owned();
+    let created = app.gql(Some(&hackney), CREATE, json!({ "input": title })).await;
+    let slug = created.data()["createCaseStudy"]["slug"].as_str().unwrap().to_owned();
+    assert_ne!(slug, hidden);
+    // Every slug is the title and a random tail: the shape is the same whether
+    // or not another council's hidden draft has the title.
+    for slug in [&slug, &hidden] {
+        let tail = slug.strip_prefix("a-chatbot-for-council-tax-").unwrap_or_else(|| panic!("{slug}"));
+        assert!(tail.len() == 6 && tail.chars().all(|c| c.is_ascii_alphanumeric()), "{slug}");
+    }
+    let lone = app
+        .gql(
+            Some(&hackney),
+            CREATE,
+            json!({ "input": input_with(json!({ "title": "Unique title here", "collaborators": [] })) }),
+        )
+        .await;
+    let lone = lone.data()["createCaseStudy"]["slug"].as_str().unwrap().to_owned();
+    assert!(lone.starts_with("unique-title-here-") && lone.len() == "unique-title-here-".len() + 6, "{lone}");
+}

@@ -8,14 +8,7 @@ use casebook_tests::*;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde_json::{Value, json};
 
-/// `caseStudy(id) { similar(first) { similar(first) { … { id } } } }`, `levels` deep.
-fn nested_similar(levels: usize, first: usize) -> String {
-    let mut selection = "id".to_owned();
-    for _ in 0..levels {
-        selection = format!("similar(first: {first}) {{ id {selection} }}");
-    }
-    format!("query($id: ID!) {{ caseStudy(id: $id) {{ {selection} }} }}")
-}
+use casebook::graphql::limits::nested_similar;
 
 #[tokio::test]
 async fn nested_similar_is_refused_before_any_search_runs() {

@@ -307,3 +307,41 @@ async fn bad_credentials_are_refused_never_treated_as_anonymous() {
     }
     assert!(app.gql(None, "{ me { id } }", json!({})).await.data()["me"].is_null());
 }
+
+#[tokio::test]
+async fn history_names_who_acted_by_role_and_council_and_only_admins_see_the_member() {
+    let app = TestApp::spawn().await;
+    let viewers = Viewers::new(&app).await;
+    let id = case_study_in(&app, &viewers, "PUBLISHED", valid_input()).await;
+    let query = "query($id: ID!) { caseStudy(id: $id) { history { to byLabel by { id email } } } }";
+    for (label, token) in [("owning council", &viewers.owning), ("moderator", &viewers.moderator)] {
+        let response = app.gql(Some(token), query, json!({ "id": id })).await;
+        let history = response.data()["caseStudy"]["history"].as_array().unwrap().clone();
+        let labels: Vec<&str> = history.iter().map(|entry| entry["byLabel"].as_str().unwrap()).collect();
+        assert_eq!(
+            labels,
+            ["Member, London Borough of Camden", "Member, London Borough of Camden", "Moderator, Casebook"],
+            "{label}"
+        );
+        assert!(history.iter().all(|entry| entry["by"].is_null()), "{label} must not see who: {history:?}");
+        assert!(!response.body.to_string().contains('@'), "{label} saw an email: {}", response.body);
+    }
+    let response = app.gql(Some(&viewers.admin), query, json!({ "id": id })).await;
+    let history = &response.data()["caseStudy"]["history"];
+    assert!(history[0]["by"]["email"].as_str().unwrap().ends_with("@camden.example"), "{history}");
+}
+
+#[tokio::test]
+async fn a_members_email_is_theirs_and_admins_only() {
+    let app = TestApp::spawn().await;
+    let viewers = Viewers::new(&app).await;
+    let me = app.gql(Some(&viewers.owning), "{ me { email } }", json!({})).await;
+    assert!(me.data()["me"]["email"].as_str().unwrap().ends_with("@camden.example"));
+    let listed = app.gql(Some(&viewers.admin), "{ members(first: 100) { edges { node { email } } } }", json!({})).await;
+    assert!(listed.data()["members"]["edges"].as_array().unwrap().len() >= 4);
+    // No one else reaches a member: the lists are for admins, `by` for admins too.
+    for token in [&viewers.owning, &viewers.other, &viewers.moderator] {
+        let refused = app.gql(Some(token), "{ members { edges { node { email } } } }", json!({})).await;
+        assert_eq!(refused.error_code(), "FORBIDDEN");
+    }
+}

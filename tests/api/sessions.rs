@@ -87,6 +87,43 @@ async fn every_page_carries_the_dev_banner_while_dev_sign_in_is_on() {
 }
 
 #[tokio::test]
+async fn every_cookie_is_secure_behind_https() {
+    let https = dev_app(|settings| settings.public_url = Some("https://localhost".parse().unwrap())).await;
+    let response = reqwest::get(format!("{}/", https.address)).await.unwrap();
+    let cookies: Vec<&str> =
+        response.headers().get_all("set-cookie").iter().filter_map(|value| value.to_str().ok()).collect();
+    assert!(!cookies.is_empty(), "the CSRF cookie at least");
+    for cookie in cookies {
+        assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
+    }
+}
+
+#[tokio::test]
+async fn a_form_token_is_good_only_in_its_own_session() {
+    let app = dev_app(|_| {}).await;
+    let (mine, theirs) = (Browser::new(), Browser::new());
+    mine.dev_sign_in(&app, "a@camden.gov.uk", "MEMBER").await;
+    theirs.dev_sign_in(&app, "b@camden.gov.uk", "MEMBER").await;
+    let my_token = mine.csrf_token(&app, "/").await;
+    let their_token = theirs.csrf_token(&app, "/").await;
+    assert_ne!(my_token, their_token, "each session has its own token");
+    // Another session's token is refused, though it was a real one.
+    let refused = theirs.submit(&format!("{}/sign-out", app.address), &[("csrf", my_token.as_str())], None).await;
+    assert_eq!(refused.status, 403);
+    assert!(!theirs.me(&app).await.is_null(), "still signed in");
+    // A token from before sign-in (the double-submit cookie's) is no good after it.
+    let before = Browser::new();
+    let anonymous_token = before.csrf_token(&app, "/dev/sign-in").await;
+    before.dev_sign_in(&app, "c@camden.gov.uk", "MEMBER").await;
+    let stale = before.submit(&format!("{}/sign-out", app.address), &[("csrf", anonymous_token.as_str())], None).await;
+    assert_eq!(stale.status, 403);
+    // Its own token works.
+    let own = theirs.submit(&format!("{}/sign-out", app.address), &[("csrf", their_token.as_str())], None).await;
+    assert_eq!(own.status, 200, "{own:?}");
+    assert!(theirs.me(&app).await.is_null());
+}
+
+#[tokio::test]
 async fn forms_without_the_csrf_token_are_refused() {
     let app = dev_app(|_| {}).await;
     let browser = Browser::new();

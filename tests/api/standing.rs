@@ -110,8 +110,8 @@ async fn pending_and_suspended_accounts_act_on_nothing_whatever_their_role() {
     let target = app.viewer(&pending_member).await.member_id().unwrap().to_owned();
 
     for (label, token) in powerless(&app).await {
+        let me = app.viewer(&token).await.member_id().unwrap().to_owned();
         let token = Some(token.as_str());
-        let me = app.viewer(token.unwrap()).await.member_id().unwrap().to_owned();
         let code = |response: GqlResponse| response.error_code().to_owned();
         assert_eq!(code(app.gql(token, CREATE, json!({ "input": valid_input() })).await), "FORBIDDEN", "{label}");
         let update = |id: &str| json!({ "id": id, "version": 1, "input": valid_input() });

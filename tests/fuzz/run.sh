@@ -17,8 +17,11 @@
 #   FUZZ_MAX_EXAMPLES    test cases per operation and run   (30)
 #   FUZZ_SEED            Hypothesis seed                    (20250101)
 #   FUZZ_WORKERS         concurrent schemathesis workers    (2)
-#   FUZZ_REQUEST_TIMEOUT seconds per request                (10)
+#   FUZZ_REQUEST_TIMEOUT seconds per request (20: above the server's own 10 s
+#                        deadline, so that its 503 is seen rather than a timeout)
 #   FUZZ_RUN_TIMEOUT     hard limit in seconds for one run  (300)
+#   FUZZ_SCHEMA          an SDL file (e.g. schema.graphql) to fuzz from instead of
+#                        introspecting URL (unset: introspection)
 #   FUZZ_MAX_RESPONSE_TIME  seconds; when set, a slower answer is a failure (unset)
 #   FUZZ_EXCLUDE         operations not fuzzed, space-separated labels
 #                        (Mutation.revokeApiToken: it would revoke the very
@@ -46,7 +49,7 @@ python=${FUZZ_PYTHON:-python3}
 max_examples=${FUZZ_MAX_EXAMPLES:-30}
 seed=${FUZZ_SEED:-20250101}
 workers=${FUZZ_WORKERS:-2}
-request_timeout=${FUZZ_REQUEST_TIMEOUT:-10}
+request_timeout=${FUZZ_REQUEST_TIMEOUT:-20}
 run_timeout=${FUZZ_RUN_TIMEOUT:-300}
 exclude=${FUZZ_EXCLUDE-Mutation.revokeApiToken}
 report_dir=${FUZZ_REPORT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/casebook-fuzz.XXXXXX")}
@@ -54,13 +57,13 @@ mkdir -p "$report_dir"
 report_dir=$(cd "$report_dir" && pwd)
 
 # --- the venv -------------------------------------------------------------
-if [ ! -x "$venv/bin/python" ]; then
+if ! "$venv/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
   echo "fuzz: creating the venv $venv"
   "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
     echo "fuzz: schemathesis 4.32 needs Python >= 3.11; $python is $("$python" --version 2>&1)" >&2
     exit 1
   }
-  "$python" -m venv "$venv"
+  "$python" -m venv --clear "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 st="$venv/bin/schemathesis"
@@ -98,6 +101,12 @@ PY
 }
 
 # --- the runs -------------------------------------------------------------
+# The schema: by introspection of URL, or from FUZZ_SCHEMA (an SDL file) sent to URL.
+if [ -n "${FUZZ_SCHEMA:-}" ]; then
+  location=("$(cd "$(dirname "$FUZZ_SCHEMA")" && pwd)/$(basename "$FUZZ_SCHEMA")" --url "$url")
+else
+  location=("$url")
+fi
 extra_args=()
 for label in $exclude; do
   extra_args+=(--exclude-name "$label")
@@ -130,8 +139,8 @@ run_as() { # NAME TOKEN
   # the next run and make it depend on the one before.
   (cd "$work" && FUZZ_AUTHORIZATION="Bearer $token" SCHEMATHESIS_HOOKS="$here/hooks.py" \
     HYPOTHESIS_STORAGE_DIRECTORY="$work/.hypothesis" \
-    timeout --kill-after=30 "$run_timeout" \
-    "$st" --config-file "$here/schemathesis.toml" run "$url" \
+    timeout --signal=INT --kill-after=30 "$run_timeout" \
+    "$st" --config-file "$here/schemathesis.toml" run "${location[@]}" \
       --checks casebook_error_model \
       --max-examples "$max_examples" \
       --seed "$seed" \

@@ -4,7 +4,10 @@
 //! concurrent clients, and the server's peak memory. Run it in release.
 
 mod corpus;
+mod isolation;
 mod postgres;
+
+pub use isolation::{IsolationOptions, run as run_isolation};
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

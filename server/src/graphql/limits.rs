@@ -23,11 +23,24 @@ pub const MAX_COMPLEXITY: usize = 20_000;
 pub const MAX_NESTING: usize = 40;
 /// A search or a more-like-this: a few milliseconds of index work, where an
 /// ordinary field costs microseconds. With it, three levels of `similar(first: 5)`
-/// fit (about 6,500: 155 index reads) and four do not (about 32,600).
+/// fit (6,761 with `id title` at each level: 155 index reads) and four do not.
 pub const INDEX_READ_COST: usize = 200;
 /// A case study's history has no upper bound; this is a long one.
 pub const HISTORY_SIZE: usize = 20;
 pub const MAX_SERVICE_AREAS: usize = *SERVICE_AREAS.end();
+
+/// The complexity of `nested_similar(3, 5)`, the heaviest `similar` the limits
+/// allow (a test measures it with async-graphql's own analyser).
+pub const HEAVIEST_SIMILAR_COMPLEXITY: usize = 6_761;
+
+/// `caseStudy(id: $id) { similar(first) { id title similar(first) { … } } }`, `levels` deep.
+pub fn nested_similar(levels: usize, first: usize) -> String {
+    let mut selection = "id title".to_owned();
+    for _ in 0..levels {
+        selection = format!("similar(first: {first}) {{ id title {selection} }}");
+    }
+    format!("query($id: ID!) {{ caseStudy(id: $id) {{ {selection} }} }}")
+}
 
 /// The cost multiplier of a list field's `first` argument: its page size as
 /// the resolver will clamp it.
@@ -76,7 +89,26 @@ pub fn nesting_depth(document: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::nesting_depth;
+    use super::{HEAVIEST_SIMILAR_COMPLEXITY, MAX_COMPLEXITY, nested_similar, nesting_depth};
+
+    /// The complexity async-graphql computes for a query, without our limits.
+    async fn complexity_of(query: String) -> usize {
+        let schema = crate::graphql::schema_without_limits().extension(async_graphql::extensions::Analyzer).finish();
+        let request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(serde_json::json!({ "id": "x" })));
+        let response = schema.execute(request).await;
+        let analyzer = response.extensions.get("analyzer").expect("the analyser's report").clone().into_json();
+        analyzer.expect("JSON")["complexity"].as_u64().expect("a complexity") as usize
+    }
+
+    #[tokio::test]
+    async fn three_levels_of_similar_fit_and_four_do_not() {
+        let three = complexity_of(nested_similar(3, 5)).await;
+        assert_eq!(three, HEAVIEST_SIMILAR_COMPLEXITY);
+        assert!(three <= MAX_COMPLEXITY);
+        assert!(complexity_of(nested_similar(4, 5)).await > MAX_COMPLEXITY);
+        assert!(complexity_of(nested_similar(2, 100)).await > MAX_COMPLEXITY);
+    }
 
     #[test]
     fn nesting_counts_every_kind_of_bracket() {

@@ -25,11 +25,15 @@ pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscrip
 
 /// Deeper or costlier queries are refused with QUERY_TOO_COMPLEX (see `limits`).
 pub fn build_schema() -> CasebookSchema {
-    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
+    schema_without_limits()
         .limit_depth(limits::MAX_DEPTH)
         .limit_recursive_depth(limits::MAX_NESTING)
         .limit_complexity(limits::MAX_COMPLEXITY)
         .finish()
+}
+
+fn schema_without_limits() -> async_graphql::SchemaBuilder<query::Query, mutation::Mutation, EmptySubscription> {
+    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
 }
 
 /// Everything a resolver needs about its request.
