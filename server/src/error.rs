@@ -135,3 +135,46 @@ impl fmt::Display for ErrorCode {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use super::AppError;
+
+    /// What the logs say while `action` runs, as the server's format writes it.
+    fn logged(action: impl FnOnce()) -> String {
+        #[derive(Clone, Default)]
+        struct Buffer(Arc<Mutex<Vec<u8>>>);
+        impl Write for Buffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().expect("the buffer").extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
+        tracing::subscriber::with_default(subscriber, action);
+        String::from_utf8(buffer.0.lock().expect("the buffer").clone()).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_failure_is_one_line_with_its_causes_never_a_backtrace() {
+        // RUST_BACKTRACE may be set (it is on CI machines): anyhow then
+        // captures a backtrace, which `{:?}` would print over many lines.
+        let cause = anyhow::anyhow!("pool timed out").context("cannot read the case studies");
+        for error in [AppError::Unavailable(cause), AppError::Internal(anyhow::anyhow!("a bug"))] {
+            let log = logged(|| error.log());
+            assert_eq!(log.lines().count(), 1, "{log}");
+            assert!(!log.contains("backtrace") && !log.contains("Caused by"), "{log}");
+        }
+        let log = logged(|| AppError::Unavailable(anyhow::anyhow!("pool timed out").context("reading")).log());
+        assert!(log.contains("reading: pool timed out"), "the chain, on the line: {log}");
+        assert_eq!(logged(|| AppError::NotFound.log()), "", "client errors are not logged");
+    }
+}

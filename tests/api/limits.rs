@@ -115,6 +115,27 @@ async fn an_exhausted_database_pool_is_a_503_that_says_so_never_a_500() {
     app.gql(Some(&author), CREATE, json!({ "input": valid_input() })).await.data();
 }
 
+#[tokio::test]
+async fn a_page_that_cannot_reach_the_database_says_the_service_is_busy() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.dev_sign_in = true;
+        settings.request_timeout_seconds = 2;
+        settings.database_pool_size = 1;
+    })
+    .await;
+    let officer = casebook_tests::browser::Browser::new();
+    officer.dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let csrf = officer.csrf_token(&app, "/case-studies/new").await;
+    let held = app.state.db.begin().await.expect("the writer's connection");
+    // Reading pages still works: they use the readers.
+    assert_eq!(officer.visit(&format!("{}/", app.address), None).await.status, 200);
+    let form = [("csrf", csrf.as_str()), ("title", "Sensors in litter bins")];
+    let page = officer.submit(&format!("{}/case-studies/new", app.address), &form, None).await;
+    assert_eq!(page.status, 503, "{}", page.body);
+    assert!(page.body.contains("busy") && page.body.contains("Nothing you entered has been lost"), "{}", page.body);
+    drop(held);
+}
+
 /// p50 and max of `samples`.
 fn summary(mut samples: Vec<Duration>) -> (Duration, Duration) {
     samples.sort();

@@ -11,18 +11,6 @@ async fn page(app: &TestApp, browser: &Browser, path: &str) -> (u16, String) {
     (page.status, page.body)
 }
 
-/// Publishes and waits until search has it.
-async fn published(app: &TestApp, author: &str, input: serde_json::Value) -> String {
-    let id = app.publish(author, input).await;
-    let found = app
-        .search_until(Some(author), json!({}), std::time::Duration::from_secs(2), |results| {
-            hit_ids(results).contains(&id)
-        })
-        .await;
-    assert!(found.is_some(), "indexed");
-    id
-}
-
 async fn slug_of(app: &TestApp, id: &str) -> String {
     let admin = app.admin().await;
     let read = app.gql(Some(&admin), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
@@ -87,7 +75,7 @@ async fn an_unknown_address_gets_a_friendly_404_page() {
 async fn search_shows_hits_with_highlights_facets_and_removable_filters() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
-    published(&app, &author, valid_input()).await;
+    app.publish_searchable(&author, valid_input()).await;
     let browser = Browser::new();
     let (status, body) = page(&app, &browser, "/search?q=litter+sensors&outcome=FAILURE").await;
     assert_eq!(status, 200);
@@ -108,15 +96,18 @@ async fn search_shows_hits_with_highlights_facets_and_removable_filters() {
 async fn pages_hide_what_the_api_hides() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
-    let anonymous = published(
-        &app,
-        &author,
-        input_with(json!({ "title": "A quiet failure with kiosks", "anonymous": true, "collaborators": [] })),
-    )
-    .await;
-    let members_only =
-        published(&app, &author, input_with(json!({ "title": "Members only kiosk story", "visibility": "MEMBERS" })))
-            .await;
+    let anonymous = app
+        .publish_searchable(
+            &author,
+            input_with(json!({ "title": "A quiet failure with kiosks", "anonymous": true, "collaborators": [] })),
+        )
+        .await;
+    let members_only = app
+        .publish_searchable(
+            &author,
+            input_with(json!({ "title": "Members only kiosk story", "visibility": "MEMBERS" })),
+        )
+        .await;
     let anonymous_slug = slug_of(&app, &anonymous).await;
     let members_slug = slug_of(&app, &members_only).await;
 
@@ -143,7 +134,7 @@ async fn pages_hide_what_the_api_hides() {
 async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph_tags() {
     let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
     let author = app.member_of("camden").await;
-    let id = published(&app, &author, valid_input()).await;
+    let id = app.publish_searchable(&author, valid_input()).await;
     let slug = slug_of(&app, &id).await;
     let visitor = Browser::new();
     let (status, body) = page(&app, &visitor, &format!("/case-studies/{slug}")).await;
@@ -163,7 +154,7 @@ async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph
 async fn the_home_page_counts_by_outcome_and_shows_the_latest_failures() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
-    published(&app, &author, valid_input()).await;
+    app.publish_searchable(&author, valid_input()).await;
     let (status, body) = page(&app, &Browser::new(), "/").await;
     assert_eq!(status, 200);
     assert!(body.contains("Latest failures") && body.contains("Sensors in litter bins"), "{body}");

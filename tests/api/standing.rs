@@ -46,25 +46,14 @@ async fn what_is_visible(app: &TestApp, token: Option<&str>, ids: &[String]) -> 
     json!({ "single": single, "lists": list.data(), "search": search, "everything": everything })
 }
 
-async fn published(app: &TestApp, author: &str, input: Value) -> String {
-    let id = app.publish(author, input).await;
-    let indexed = app
-        .search_until(Some(author), json!({}), std::time::Duration::from_secs(2), |results| {
-            hit_ids(results).contains(&id)
-        })
-        .await;
-    assert!(indexed.is_some(), "indexed");
-    id
-}
-
 #[tokio::test]
 async fn pending_and_suspended_accounts_read_exactly_what_anonymous_visitors_read() {
     let app = TestApp::spawn().await;
     let owning = app.member_of("camden").await;
     let moderator = app.moderator().await;
-    let public = published(&app, &owning, valid_input()).await;
-    let members_only = published(&app, &owning, input_with(json!({ "visibility": "MEMBERS" }))).await;
-    let anonymous_one = published(&app, &owning, input_with(json!({ "anonymous": true }))).await;
+    let public = app.publish_searchable(&owning, valid_input()).await;
+    let members_only = app.publish_searchable(&owning, input_with(json!({ "visibility": "MEMBERS" }))).await;
+    let anonymous_one = app.publish_searchable(&owning, input_with(json!({ "anonymous": true }))).await;
     let draft = app.create(&owning, valid_input()).await;
     let submitted = app.create(&owning, valid_input()).await;
     app.gql(Some(&owning), SUBMIT, json!({ "id": submitted })).await.data();
@@ -102,7 +91,7 @@ async fn pending_and_suspended_accounts_read_exactly_what_anonymous_visitors_rea
 async fn pending_and_suspended_accounts_act_on_nothing_whatever_their_role() {
     let app = TestApp::spawn().await;
     let owning = app.member_of("camden").await;
-    let published_id = published(&app, &owning, valid_input()).await;
+    let published_id = app.publish_searchable(&owning, valid_input()).await;
     let draft = app.create(&owning, valid_input()).await;
     let submitted = app.create(&owning, valid_input()).await;
     app.gql(Some(&owning), SUBMIT, json!({ "id": submitted })).await.data();
@@ -179,9 +168,10 @@ async fn page_with_token(app: &TestApp, token: Option<&str>, path: &str) -> (u16
 async fn the_pages_give_pending_and_suspended_accounts_an_anonymous_visitors_view() {
     let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
     let owning = app.member_of("camden").await;
-    let public = published(&app, &owning, valid_input()).await;
-    let members_only =
-        published(&app, &owning, input_with(json!({ "title": "Members only bins", "visibility": "MEMBERS" }))).await;
+    let public = app.publish_searchable(&owning, valid_input()).await;
+    let members_only = app
+        .publish_searchable(&owning, input_with(json!({ "title": "Members only bins", "visibility": "MEMBERS" })))
+        .await;
     let admin = app.admin().await;
     let (public_slug, members_slug) =
         (slug_of(&app, &admin, &public).await, slug_of(&app, &admin, &members_only).await);

@@ -214,6 +214,20 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Publishes (as `publish`) and waits until search has it.
+    pub async fn publish_searchable(&self, author: &str, input: Value) -> String {
+        let id = self.publish(author, input).await;
+        let found = self
+            .search_until(Some(author), json!({}), std::time::Duration::from_secs(2), |results| {
+                hit_ids(results).contains(&id)
+            })
+            .await;
+        assert!(found.is_some(), "indexed within two seconds");
+        id
+    }
+}
+
 /// A valid `CaseStudyInput`; tests change one field at a time.
 pub fn valid_input() -> Value {
     json!({

@@ -7,16 +7,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use sea_orm::EntityTrait;
 use serde_json::json;
 
 use super::corpus::Corpus;
-use super::{Latency, Server, load_database, ms};
-use crate::entities::authority;
+use super::{Latency, Server, Workspace, load_database, ms};
 use crate::graphql::limits;
 use crate::members::{self, Role};
-use crate::settings::Settings;
-use crate::{app, taxonomy};
 
 pub struct IsolationOptions {
     pub docs: u64,
@@ -34,14 +30,7 @@ const SIMPLE_QUERY: &str = "query($id: ID!) { caseStudy(id: $id) { title authori
 
 pub async fn run(options: IsolationOptions) -> anyhow::Result<()> {
     let dir = options.work_dir.join(format!("isolation-n{}", options.docs));
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    let data_dir = dir.join("data");
-    let settings = Settings::new(&data_dir, None, "127.0.0.1:0".parse()?);
-    let (db, _) = app::prepare(&settings).await?;
-    let taxonomy = taxonomy::load(&db).await?;
-    let authorities = authority::Entity::find().all(&db).await?;
+    let Workspace { data_dir, db, taxonomy, authorities } = Workspace::new(&dir).await?;
     let corpus = Corpus { taxonomy: &taxonomy, authorities: &authorities };
     eprintln!("N = {}: loading the database and starting a server", options.docs);
     load_database(&db, &corpus, options.docs).await?;

@@ -61,16 +61,32 @@ fn ms(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
 }
 
+/// A new, empty benchmark folder `dir` with a prepared database in `dir/data`,
+/// and what a corpus is drawn from: the taxonomy and the councils.
+struct Workspace {
+    data_dir: PathBuf,
+    db: DatabaseConnection,
+    taxonomy: taxonomy::Taxonomy,
+    authorities: Vec<authority::Model>,
+}
+
+impl Workspace {
+    async fn new(dir: &Path) -> anyhow::Result<Workspace> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        let data_dir = dir.join("data");
+        let settings = Settings::new(&data_dir, None, "127.0.0.1:0".parse()?);
+        let (db, _) = app::prepare(&settings).await?;
+        let taxonomy = taxonomy::load(&db).await?;
+        let authorities = authority::Entity::find().all(&db).await?;
+        Ok(Workspace { data_dir, db, taxonomy, authorities })
+    }
+}
+
 async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
     let dir = options.work_dir.join(format!("n{size}"));
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
-    }
-    let data_dir = dir.join("data");
-    let settings = Settings::new(&data_dir, None, "127.0.0.1:0".parse()?);
-    let (db, _) = app::prepare(&settings).await?;
-    let taxonomy = taxonomy::load(&db).await?;
-    let authorities = authority::Entity::find().all(&db).await?;
+    let Workspace { data_dir, db, taxonomy, authorities } = Workspace::new(&dir).await?;
     let corpus = Corpus { taxonomy: &taxonomy, authorities: &authorities };
     let queries = corpus::queries(options.queries, &taxonomy);
     // Each process answers other queries first: the first touch of an index

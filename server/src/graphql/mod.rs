@@ -18,7 +18,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::app::App;
 use crate::identity::Viewer;
-use crate::search::SearchService;
+use crate::search::{IndexTurn, SearchService};
 use loaders::{AuthorityLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
 
 pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
@@ -40,6 +40,8 @@ fn schema_without_limits() -> async_graphql::SchemaBuilder<query::Query, mutatio
 pub struct RequestContext {
     pub viewer: Viewer,
     pub search: std::sync::Arc<SearchService>,
+    /// This request's turn at the index (its reads of it run one at a time).
+    pub index_turn: IndexTurn,
     /// For reads: queries and the loaders (on SQLite, the pool of readers).
     pub db: DatabaseConnection,
     /// For mutations: the writer (on SQLite, its one connection).
@@ -57,6 +59,7 @@ impl RequestContext {
         RequestContext {
             viewer,
             search: app.search.clone(),
+            index_turn: IndexTurn::default(),
             authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             members: DataLoader::with_cache(MemberLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             revisions: DataLoader::with_cache(RevisionLoader(db.clone()), tokio::spawn, HashMapCache::default()),

@@ -185,7 +185,7 @@ impl Query {
             sort: sort.unwrap_or_default().into(),
             page,
         };
-        let results = request.search.search(&request.db, &request.viewer, args).await.gql()?;
+        let results = request.search.search(&request.db, &request.viewer, &request.index_turn, args).await.gql()?;
         SearchResults::load(ctx, results).await
     }
 }

@@ -46,6 +46,19 @@ pub struct SearchService {
     reading: tokio::sync::Semaphore,
 }
 
+/// One request's turn at the index: a request reads the index one read at a
+/// time, so one that asks for many (`similar` nested in `similar`, 155 reads)
+/// queues behind its own reads, never in front of other requests'. Without
+/// it, eight clients sending that query put a case study page's one read
+/// behind about a thousand others (`casebook bench-isolation`).
+pub struct IndexTurn(tokio::sync::Semaphore);
+
+impl Default for IndexTurn {
+    fn default() -> Self {
+        IndexTurn(tokio::sync::Semaphore::new(1))
+    }
+}
+
 /// What facet values are called.
 struct Labels {
     taxonomy: taxonomy::Taxonomy,
@@ -191,7 +204,13 @@ impl SearchService {
         Ok(terms)
     }
 
-    pub async fn search(&self, db: &DatabaseConnection, viewer: &Viewer, args: SearchArgs) -> AppResult<SearchPage> {
+    pub async fn search(
+        &self,
+        db: &DatabaseConnection,
+        viewer: &Viewer,
+        turn: &IndexTurn,
+        args: SearchArgs,
+    ) -> AppResult<SearchPage> {
         if args.text.chars().count() > MAX_QUERY_CHARS {
             return Err(AppError::bad_input("query", format!("must be at most {MAX_QUERY_CHARS} characters")));
         }
@@ -204,7 +223,7 @@ impl SearchService {
             audience: audience_of(viewer),
             facet_limit: args.facet_limit,
         };
-        let results = self.read(move |index| index.search(&request)).await?;
+        let results = self.read(turn, move |index| index.search(&request)).await?;
         let ids: Vec<String> = results.hits.iter().map(|hit| hit.id.clone()).collect();
         let mut rows = readable_by_id(db, viewer, ids).await?;
         let hits = results
@@ -222,12 +241,15 @@ impl SearchService {
         Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
     }
 
-    /// Runs a read of the index on a blocking thread, once one of the
-    /// `reading` permits is free; the permit is held for the read alone.
+    /// Runs a read of the index on a blocking thread, once it is the
+    /// request's turn and one of the `reading` permits is free; both are held
+    /// for the read alone.
     async fn read<T: Send + 'static>(
         &self,
+        turn: &IndexTurn,
         read: impl FnOnce(&SearchIndex) -> Result<T, SearchError> + Send + 'static,
     ) -> AppResult<T> {
+        let _turn = turn.0.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
         let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
         let index = self.index.clone();
         tokio::task::spawn_blocking(move || read(&index))
@@ -241,12 +263,13 @@ impl SearchService {
         &self,
         db: &DatabaseConnection,
         viewer: &Viewer,
+        turn: &IndexTurn,
         case_study: &case_study::Model,
         limit: usize,
     ) -> AppResult<Vec<case_study::Model>> {
         let id = case_study.id.clone();
         let audience = audience_of(viewer);
-        let ids = self.read(move |index| index.similar(&id, audience, limit)).await?;
+        let ids = self.read(turn, move |index| index.similar(&id, audience, limit)).await?;
         let mut rows = readable_by_id(db, viewer, ids.clone()).await?;
         Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
     }

@@ -17,6 +17,7 @@ use crate::case_studies::{Status, Visibility, listing, markdown, policy};
 use crate::entities::{authority, case_study, case_study_transition};
 use crate::error::AppResult;
 use crate::identity::Viewer;
+use crate::search::IndexTurn;
 use crate::taxonomy::{self, TermKind};
 use crate::{authorities, members};
 
@@ -133,7 +134,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
     let similar = if found.status == Status::Published {
         state
             .search
-            .similar(&state.reads, viewer, &found, 5)
+            .similar(&state.reads, viewer, &IndexTurn::default(), &found, 5)
             .await?
             .into_iter()
             .map(|similar| Related {

@@ -12,6 +12,7 @@ use super::{Layout, internal_error};
 use crate::app::AppState;
 use crate::case_studies::Outcome;
 use crate::case_studies::listing::PageRequest;
+use crate::search::IndexTurn;
 use crate::search::{FacetValue, SearchArgs};
 
 #[derive(Template, WebTemplate)]
@@ -43,9 +44,11 @@ async fn load(state: &AppState, viewer: crate::identity::Viewer) -> crate::error
         sort: Sort::Newest,
         page: PageRequest { offset: 0, first: 5 },
     };
-    let failures = state.search.search(&state.reads, &viewer, latest(&[Outcome::Failure, Outcome::Abandoned])).await?;
+    let turn = IndexTurn::default();
+    let failures =
+        state.search.search(&state.reads, &viewer, &turn, latest(&[Outcome::Failure, Outcome::Abandoned])).await?;
     let successes =
-        state.search.search(&state.reads, &viewer, latest(&[Outcome::Success, Outcome::PartialSuccess])).await?;
+        state.search.search(&state.reads, &viewer, &turn, latest(&[Outcome::Success, Outcome::PartialSuccess])).await?;
     // The failures' search counts every outcome (a facet ignores its own selection).
     let mut outcomes = failures.facets.get(&Facet::Outcome).cloned().unwrap_or_default();
     outcomes.sort_by_key(|value| Outcome::from_name(&value.value).map(|outcome| outcome as u8));

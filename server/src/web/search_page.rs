@@ -20,6 +20,7 @@ use crate::case_studies::{Outcome, policy};
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
+use crate::search::IndexTurn;
 use crate::search::{FacetValue, SearchArgs, SearchPage};
 
 const PAGE_SIZE: u64 = 20;
@@ -161,7 +162,7 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         page: PageRequest { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
     };
     let viewer = layout.viewer.clone();
-    let results = match state.search.search(&state.reads, &viewer, args).await {
+    let results = match state.search.search(&state.reads, &viewer, &IndexTurn::default(), args).await {
         Ok(results) => results,
         Err(AppError::BadUserInput(errors)) => {
             let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");

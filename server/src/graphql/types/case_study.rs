@@ -193,7 +193,11 @@ impl CaseStudyNode {
         if self.0.status != Status::Published || first == 0 {
             return Ok(Vec::new());
         }
-        let similar = request.search.similar(&request.db, &request.viewer, &self.0, first as usize).await.gql()?;
+        let similar = request
+            .search
+            .similar(&request.db, &request.viewer, &request.index_turn, &self.0, first as usize)
+            .await
+            .gql()?;
         Ok(similar.into_iter().map(CaseStudyNode).collect())
     }
 }
