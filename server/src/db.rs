@@ -139,9 +139,10 @@ pub fn is_unavailable(error: &DbErr) -> bool {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         DbErr::Exec(RuntimeErr::SqlxError(sqlx)) | DbErr::Query(RuntimeErr::SqlxError(sqlx)) => match sqlx.as_ref() {
             Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::Io(_) | Sqlx::WorkerCrashed => true,
-            // SQLITE_BUSY and SQLITE_LOCKED, and their extended codes.
+            // SQLITE_BUSY and SQLITE_LOCKED, and their extended codes (BUSY_RECOVERY,
+            // BUSY_SNAPSHOT, BUSY_TIMEOUT, LOCKED_SHAREDCACHE).
             Sqlx::Database(database) => {
-                database.code().is_some_and(|code| matches!(code.as_ref(), "5" | "6" | "517" | "262"))
+                database.code().is_some_and(|code| matches!(code.as_ref(), "5" | "261" | "517" | "773" | "6" | "262"))
             }
             _ => false,
         },

@@ -1,13 +1,15 @@
 //! Every request has a deadline (`--request-timeout-seconds`, 10 by default).
-//! Past it the request's future is dropped — its database queries and its
-//! waits for the search index stop with it (on PostgreSQL the statement
-//! timeout stops a query already running) — and the client is told so:
-//! SERVICE_UNAVAILABLE (HTTP 503), a JSON error from `/graphql`, a short page
-//! elsewhere.
+//! Past it the request's future is dropped, and with it every wait: for a
+//! database connection, for a query's answer, for a turn at the index. On
+//! PostgreSQL `statement_timeout` stops a query already running; on SQLite a
+//! statement already running, like a read of the index already running,
+//! finishes (they are milliseconds: the limits keep them so). The client is
+//! told: SERVICE_UNAVAILABLE (HTTP 503), a JSON error from `/graphql`, a
+//! short page elsewhere.
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -26,7 +28,11 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
             if is_api {
                 error_response(StatusCode::SERVICE_UNAVAILABLE, MediaType::Json, &error.to_string(), error.code())
             } else {
-                let headers = [(CONTENT_TYPE, "text/plain; charset=utf-8")];
+                let headers = [
+                    (CONTENT_TYPE, "text/plain; charset=utf-8"),
+                    (CONTENT_SECURITY_POLICY, "default-src 'none'"),
+                    (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                ];
                 (StatusCode::SERVICE_UNAVAILABLE, headers, format!("Sorry: {error}.\n")).into_response()
             }
         }

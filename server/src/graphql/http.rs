@@ -13,8 +13,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::RequestContext;
 use super::errors::add_missing_codes;
-use super::{RequestContext, limits};
+use super::limits::{self, DocumentRefusal};
 use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
 use crate::identity;
@@ -193,17 +194,26 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
         Ok(request) => request,
         Err(message) => return request_error(StatusCode::BAD_REQUEST, media, message),
     };
+    // Before async-graphql sees it: a document nested deeper than any query we
+    // allow, or whose fragments fan out, is refused in time linear in its
+    // size (the parser's recursion, and async-graphql's walks of fragments,
+    // are not).
+    // Refused as async-graphql refuses a document that fails validation: 400
+    // for `application/graphql-response+json`, 200 for `application/json`.
+    let refused = if media == MediaType::GraphqlResponseJson { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    match limits::check_document(&request.query) {
+        Ok(()) => {}
+        Err(DocumentRefusal::TooComplex(message)) => {
+            return error_response(refused, media, &message, ErrorCode::QueryTooComplex);
+        }
+        Err(DocumentRefusal::FragmentCycle(message)) => {
+            return error_response(refused, media, &message, ErrorCode::BadUserInput);
+        }
+    }
     if method == Method::Get && operation_type(&request) == Some(OperationType::Mutation) {
         let mut response = request_error(StatusCode::METHOD_NOT_ALLOWED, media, "mutations are only allowed over POST");
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
-    }
-    // Before the parser sees it: a document nested deeper than any query we
-    // allow is refused however deep it is (the parser's own limit is an error
-    // of another kind, and its recursion could exhaust the stack first).
-    if limits::nesting_depth(&request.query) > limits::MAX_NESTING {
-        let message = format!("the query is nested more than {} levels deep", limits::MAX_NESTING);
-        return error_response(StatusCode::BAD_REQUEST, media, &message, ErrorCode::QueryTooComplex);
     }
     let viewer = match identity::resolve(
         state.databases(),
@@ -251,13 +261,7 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
 
 fn app_error_response(error: AppError, media: MediaType) -> Response {
     error.log();
-    let status = match error.code() {
-        ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
-        ErrorCode::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::BAD_REQUEST,
-    };
-    error_response(status, media, &error.to_string(), error.code())
+    error_response(error.code().http_status(), media, &error.to_string(), error.code())
 }
 
 /// An error answered before (or instead of) execution: `{"errors": [...]}` with a code.

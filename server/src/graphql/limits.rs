@@ -4,11 +4,20 @@
 //!   so a document nested past the parser's own recursion limit (or deep
 //!   enough to exhaust its stack) is QUERY_TOO_COMPLEX, like any other too
 //!   deep query, and is never parsed.
+//! - **Fragments**: `expanded_size` counts the fields a document selects with
+//!   every fragment spread out, as async-graphql's checks walk it — once per
+//!   fragment, not once per spread — so forty fragments that each spread the
+//!   next twice (2^40 fields, two brackets deep) are refused in microseconds
+//!   instead of keeping a core busy for hours before any limit is checked.
 //! - **Depth** and **complexity** (async-graphql's validation): every field
 //!   costs 1 plus its children; a list field costs its page size (or, for
 //!   lists without one, their largest size) times its children; a field that
 //!   reads the search index adds `INDEX_READ_COST`. So `similar` nested in
 //!   `similar` multiplies, and is refused before one search runs.
+
+use std::collections::HashMap;
+
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 
 use crate::case_studies::SERVICE_AREAS;
 
@@ -28,6 +37,89 @@ pub const INDEX_READ_COST: usize = 200;
 /// A case study's history has no upper bound; this is a long one.
 pub const HISTORY_SIZE: usize = 20;
 pub const MAX_SERVICE_AREAS: usize = *SERVICE_AREAS.end();
+
+/// Fields a document may select with its fragments spread out: far above any
+/// real query (GraphiQL's introspection is about 100), far below what takes
+/// the validator noticeable time.
+pub const MAX_EXPANDED_FIELDS: u64 = 20_000;
+
+/// Why a document is refused before async-graphql sees it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DocumentRefusal {
+    /// QUERY_TOO_COMPLEX.
+    TooComplex(String),
+    /// BAD_USER_INPUT: a fragment that spreads itself (GraphQL forbids it; our
+    /// count would never end, and nor would async-graphql's depth check).
+    FragmentCycle(String),
+}
+
+/// The checks of the raw document that must come before parsing (nesting) and
+/// before async-graphql's own walks of it (fragment expansion).
+pub fn check_document(query: &str) -> Result<(), DocumentRefusal> {
+    if nesting_depth(query) > MAX_NESTING {
+        return Err(DocumentRefusal::TooComplex(format!("the query is nested more than {MAX_NESTING} levels deep")));
+    }
+    // What does not parse, async-graphql refuses with its own message.
+    let Ok(document) = async_graphql::parser::parse_query(query) else {
+        return Ok(());
+    };
+    match expanded_size(&document) {
+        Err(fragment) => Err(DocumentRefusal::FragmentCycle(format!("the fragment `{fragment}` spreads itself"))),
+        Ok(size) if size > MAX_EXPANDED_FIELDS => Err(DocumentRefusal::TooComplex(format!(
+            "the query selects over {MAX_EXPANDED_FIELDS} fields once its fragments are spread out"
+        ))),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// The fields of every operation with fragments spread out (saturating), or
+/// the name of a fragment that spreads itself.
+pub fn expanded_size(document: &ExecutableDocument) -> Result<u64, String> {
+    let mut sizes = HashMap::new();
+    let mut total = 0u64;
+    for (_, operation) in document.operations.iter() {
+        let size = selection_size(&operation.node.selection_set.node, document, &mut sizes)?;
+        total = total.saturating_add(size);
+    }
+    Ok(total)
+}
+
+/// A fragment's size once known, or `None` while it is being counted (so
+/// meeting it again is a cycle).
+type FragmentSizes = HashMap<String, Option<u64>>;
+
+fn selection_size(set: &SelectionSet, document: &ExecutableDocument, sizes: &mut FragmentSizes) -> Result<u64, String> {
+    let mut size = 0u64;
+    for item in &set.items {
+        let item_size = match &item.node {
+            Selection::Field(field) => {
+                1u64.saturating_add(selection_size(&field.node.selection_set.node, document, sizes)?)
+            }
+            Selection::InlineFragment(inline) => selection_size(&inline.node.selection_set.node, document, sizes)?,
+            Selection::FragmentSpread(spread) => {
+                fragment_size(spread.node.fragment_name.node.as_str(), document, sizes)?
+            }
+        };
+        size = size.saturating_add(item_size);
+    }
+    Ok(size)
+}
+
+fn fragment_size(name: &str, document: &ExecutableDocument, sizes: &mut FragmentSizes) -> Result<u64, String> {
+    match sizes.get(name) {
+        Some(Some(size)) => return Ok(*size),
+        Some(None) => return Err(name.to_owned()),
+        None => {}
+    }
+    // An unknown fragment counts nothing: validation refuses it.
+    let Some(fragment) = document.fragments.get(&async_graphql::Name::new(name)) else {
+        return Ok(0);
+    };
+    sizes.insert(name.to_owned(), None);
+    let size = selection_size(&fragment.node.selection_set.node, document, sizes)?;
+    sizes.insert(name.to_owned(), Some(size));
+    Ok(size)
+}
 
 /// The complexity of `nested_similar(3, 5)`, the heaviest `similar` the limits
 /// allow (a test measures it with async-graphql's own analyser).
@@ -119,6 +211,24 @@ mod tests {
         );
         assert_eq!(nesting_depth(&format!("{}{}", "{a".repeat(100_000), "}".repeat(100_000))), 100_000);
         assert_eq!(nesting_depth(&"[".repeat(50_000)), 50_000);
+    }
+
+    #[test]
+    fn fragments_that_fan_out_are_counted_once_each_and_refused() {
+        use super::{DocumentRefusal, check_document};
+        let mut fan_out = String::from("{ ...F0 }");
+        for n in 0..40 {
+            fan_out.push_str(&format!(" fragment F{n} on Query {{ ...F{next} ...F{next} }}", next = n + 1));
+        }
+        fan_out.push_str(" fragment F40 on Query { __typename }");
+        let started = std::time::Instant::now();
+        assert!(matches!(check_document(&fan_out), Err(DocumentRefusal::TooComplex(_))));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1), "counted, not walked");
+        let cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+        assert!(matches!(check_document(cycle), Err(DocumentRefusal::FragmentCycle(_))));
+        let ordinary = "{ ...Me ...Me } fragment Me on Query { me { id email } }";
+        assert_eq!(check_document(ordinary), Ok(()));
+        assert_eq!(check_document("{ not graphql"), Ok(()), "left to the parser");
     }
 
     #[test]

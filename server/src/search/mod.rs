@@ -43,7 +43,7 @@ pub struct SearchService {
     /// Index reads in flight. Each holds a blocking thread, and on a few
     /// cores more at once only take turns: they queue here instead, which
     /// spares the threads' memory and the switching between them.
-    reading: tokio::sync::Semaphore,
+    reading: Arc<tokio::sync::Semaphore>,
 }
 
 /// One request's turn at the index: a request reads the index one read at a
@@ -51,11 +51,11 @@ pub struct SearchService {
 /// queues behind its own reads, never in front of other requests'. Without
 /// it, eight clients sending that query put a case study page's one read
 /// behind about a thousand others (`casebook bench-isolation`).
-pub struct IndexTurn(tokio::sync::Semaphore);
+pub struct IndexTurn(Arc<tokio::sync::Semaphore>);
 
 impl Default for IndexTurn {
     fn default() -> Self {
-        IndexTurn(tokio::sync::Semaphore::new(1))
+        IndexTurn(Arc::new(tokio::sync::Semaphore::new(1)))
     }
 }
 
@@ -88,7 +88,7 @@ impl SearchService {
             wake: Notify::new(),
             writing: tokio::sync::Mutex::new(()),
             labels: std::sync::RwLock::new(None),
-            reading: tokio::sync::Semaphore::new(concurrent_reads()),
+            reading: Arc::new(tokio::sync::Semaphore::new(concurrent_reads())),
         });
         service.load_synonyms().await?;
         Ok((service, state))
@@ -102,12 +102,12 @@ impl SearchService {
             if let OpenState::NeedsRebuild { reason } = state {
                 tracing::info!(%reason, "rebuilding the search index from the database");
                 if let Err(error) = service.rebuild().await {
-                    tracing::error!(error = ?error, "search rebuild failed");
+                    tracing::error!(error = %format!("{error:#}"), "search rebuild failed");
                 }
             }
             loop {
                 if let Err(error) = service.sync().await {
-                    tracing::error!(error = ?error, "search indexer failed; retrying");
+                    tracing::warn!(error = %format!("{error:#}"), "search indexer failed; retrying");
                 }
                 tokio::select! {
                     _ = service.wake.notified() => {}
@@ -242,20 +242,25 @@ impl SearchService {
     }
 
     /// Runs a read of the index on a blocking thread, once it is the
-    /// request's turn and one of the `reading` permits is free; both are held
-    /// for the read alone.
+    /// request's turn and one of the `reading` permits is free. Both are held
+    /// by the read itself, until it ends: a request dropped at its deadline
+    /// stops waiting at once, but a read already running finishes (a few
+    /// milliseconds) and keeps its place until then.
     async fn read<T: Send + 'static>(
         &self,
         turn: &IndexTurn,
         read: impl FnOnce(&SearchIndex) -> Result<T, SearchError> + Send + 'static,
     ) -> AppResult<T> {
-        let _turn = turn.0.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
-        let _reading = self.reading.acquire().await.map_err(|error| AppError::Internal(error.into()))?;
+        let turn = turn.0.clone().acquire_owned().await.map_err(|error| AppError::Internal(error.into()))?;
+        let reading = self.reading.clone().acquire_owned().await.map_err(|error| AppError::Internal(error.into()))?;
         let index = self.index.clone();
-        tokio::task::spawn_blocking(move || read(&index))
-            .await
-            .map_err(|error| AppError::Internal(error.into()))?
-            .map_err(|error| AppError::Internal(error.into()))
+        tokio::task::spawn_blocking(move || {
+            let _held = (turn, reading);
+            read(&index)
+        })
+        .await
+        .map_err(|error| AppError::Internal(error.into()))?
+        .map_err(|error| AppError::Internal(error.into()))
     }
 
     /// Similar published case studies the viewer may read.

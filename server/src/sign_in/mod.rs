@@ -58,6 +58,8 @@ pub enum SignInError {
     Suspended,
     #[error("{0}")]
     AccountConflict(String),
+    #[error("Casebook is busy just now; try again in a few moments")]
+    DatabaseUnavailable(#[source] anyhow::Error),
     #[error("sign-in failed on our side; try again")]
     Internal(#[source] anyhow::Error),
 }
@@ -66,6 +68,7 @@ impl From<AppError> for SignInError {
     fn from(error: AppError) -> Self {
         match error {
             AppError::Conflict(message) => SignInError::AccountConflict(message),
+            AppError::Unavailable(cause) => SignInError::DatabaseUnavailable(cause),
             other => SignInError::Internal(anyhow::Error::new(other)),
         }
     }
@@ -73,7 +76,7 @@ impl From<AppError> for SignInError {
 
 impl From<sea_orm::DbErr> for SignInError {
     fn from(error: sea_orm::DbErr) -> Self {
-        SignInError::Internal(error.into())
+        AppError::from(error).into()
     }
 }
 

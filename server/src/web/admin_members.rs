@@ -113,7 +113,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         row.council_error = ShownError::for_field(&errors, &format!("authority-{}", row.id));
         row.role_error = ShownError::for_field(&errors, &format!("role-{}", row.id));
     }
-    let councils = match authorities::search(&state.db, None).await {
+    let councils = match authorities::search(&state.reads, None).await {
         Ok(councils) => councils.into_iter().map(|council| (council.slug, council.name)).collect(),
         Err(error) => return internal_error(layout, &error),
     };
@@ -171,10 +171,10 @@ async fn member_rows(
     page: u64,
 ) -> AppResult<Page<MemberRow>> {
     let request = PageRequest { offset: page * PAGE_SIZE, first: PAGE_SIZE };
-    let listed = admin::list(&state.db, viewer, status, request).await?;
+    let listed = admin::list(&state.reads, viewer, status, request).await?;
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
-        authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+        authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
     let items = listed
         .items
         .into_iter()

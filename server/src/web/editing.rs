@@ -214,7 +214,7 @@ async fn form_page(
     errors: Vec<ShownError>,
     published: bool,
 ) -> Response {
-    let taxonomy = match taxonomy::load(&state.db).await {
+    let taxonomy = match taxonomy::load(&state.reads).await {
         Ok(taxonomy) => taxonomy,
         Err(error) => return internal_error(layout, &error),
     };
@@ -317,24 +317,27 @@ pub async fn update(
 }
 
 /// A case study the viewer may edit, or the response that says why not.
-async fn editable(state: &AppState, layout: &Layout, slug: &str) -> Result<case_study::Model, fn(Layout) -> Response> {
-    match listing::find_by_slug(&state.db, &layout.viewer, slug).await {
+async fn editable(state: &AppState, layout: &Layout, slug: &str) -> Result<case_study::Model, RefusedPage> {
+    match listing::find_by_slug(&state.reads, &layout.viewer, slug).await {
         Ok(Some(found)) if policy::can_edit(&layout.viewer, &found) => Ok(found),
-        Ok(Some(_)) => Err(|layout| {
+        Ok(Some(_)) => Err(Box::new(|layout| {
             problem(
                 layout,
                 StatusCode::FORBIDDEN,
                 "You cannot edit this",
                 "Only its council can edit a case study.".into(),
             )
-        }),
-        Ok(None) => Err(not_found),
-        Err(_) => Err(|layout| internal_error(layout, &"cannot load a case study")),
+        })),
+        Ok(None) => Err(Box::new(not_found)),
+        Err(error) => Err(Box::new(move |layout| internal_error(layout, &error))),
     }
 }
 
+/// The page that says why a viewer may not go on, once the layout is at hand.
+type RefusedPage = Box<dyn FnOnce(Layout) -> Response + Send>;
+
 async fn collaborator_slugs(state: &AppState, found: &case_study::Model) -> AppResult<Vec<String>> {
-    let councils = authorities::find_by_ids(&state.db, &found.collaborators.0).await?;
+    let councils = authorities::find_by_ids(&state.reads, &found.collaborators.0).await?;
     Ok(councils.into_iter().map(|council| council.slug).collect())
 }
 
@@ -355,7 +358,7 @@ pub async fn act(
     if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
         return forged(layout);
     }
-    let found = match listing::find_by_slug(&state.db, &layout.viewer, &slug).await {
+    let found = match listing::find_by_slug(&state.reads, &layout.viewer, &slug).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(layout),
         Err(error) => return internal_error(layout, &error),
@@ -398,7 +401,7 @@ pub async fn ours(State(state): State<AppState>, layout: Layout) -> Response {
         Err(refused) => return *refused,
     };
     let council = match layout.viewer.council() {
-        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.db).await.ok().flatten(),
+        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.reads).await.ok().flatten(),
         None => None,
     };
     let Some(council) = council else {
@@ -417,7 +420,8 @@ pub async fn ours(State(state): State<AppState>, layout: Layout) -> Response {
         authority: Some(council.slug.clone()),
         outcomes: Vec::new(),
     };
-    let listed = match listing::list(&state.db, &layout.viewer, filter, PageRequest { offset: 0, first: 100 }).await {
+    let listed = match listing::list(&state.reads, &layout.viewer, filter, PageRequest { offset: 0, first: 100 }).await
+    {
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };

@@ -54,19 +54,29 @@ pub struct SignedInMember {
 }
 
 impl FromRequestParts<AppState> for Layout {
-    type Rejection = std::convert::Infallible;
+    /// Only when the database cannot say who is asking: a signed-in member
+    /// must not be shown an anonymous visitor's page (or told to sign in).
+    type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let member = identity::resolve_member(
+        let resolved = identity::resolve_member(
             state.databases(),
             &parts.method,
             &parts.headers,
             &state.sessions,
             &state.public_url,
         )
-        .await
-        .ok()
-        .flatten();
+        .await;
+        // A bad bearer token on a page is an anonymous visitor (pages are for
+        // browsers); an unavailable database is a 503.
+        let member = match resolved {
+            Ok(member) => member,
+            Err(error @ (AppError::Unavailable(_) | AppError::TimedOut(_))) => {
+                error.log();
+                return Err(busy_without_layout());
+            }
+            Err(_) => None,
+        };
         let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
         let member = match member {
             Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
@@ -145,6 +155,14 @@ impl Gate {
     }
 }
 
+/// The 503 for when not even the layout could be made (who is asking is unknown).
+fn busy_without_layout() -> Response {
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy – Casebook</title></head>\
+                <body><h1>Sorry, the service is busy</h1><p>Try again in a few moments. Nothing you entered has \
+                been lost.</p></body></html>";
+    (StatusCode::SERVICE_UNAVAILABLE, axum::response::Html(page)).into_response()
+}
+
 /// The friendly 404.
 pub fn not_found(layout: Layout) -> Response {
     problem(
@@ -156,16 +174,23 @@ pub fn not_found(layout: Layout) -> Response {
 }
 
 /// What made a page fail, for `internal_error`: whether the database is
-/// unavailable (a 503) or something is wrong (a 500).
-pub trait PageFailure: std::fmt::Display {
+/// unavailable (a 503) or something is wrong (a 500), and the cause on one line.
+pub trait PageFailure {
     fn unavailable(&self) -> bool {
         false
     }
+    fn cause(&self) -> String;
 }
 
 impl PageFailure for AppError {
     fn unavailable(&self) -> bool {
         self.code() == crate::error::ErrorCode::ServiceUnavailable
+    }
+    fn cause(&self) -> String {
+        match self {
+            AppError::Unavailable(cause) | AppError::Internal(cause) => format!("{cause:#}"),
+            other => other.to_string(),
+        }
     }
 }
 
@@ -173,16 +198,22 @@ impl PageFailure for sea_orm::DbErr {
     fn unavailable(&self) -> bool {
         crate::db::is_unavailable(self)
     }
+    fn cause(&self) -> String {
+        self.to_string()
+    }
 }
 
-impl PageFailure for anyhow::Error {}
-impl PageFailure for &str {}
+impl PageFailure for anyhow::Error {
+    fn cause(&self) -> String {
+        format!("{self:#}")
+    }
+}
 
 /// The friendly 500, or 503 when the database is unavailable: the cause is
 /// logged (one line), never shown.
 pub fn internal_error(layout: Layout, cause: &dyn PageFailure) -> Response {
     if cause.unavailable() {
-        tracing::warn!(error = %cause, "a page could not reach the database");
+        tracing::warn!(error = %cause.cause(), "a page could not reach the database");
         return problem(
             layout,
             StatusCode::SERVICE_UNAVAILABLE,
@@ -190,7 +221,7 @@ pub fn internal_error(layout: Layout, cause: &dyn PageFailure) -> Response {
             "Try again in a few moments. Nothing you entered has been lost.".into(),
         );
     }
-    tracing::error!(error = %cause, "a page failed");
+    tracing::error!(error = %cause.cause(), "a page failed");
     problem(
         layout,
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -212,13 +243,17 @@ pub fn forged(layout: Layout) -> Response {
 /// The page for an action the domain refused.
 pub fn action_failed(layout: Layout, error: AppError) -> Response {
     match error {
-        AppError::Unauthenticated => problem(layout, StatusCode::UNAUTHORIZED, "Sign in first", error.to_string()),
-        AppError::Forbidden(message) => problem(layout, StatusCode::FORBIDDEN, "You cannot do this", message.into()),
+        AppError::Unauthenticated => problem(layout, error.code().http_status(), "Sign in first", error.to_string()),
+        AppError::Forbidden(message) => {
+            problem(layout, error.code().http_status(), "You cannot do this", message.into())
+        }
         AppError::NotFound => not_found(layout),
-        AppError::Conflict(message) => problem(layout, StatusCode::CONFLICT, "Nothing was changed", message),
-        AppError::BadUserInput(errors) => {
-            let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
-            problem(layout, StatusCode::BAD_REQUEST, "Nothing was changed", message)
+        AppError::Conflict(ref message) => {
+            problem(layout, error.code().http_status(), "Nothing was changed", message.clone())
+        }
+        AppError::BadUserInput(ref errors) => {
+            let message = errors.iter().map(|error| error.message.as_str()).collect::<Vec<_>>().join("; ");
+            problem(layout, error.code().http_status(), "Nothing was changed", message)
         }
         AppError::Unavailable(_) | AppError::TimedOut(_) | AppError::Internal(_) => internal_error(layout, &error),
     }

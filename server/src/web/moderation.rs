@@ -83,10 +83,11 @@ pub async fn queue(State(state): State<AppState>, layout: Layout, Query(query): 
 }
 
 async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueItem>, u64)> {
-    let page = listing::moderation_queue(&state.db, viewer, PageRequest { offset: 0, first: QUEUE_PAGE_SIZE }).await?;
+    let page =
+        listing::moderation_queue(&state.reads, viewer, PageRequest { offset: 0, first: QUEUE_PAGE_SIZE }).await?;
     let ids: Vec<i32> = page.items.iter().map(|item| item.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
-        authorities::find_by_ids(&state.db, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+        authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
     let items = page
         .items
         .into_iter()
@@ -155,7 +156,7 @@ pub async fn decision_page(State(state): State<AppState>, layout: Layout, Path(s
 
 /// The case study if it waits for a decision; `None` if it is hidden or has nothing to moderate.
 async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<Option<Submission>> {
-    let Some(found) = listing::find_by_slug(&state.db, viewer, slug).await? else {
+    let Some(found) = listing::find_by_slug(&state.reads, viewer, slug).await? else {
         return Ok(None);
     };
     if !listing::awaits_decision(&found) {
@@ -164,7 +165,7 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     // A published case study in the queue waits with an edit: its pending revision.
     let revision = if found.status == Status::Published {
         let pending = case_study_revision::Entity::find_by_id(found.id.clone())
-            .one(&state.db)
+            .one(&state.reads)
             .await?
             .filter(|revision| revision.state == RevisionState::Pending);
         let Some(pending) = pending else {
@@ -174,10 +175,10 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     } else {
         None
     };
-    let Some(council) = authority::Entity::find_by_id(found.authority_id).one(&state.db).await? else {
+    let Some(council) = authority::Entity::find_by_id(found.authority_id).one(&state.reads).await? else {
         return Ok(None);
     };
-    let own_work = !policy::can_moderate(viewer, &workflow::editors(&state.db, &found.id).await?);
+    let own_work = !policy::can_moderate(viewer, &workflow::editors(&state.reads, &found.id).await?);
     let revision = match revision {
         Some(revision) => Some(revision_changes(state, &found, &revision).await?),
         None => None,
@@ -201,11 +202,11 @@ async fn revision_changes(
     live: &case_study::Model,
     revision: &case_study_revision::Model,
 ) -> AppResult<Vec<FieldChange>> {
-    let taxonomy = taxonomy::load(&state.db).await?;
+    let taxonomy = taxonomy::load(&state.reads).await?;
     let live = workflow::live_content(live);
     let mut ids = live.collaborators.clone();
     ids.extend(&revision.content.collaborators);
-    let councils: HashMap<i32, String> = authorities::find_by_ids(&state.db, &ids)
+    let councils: HashMap<i32, String> = authorities::find_by_ids(&state.reads, &ids)
         .await?
         .into_iter()
         .map(|council| (council.id, council.name))
@@ -238,7 +239,7 @@ pub async fn decide(
         Ok(layout) => layout,
         Err(refused) => return *refused,
     };
-    let found = match listing::find_by_slug(&state.db, &layout.viewer, &slug).await {
+    let found = match listing::find_by_slug(&state.reads, &layout.viewer, &slug).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(layout),
         Err(error) => return internal_error(layout, &error),

@@ -88,7 +88,7 @@ pub async fn callback(
     jar: CookieJar,
 ) -> Response {
     let browser = jar.get(ATTEMPT_COOKIE).map(|cookie| cookie.value().to_owned());
-    let jar = jar.remove(Cookie::build(ATTEMPT_COOKIE).path("/sign-in"));
+    let jar = jar.remove(Cookie::build(ATTEMPT_COOKIE).path("/sign-in").secure(state.sessions.secure));
     let signed_in = finish(&state, &provider_id, params, browser.as_deref()).await;
     match signed_in {
         Ok(member) => start_session(&state, jar, &member).await,
@@ -126,8 +126,8 @@ async fn start_session(state: &AppState, jar: CookieJar, member: &member::Model)
     match sessions::start(&state.db, &member.id, &state.sessions).await {
         Ok(id) => (jar.add(state.sessions.cookie(id)), Redirect::to("/")).into_response(),
         Err(error) => {
-            tracing::error!(error = ?error, "cannot start a session");
-            (StatusCode::INTERNAL_SERVER_ERROR, "sign-in failed on our side; try again").into_response()
+            error.log();
+            (error.code().http_status(), "sign-in failed on our side; try again").into_response()
         }
     }
 }
@@ -136,10 +136,15 @@ fn sign_in_problem(layout: Layout, error: SignInError) -> Response {
     let status = match &error {
         SignInError::UnknownProvider(_) => StatusCode::NOT_FOUND,
         SignInError::ProviderUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        SignInError::UserInfoFailed(_) => StatusCode::BAD_GATEWAY,
         SignInError::Suspended => StatusCode::FORBIDDEN,
         SignInError::AccountConflict(_) => StatusCode::CONFLICT,
+        SignInError::DatabaseUnavailable(cause) => {
+            tracing::warn!(error = %format!("{cause:#}"), "sign-in: the database is unavailable");
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         SignInError::Internal(cause) => {
-            tracing::error!(error = ?cause, "sign-in failed");
+            tracing::error!(error = %format!("{cause:#}"), "sign-in failed");
             StatusCode::INTERNAL_SERVER_ERROR
         }
         _ => StatusCode::BAD_REQUEST,
@@ -172,7 +177,7 @@ pub async fn sign_out(
     if let Some(id) = identity::session_cookie(&headers)
         && let Err(error) = sessions::end(&state.db, &id).await
     {
-        tracing::error!(error = ?error, "cannot end a session");
+        error.log();
     }
     (jar.add(state.sessions.removal_cookie()), Redirect::to("/")).into_response()
 }

@@ -14,8 +14,12 @@ use crate::entities::{authority, case_study};
 pub async fn sitemap(State(state): State<AppState>) -> Response {
     match build(&state).await {
         Ok(xml) => ([(CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response(),
+        Err(error) if crate::db::is_unavailable(&error) => {
+            tracing::warn!(error = %error, "cannot build the sitemap: the database is unavailable");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
         Err(error) => {
-            tracing::error!(error = ?error, "cannot build the sitemap");
+            tracing::error!(error = %error, "cannot build the sitemap");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
