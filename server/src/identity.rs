@@ -86,6 +86,11 @@ impl Viewer {
         self.member.as_ref().filter(|_| self.is_member()).map(|member| member.role)
     }
 
+    /// A member's email: to that member and to admins only.
+    pub fn may_see_email_of(&self, member_id: &str) -> bool {
+        self.member_id() == Some(member_id) || self.is_admin()
+    }
+
     /// The signed-in member, or `Unauthenticated`.
     pub fn require_signed_in(&self) -> AppResult<&SignedIn> {
         self.member.as_ref().ok_or(AppError::Unauthenticated)

@@ -118,7 +118,7 @@ test('sign in, write, fix and submit a case study with the keyboard only', async
   await page.keyboard.type('01052022');
   await tabTo(page, 'the Save button', button('Save'));
   await press(page);
-  assert.match(page.url(), /\/case-studies\/keyboard-only-parking-permits$/);
+  assert.match(page.url(), /\/case-studies\/keyboard-only-parking-permits-[a-z0-9]{6}$/);
   assert.match(await page.locator('main').innerText(), /DRAFT/);
 
   await tabTo(page, 'Submit for review', button('Submit for review'));

@@ -86,11 +86,6 @@ pub async fn acting_labels(
         .collect())
 }
 
-/// A member's email: to that member and to admins only.
-pub fn can_see_email(viewer: &crate::identity::Viewer, member: &member::Model) -> bool {
-    viewer.member_id() == Some(member.id.as_str()) || viewer.is_admin()
-}
-
 impl std::str::FromStr for Role {
     type Err = String;
 

@@ -7,7 +7,7 @@ use crate::entities::{api_token, member};
 use crate::error::AppError;
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::request;
-use crate::members::{self, MemberStatus, Role};
+use crate::members::{MemberStatus, Role};
 
 pub struct MemberNode(pub member::Model);
 
@@ -20,7 +20,7 @@ impl MemberNode {
     /// To that member and to admins only. Nothing else reaches a `Member`
     /// (`Transition.by` is for admins), so this refusal is a second wall.
     async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<&str> {
-        if !members::can_see_email(&request(ctx)?.viewer, &self.0) {
+        if !request(ctx)?.viewer.may_see_email_of(&self.0.id) {
             return Err(AppError::NotFound.extend());
         }
         Ok(&self.0.email)
