@@ -11,12 +11,6 @@ async fn page(app: &TestApp, browser: &Browser, path: &str) -> (u16, String) {
     (page.status, page.body)
 }
 
-async fn slug_of(app: &TestApp, id: &str) -> String {
-    let admin = app.admin().await;
-    let read = app.gql(Some(&admin), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
-    read.data()["caseStudy"]["slug"].as_str().unwrap().to_owned()
-}
-
 #[tokio::test]
 async fn every_page_has_a_strict_content_security_policy_and_assets_are_cached_by_content() {
     let app = TestApp::spawn().await;
@@ -108,8 +102,8 @@ async fn pages_hide_what_the_api_hides() {
             input_with(json!({ "title": "Members only kiosk story", "visibility": "MEMBERS" })),
         )
         .await;
-    let anonymous_slug = slug_of(&app, &anonymous).await;
-    let members_slug = slug_of(&app, &members_only).await;
+    let anonymous_slug = app.slug_of(&anonymous).await;
+    let members_slug = app.slug_of(&members_only).await;
 
     let visitor = Browser::new();
     let (status, body) = page(&app, &visitor, &format!("/case-studies/{anonymous_slug}")).await;
@@ -135,7 +129,7 @@ async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph
     let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
     let author = app.member_of("camden").await;
     let id = app.publish_searchable(&author, valid_input()).await;
-    let slug = slug_of(&app, &id).await;
+    let slug = app.slug_of(&id).await;
     let visitor = Browser::new();
     let (status, body) = page(&app, &visitor, &format!("/case-studies/{slug}")).await;
     assert_eq!(status, 200);

@@ -149,11 +149,6 @@ async fn pending_and_suspended_accounts_act_on_nothing_whatever_their_role() {
     assert_eq!(assigned.data()["assignMemberAuthority"]["status"], "ACTIVE");
 }
 
-async fn slug_of(app: &TestApp, admin: &str, id: &str) -> String {
-    let read = app.gql(Some(admin), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
-    read.data()["caseStudy"]["slug"].as_str().unwrap().to_owned()
-}
-
 /// A page for a bearer-token account (the pages read tokens as the API does).
 async fn page_with_token(app: &TestApp, token: Option<&str>, path: &str) -> (u16, String) {
     let mut request = app.client.get(format!("{}{path}", app.address));
@@ -172,9 +167,7 @@ async fn the_pages_give_pending_and_suspended_accounts_an_anonymous_visitors_vie
     let members_only = app
         .publish_searchable(&owning, input_with(json!({ "title": "Members only bins", "visibility": "MEMBERS" })))
         .await;
-    let admin = app.admin().await;
-    let (public_slug, members_slug) =
-        (slug_of(&app, &admin, &public).await, slug_of(&app, &admin, &members_only).await);
+    let (public_slug, members_slug) = (app.slug_of(&public).await, app.slug_of(&members_only).await);
 
     let mut accounts: Vec<(String, Option<String>)> =
         powerless(&app).await.into_iter().map(|(label, token)| (label, Some(token))).collect();

@@ -120,6 +120,12 @@ impl TestApp {
         bind: SocketAddr,
         configure: impl FnOnce(&mut Settings),
     ) -> TestApp {
+        // The server's log, on demand: `TEST_LOG=1 cargo test …` (RUST_LOG filters it).
+        if std::env::var_os("TEST_LOG").is_some() {
+            let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+            let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+        }
         let mut settings = Settings::new(data_dir.path(), Some(database_url.clone()), bind);
         configure(&mut settings);
         let application = Application::build(settings).await.expect("the server builds");
@@ -215,6 +221,13 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// The slug of a case study, as an admin (who reads every one) sees it.
+    pub async fn slug_of(&self, id: &str) -> String {
+        let admin = self.admin().await;
+        let read = self.gql(Some(&admin), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
+        read.data()["caseStudy"]["slug"].as_str().expect("a slug").to_owned()
+    }
+
     /// Publishes (as `publish`) and waits until search has it.
     pub async fn publish_searchable(&self, author: &str, input: Value) -> String {
         let id = self.publish(author, input).await;

@@ -54,18 +54,10 @@ pub async fn run(options: IsolationOptions) -> anyhow::Result<()> {
         let (url, token, ids, stop) = (server.url.clone(), token.clone(), ids.clone(), stop.clone());
         heavy.push(tokio::spawn(async move {
             let client = reqwest::Client::new();
-            let query = heaviest_similar_query();
             let mut samples = Vec::new();
             let mut next = offset * 7919;
             while !stop.load(Ordering::Relaxed) {
-                let body = json!({ "query": query, "variables": { "id": ids[next % ids.len()] } });
-                let started = Instant::now();
-                let response = client.post(&url).bearer_auth(&token).json(&body).send().await?;
-                let (status, body) = (response.status(), response.bytes().await?);
-                if !status.is_success() || body.windows(9).any(|window| window == b"\"errors\"") {
-                    anyhow::bail!("a heavy query failed ({status}): {}", String::from_utf8_lossy(&body));
-                }
-                samples.push(started.elapsed());
+                samples.push(send_heaviest(&client, &url, &token, &ids[next % ids.len()]).await?);
                 next += 13;
             }
             anyhow::Ok(samples)
@@ -147,17 +139,22 @@ async fn heavy_latency(
     ids: &[String],
     count: usize,
 ) -> anyhow::Result<Latency> {
-    let query = heaviest_similar_query();
     let mut samples = Vec::with_capacity(count);
     for n in 0..count {
-        let body = json!({ "query": query, "variables": { "id": ids[(n * 31) % ids.len()] } });
-        let started = Instant::now();
-        let value: serde_json::Value =
-            client.post(&server.url).bearer_auth(token).json(&body).send().await?.json().await?;
-        if value.get("errors").is_some() {
-            anyhow::bail!("the heaviest query failed: {value}");
-        }
-        samples.push(started.elapsed());
+        samples.push(send_heaviest(client, &server.url, token, &ids[(n * 31) % ids.len()]).await?);
     }
     Ok(Latency::of(samples))
+}
+
+/// The heaviest query about one case study, and how long its answer took.
+async fn send_heaviest(client: &reqwest::Client, url: &str, token: &str, id: &str) -> anyhow::Result<Duration> {
+    let body = json!({ "query": heaviest_similar_query(), "variables": { "id": id } });
+    let started = Instant::now();
+    let response = client.post(url).bearer_auth(token).json(&body).send().await?;
+    let status = response.status();
+    let value: serde_json::Value = response.json().await?;
+    if !status.is_success() || value.get("errors").is_some() {
+        anyhow::bail!("the heaviest query failed ({status}): {value}");
+    }
+    Ok(started.elapsed())
 }

@@ -11,11 +11,10 @@
 
 use std::sync::LazyLock;
 
-use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::web::assets::GRAPHIQL_SCRIPT;
+use crate::web::security::set_security_headers;
 
 /// Each script and the stylesheet by its exact URL; fonts and images in the
 /// stylesheet are `data:` URIs; requests go to this origin only.
@@ -33,10 +32,6 @@ static PAGE: LazyLock<String> = LazyLock::new(|| {
 
 pub fn page() -> Response {
     let mut response = Html(PAGE.as_str()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
-    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    set_security_headers(response.headers_mut(), POLICY);
     response
 }

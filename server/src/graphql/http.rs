@@ -4,8 +4,8 @@
 //! queries (never mutations) over GET, GraphiQL for browsers, and a body
 //! size limit with a JSON answer.
 
-use async_graphql::parser::types::OperationType;
-use async_graphql::{Variables, parser};
+use async_graphql::Variables;
+use async_graphql::parser::types::{ExecutableDocument, OperationType};
 use axum::body::{Body, to_bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
@@ -177,9 +177,8 @@ fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
     Ok(request)
 }
 
-/// The type of the operation the request would run, when its document parses.
-fn operation_type(request: &async_graphql::Request) -> Option<OperationType> {
-    let document = parser::parse_query(&request.query).ok()?;
+/// The type of the operation the request would run in its parsed document.
+fn operation_type(request: &async_graphql::Request, document: &ExecutableDocument) -> Option<OperationType> {
     let operation = match &request.operation_name {
         Some(name) => {
             document.operations.iter().find(|(op_name, _)| op_name.map(|n| n.as_str()) == Some(name.as_str()))
@@ -201,16 +200,18 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
     // Refused as async-graphql refuses a document that fails validation: 400
     // for `application/graphql-response+json`, 200 for `application/json`.
     let refused = if media == MediaType::GraphqlResponseJson { StatusCode::BAD_REQUEST } else { StatusCode::OK };
-    match limits::check_document(&request.query) {
-        Ok(()) => {}
+    let document = match limits::check_document(&request.query) {
+        Ok(document) => document,
         Err(DocumentRefusal::TooComplex(message)) => {
             return error_response(refused, media, &message, ErrorCode::QueryTooComplex);
         }
         Err(DocumentRefusal::FragmentCycle(message)) => {
             return error_response(refused, media, &message, ErrorCode::BadUserInput);
         }
-    }
-    if method == Method::Get && operation_type(&request) == Some(OperationType::Mutation) {
+    };
+    let is_mutation =
+        document.as_ref().and_then(|document| operation_type(&request, document)) == Some(OperationType::Mutation);
+    if method == Method::Get && is_mutation {
         let mut response = request_error(StatusCode::METHOD_NOT_ALLOWED, media, "mutations are only allowed over POST");
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
         return response;

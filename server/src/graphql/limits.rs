@@ -54,21 +54,22 @@ pub enum DocumentRefusal {
 }
 
 /// The checks of the raw document that must come before parsing (nesting) and
-/// before async-graphql's own walks of it (fragment expansion).
-pub fn check_document(query: &str) -> Result<(), DocumentRefusal> {
+/// before async-graphql's own walks of it (fragment expansion). Returns the
+/// parsed document, or `None` when it does not parse (async-graphql then
+/// refuses it with its own message).
+pub fn check_document(query: &str) -> Result<Option<ExecutableDocument>, DocumentRefusal> {
     if nesting_depth(query) > MAX_NESTING {
         return Err(DocumentRefusal::TooComplex(format!("the query is nested more than {MAX_NESTING} levels deep")));
     }
-    // What does not parse, async-graphql refuses with its own message.
     let Ok(document) = async_graphql::parser::parse_query(query) else {
-        return Ok(());
+        return Ok(None);
     };
     match expanded_size(&document) {
         Err(fragment) => Err(DocumentRefusal::FragmentCycle(format!("the fragment `{fragment}` spreads itself"))),
         Ok(size) if size > MAX_EXPANDED_FIELDS => Err(DocumentRefusal::TooComplex(format!(
             "the query selects over {MAX_EXPANDED_FIELDS} fields once its fragments are spread out"
         ))),
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(Some(document)),
     }
 }
 
@@ -227,8 +228,8 @@ mod tests {
         let cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
         assert!(matches!(check_document(cycle), Err(DocumentRefusal::FragmentCycle(_))));
         let ordinary = "{ ...Me ...Me } fragment Me on Query { me { id email } }";
-        assert_eq!(check_document(ordinary), Ok(()));
-        assert_eq!(check_document("{ not graphql"), Ok(()), "left to the parser");
+        assert!(matches!(check_document(ordinary), Ok(Some(_))));
+        assert!(matches!(check_document("{ not graphql"), Ok(None)), "left to the parser");
     }
 
     #[test]

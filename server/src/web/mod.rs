@@ -155,11 +155,16 @@ impl Gate {
     }
 }
 
+/// What a 503 page says, with or without the layout.
+const BUSY_HEADING: &str = "Sorry, the service is busy";
+const BUSY_MESSAGE: &str = "Try again in a few moments. Nothing you entered has been lost.";
+
 /// The 503 for when not even the layout could be made (who is asking is unknown).
 fn busy_without_layout() -> Response {
-    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy – Casebook</title></head>\
-                <body><h1>Sorry, the service is busy</h1><p>Try again in a few moments. Nothing you entered has \
-                been lost.</p></body></html>";
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy – Casebook</title></head>\
+         <body><h1>{BUSY_HEADING}</h1><p>{BUSY_MESSAGE}</p></body></html>"
+    );
     (StatusCode::SERVICE_UNAVAILABLE, axum::response::Html(page)).into_response()
 }
 
@@ -214,12 +219,7 @@ impl PageFailure for anyhow::Error {
 pub fn internal_error(layout: Layout, cause: &dyn PageFailure) -> Response {
     if cause.unavailable() {
         tracing::warn!(error = %cause.cause(), "a page could not reach the database");
-        return problem(
-            layout,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Sorry, the service is busy",
-            "Try again in a few moments. Nothing you entered has been lost.".into(),
-        );
+        return problem(layout, StatusCode::SERVICE_UNAVAILABLE, BUSY_HEADING, BUSY_MESSAGE.into());
     }
     tracing::error!(error = %cause.cause(), "a page failed");
     problem(

@@ -47,10 +47,7 @@ pub async fn secure_page(State(state): State<AppState>, mut request: Request, ne
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
-    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    set_security_headers(headers, POLICY);
     // Pages carry the browser's own CSRF token, and a member's pages what only
     // they may read: no shared cache may keep them, and a member's not even
     // the browser's disk.
@@ -68,6 +65,15 @@ pub async fn secure_page(State(state): State<AppState>, mut request: Request, ne
         }
     }
     response
+}
+
+/// What every page carries for safety, with its Content-Security-Policy
+/// (`POLICY` for our pages; GraphiQL has its own).
+pub fn set_security_headers(headers: &mut HeaderMap, policy: &'static str) {
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
 }
 
 /// The CSRF token of a session: only its holder (and this server) can work it out.
