@@ -382,7 +382,14 @@ impl SearchIndex {
         let values = |field| -> Vec<OwnedValue> {
             doc.get_all(field).filter_map(|value| value.as_str()).map(|text| OwnedValue::Str(text.to_owned())).collect()
         };
+        // Tantivy counts a term's documents with the deleted ones (an upsert
+        // deletes the old version; merges drop them later) but the corpus
+        // without them, and asserts the first is no larger: a term in every
+        // live document and in one replaced one panicked the read. A term in
+        // more documents than there are is in all of them and says nothing
+        // about likeness anyway, so it is left out before that assertion.
         let like_this = MoreLikeThisQuery::builder()
+            .with_max_doc_frequency(searcher.num_docs())
             .with_min_doc_frequency(1)
             .with_min_term_frequency(1)
             .with_min_word_length(3)
