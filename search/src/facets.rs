@@ -32,7 +32,10 @@ use crate::schema::{Facet, Fields};
 const FACETS: usize = Facet::ALL.len();
 
 /// What a search is narrowed to: values per facet (ORed within a facet,
-/// ANDed across), and an inclusive range of start years.
+/// ANDed across). Start years are a facet too (`years`, as text: 2019 and
+/// 2021 is those two years, not 2020), and may also be bounded by an
+/// inclusive range (`year_from`, `year_to`); a document passes the year
+/// facet when it passes both.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     pub outcomes: Vec<String>,
@@ -43,6 +46,7 @@ pub struct Filters {
     pub regions: Vec<String>,
     pub authority_kinds: Vec<String>,
     pub cost_bands: Vec<String>,
+    pub years: Vec<String>,
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
 }
@@ -58,11 +62,11 @@ impl Filters {
             Facet::Region => &self.regions,
             Facet::AuthorityKind => &self.authority_kinds,
             Facet::CostBand => &self.cost_bands,
-            Facet::Year => &[],
+            Facet::Year => &self.years,
         }
     }
 
-    /// The values selected in a facet (years as text, when a range is set, are not listed).
+    /// The values selected in a facet (a range of years is not listed: only chosen years).
     pub fn selected(&self, facet: Facet) -> &[String] {
         self.values(facet)
     }
@@ -70,7 +74,7 @@ impl Filters {
     /// A query that lets through every document the faceted collector could
     /// count, and as few others as it can: with filters on `m` ≥ 2 facets, a
     /// document failing two of them counts nowhere, so it must pass `m - 1`.
-    /// (Start years are left out: then it passes `m - 1` of the others.)
+    /// (A range of years is left out; chosen years take part like any facet's values.)
     /// Scores nothing. Intersected with the words, it lets costly checks —
     /// a phrase's positions — run only on documents that can count.
     pub(crate) fn narrowing_query(&self, fields: &Fields) -> Option<Box<dyn Query>> {
@@ -100,11 +104,26 @@ impl Filters {
         )))
     }
 
-    fn years(&self) -> Option<RangeInclusive<i32>> {
+    fn year_range(&self) -> Option<RangeInclusive<i32>> {
         if self.year_from.is_none() && self.year_to.is_none() {
             return None;
         }
         Some(self.year_from.unwrap_or(i32::MIN)..=self.year_to.unwrap_or(i32::MAX))
+    }
+
+    /// Whether a start year (as indexed, text) passes the year facet; `None`
+    /// when no year is filtered.
+    fn year_filter(&self) -> Option<impl Fn(&str) -> bool + '_> {
+        let range = self.year_range();
+        if range.is_none() && self.years.is_empty() {
+            return None;
+        }
+        Some(move |text: &str| {
+            let chosen = self.years.is_empty() || self.years.iter().any(|year| year == text);
+            let in_range =
+                range.as_ref().is_none_or(|range| text.parse::<i32>().is_ok_and(|year| range.contains(&year)));
+            chosen && in_range
+        })
     }
 }
 
@@ -168,13 +187,10 @@ impl Collector for FacetedCollector<'_> {
             .iter()
             .filter_map(|&facet| {
                 let accepted: Vec<usize> = if facet == Facet::Year {
-                    let years = self.filters.years()?;
+                    let passes = self.filters.year_filter()?;
                     let offset = facets.offsets[facet.index()] as usize;
                     let values = facets.values[facet.index()].iter().enumerate();
-                    values
-                        .filter(|(_, text)| text.parse::<i32>().is_ok_and(|year| years.contains(&year)))
-                        .map(|(ordinal, _)| offset + ordinal)
-                        .collect()
+                    values.filter(|(_, text)| passes(text)).map(|(ordinal, _)| offset + ordinal).collect()
                 } else {
                     let values = self.filters.values(facet);
                     if values.is_empty() {

@@ -9,7 +9,8 @@ use tokio::net::TcpListener;
 use crate::authorities::register;
 use crate::db::{self, QueryCounter};
 use crate::graphql::{self, CasebookSchema};
-use crate::search::SearchService;
+use crate::search_sync::SearchService;
+use crate::search_sync::changes::Outbox;
 use crate::sessions::SessionPolicy;
 use crate::settings::Settings;
 use crate::sign_in::Providers;
@@ -32,6 +33,8 @@ pub struct App {
     pub providers: Providers,
     /// This process's search index and its indexer.
     pub search: Arc<SearchService>,
+    /// `db` for the domain's writes: it tells the indexer after each commit.
+    pub outbox: Outbox,
 }
 
 pub type AppState = Arc<App>;
@@ -106,7 +109,9 @@ impl Application {
         let reads = db::connect_readers(&settings, &db, &queries).await?;
         let sessions = SessionPolicy::from_settings(&settings);
         let schema = graphql::build_schema();
-        let state = Arc::new(App { db, reads, queries, schema, settings, public_url, sessions, providers, search });
+        let outbox = search.outbox(db.clone());
+        let state =
+            Arc::new(App { db, reads, queries, schema, settings, public_url, sessions, providers, search, outbox });
         Ok(Application { listener, state })
     }
 

@@ -123,7 +123,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Reindex => {
             app::prepare(&settings).await?;
-            let (search, _) = crate::search::SearchService::open(&settings.data_dir, &settings.database_url()).await?;
+            let (search, _) =
+                crate::search_sync::SearchService::open(&settings.data_dir, &settings.database_url()).await?;
             let indexed = search.rebuild().await?;
             eprintln!("indexed {indexed} published case studies");
             Ok(())

@@ -14,6 +14,7 @@ use crate::case_studies::{
 use crate::entities::{case_study, member};
 use crate::identity::Viewer;
 use crate::members::{self, Role};
+use crate::search_sync::changes::{Doorbell, Outbox};
 
 const DEMO: &str = include_str!("../data/demo.json");
 pub const DEMO_MODERATOR: &str = "moderator@casebook.example";
@@ -66,6 +67,8 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<String> {
         Viewer::from_member(&members::upsert_active_member(db, DEMO_MODERATOR, Role::Moderator, None).await?);
     members::upsert_active_member(db, DEMO_ADMIN, Role::Admin, None).await?;
 
+    // Written before the indexer starts: it reads the change log when it does.
+    let outbox = Outbox::new(db.clone(), Doorbell::default());
     let count = demo.len();
     for item in demo {
         let authority = authorities::find_by_slug(db, &item.authority)
@@ -75,10 +78,10 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<String> {
         let author = Viewer::from_member(&author);
         let final_status = item.final_status;
         let title = item.title.clone();
-        let created = workflow::create(db, &author, item.into_input())
+        let created = workflow::create(&outbox, &author, item.into_input())
             .await
             .map_err(|error| anyhow::anyhow!("demo case study `{title}`: {error:?}"))?;
-        advance(db, &author, &moderator, &created.id, final_status)
+        advance(&outbox, &author, &moderator, &created.id, final_status)
             .await
             .map_err(|error| anyhow::anyhow!("demo case study `{title}`: {error:?}"))?;
     }
@@ -87,7 +90,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<String> {
 
 /// Walks a new draft to its demo status, as its author and a moderator would.
 async fn advance(
-    db: &DatabaseConnection,
+    db: &Outbox,
     author: &Viewer,
     moderator: &Viewer,
     id: &str,

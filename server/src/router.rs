@@ -8,8 +8,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
 use crate::web::{
-    self, admin_members, assets, authority_page, case_study_page, editing, home, moderation, search_page, security,
-    sign_in, sitemap,
+    self, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page, editing, home,
+    moderation, our_case_studies, search_page, security, sign_in, sitemap,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -29,8 +29,9 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/new", get(editing::new_form).post(editing::create))
         .route("/case-studies/{slug}", get(case_study_page::case_study))
         .route("/case-studies/{slug}/edit", get(editing::edit_form).post(editing::update))
-        .route("/case-studies/{slug}/{action}", post(editing::act))
-        .route("/our-case-studies", get(editing::ours))
+        .route("/case-studies/{slug}/{action}", post(case_study_actions::act))
+        .route("/our-case-studies", get(our_case_studies::ours))
+        .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))
         .route("/moderation", get(moderation::queue))
         .route("/moderation/{slug}", get(moderation::decision_page).post(moderation::decide))

@@ -4,26 +4,14 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use sea_orm::sea_query::StringLen;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::entities::taxonomy_term;
+pub use crate::entities::values::TermKind;
 use crate::error::AppResult;
 
 const SEED: &str = include_str!("../data/taxonomy.csv");
-
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, sea_orm::EnumIter, sea_orm::DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum TermKind {
-    #[sea_orm(string_value = "SERVICE_AREA")]
-    ServiceArea,
-    #[sea_orm(string_value = "TECHNOLOGY")]
-    Technology,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {

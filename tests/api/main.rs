@@ -5,6 +5,7 @@
 mod authorities;
 mod demo;
 mod graphql_http;
+mod journeys;
 mod lifecycle;
 mod limits;
 mod members;
@@ -15,6 +16,7 @@ mod permissions;
 mod query_count;
 mod rate_limits;
 mod revisions;
+mod rules;
 mod schema;
 mod search;
 mod sessions;

@@ -171,7 +171,7 @@ pub(crate) fn filled_form<'a>(csrf: &'a str, title: &'a str) -> Vec<(&'a str, &'
         ("startedOn", "2021-04-01"),
         ("endedOn", ""),
         ("partners", "Binsight Ltd"),
-        ("collaborators", "hackney"),
+        ("collaborators", "london borough of hackney"),
         ("links", "Evaluation report | https://example.org/report"),
         ("contactEmail", "waste@camden.example"),
         ("visibility", "PUBLIC"),

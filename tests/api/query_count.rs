@@ -26,9 +26,11 @@ async fn seed(app: &TestApp, count: usize) {
             anonymous: n % 4 == 0,
             ..Default::default()
         };
-        let created = workflow::create(&app.state.db, &author, input).await.unwrap();
-        workflow::submit(&app.state.db, &author, &created.id).await.unwrap();
-        workflow::moderate(&app.state.db, &moderator, &created.id, ModerationDecision::Approve, None).await.unwrap();
+        let created = workflow::create(&app.state.outbox, &author, input).await.unwrap();
+        workflow::submit(&app.state.outbox, &author, &created.id).await.unwrap();
+        workflow::moderate(&app.state.outbox, &moderator, &created.id, ModerationDecision::Approve, None)
+            .await
+            .unwrap();
     }
 }
 

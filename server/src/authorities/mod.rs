@@ -2,50 +2,11 @@
 
 pub mod register;
 
-use sea_orm::sea_query::StringLen;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::authority;
+pub use crate::entities::values::AuthorityKind;
 use crate::error::AppResult;
-
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum AuthorityKind {
-    #[sea_orm(string_value = "COUNTY")]
-    County,
-    #[sea_orm(string_value = "DISTRICT")]
-    District,
-    #[sea_orm(string_value = "UNITARY")]
-    Unitary,
-    #[sea_orm(string_value = "METROPOLITAN_DISTRICT")]
-    MetropolitanDistrict,
-    #[sea_orm(string_value = "LONDON_BOROUGH")]
-    LondonBorough,
-    #[sea_orm(string_value = "SCOTTISH_COUNCIL")]
-    ScottishCouncil,
-    #[sea_orm(string_value = "WELSH_COUNCIL")]
-    WelshCouncil,
-    #[sea_orm(string_value = "NORTHERN_IRELAND_DISTRICT")]
-    NorthernIrelandDistrict,
-    #[sea_orm(string_value = "COMBINED_AUTHORITY")]
-    CombinedAuthority,
-    #[sea_orm(string_value = "OTHER")]
-    Other,
-}
 
 impl AuthorityKind {
     pub const ALL: [AuthorityKind; 10] = [
@@ -133,6 +94,10 @@ pub fn region_display_name(region: &str) -> String {
     }
 }
 
+pub async fn find_by_id(db: &impl ConnectionTrait, id: i32) -> AppResult<Option<authority::Model>> {
+    Ok(authority::Entity::find_by_id(id).one(db).await?)
+}
+
 pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<Option<authority::Model>> {
     Ok(authority::Entity::find().filter(authority::Column::Slug.eq(slug)).one(db).await?)
 }
@@ -158,6 +123,28 @@ pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<Ve
 ///
 /// The register is a few hundred rows, so it is filtered in memory: one
 /// query, and word-prefix matching that behaves the same on both databases.
+/// The slugs of the councils among `names`, keyed by the name as given,
+/// lowercased; a council's slug names it too. What the form's collaborator
+/// boxes need: people choose councils by name, the domain takes slugs.
+pub async fn slugs_by_name<'a>(
+    db: &impl ConnectionTrait,
+    names: impl Iterator<Item = &'a str>,
+) -> AppResult<std::collections::HashMap<String, String>> {
+    let wanted: std::collections::HashSet<String> = names.map(str::to_lowercase).collect();
+    if wanted.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut found = std::collections::HashMap::new();
+    for council in search(db, None).await? {
+        for key in [council.name.to_lowercase(), council.slug.clone()] {
+            if wanted.contains(&key) {
+                found.insert(key, council.slug.clone());
+            }
+        }
+    }
+    Ok(found)
+}
+
 pub async fn search(db: &impl ConnectionTrait, search: Option<&str>) -> AppResult<Vec<authority::Model>> {
     let all = authority::Entity::find()
         .filter(authority::Column::RetiredOn.is_null())

@@ -268,7 +268,9 @@ async fn record_search_changes(
         let involved = touched.contains(&case_study.authority_id)
             || case_study.collaborators.0.iter().any(|id| touched.contains(id));
         if involved {
-            crate::search::changes::record(txn, &case_study.id).await.map_err(|error| anyhow::anyhow!("{error}"))?;
+            crate::search_sync::changes::record(txn, &case_study.id)
+                .await
+                .map_err(|error| anyhow::anyhow!("{error}"))?;
         }
     }
     Ok(())

@@ -262,7 +262,7 @@ fn search_request(query: &BenchQuery) -> SearchRequest {
 fn search_document(corpus: &Corpus<'_>, doc: &corpus::BenchDocument) -> CaseStudyDocument {
     let owner = &corpus.authorities[doc.authority_index];
     let collaborators = doc.collaborator_indexes.iter().map(|i| &corpus.authorities[*i]);
-    let councils = crate::search::indexed_councils(doc.anonymous, owner, collaborators);
+    let councils = crate::search_sync::indexed_councils(doc.anonymous, owner, collaborators);
     CaseStudyDocument {
         id: doc.id.clone(),
         title: doc.title.clone(),

@@ -6,12 +6,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::FromJsonQueryResult;
-use serde::{Deserialize, Serialize};
 
 use super::{CostBand, Outcome, Visibility};
 use crate::authorities::register::kebab;
 use crate::entities::json::Link;
+pub use crate::entities::values::CaseStudyContent;
 use crate::error::FieldError;
 use crate::taxonomy::{Taxonomy, TermKind};
 
@@ -59,29 +58,6 @@ pub struct CaseStudyInput {
 pub struct LinkInput {
     pub title: String,
     pub url: String,
-}
-
-/// A case study's content, valid by construction.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
-pub struct CaseStudyContent {
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub outcome: Outcome,
-    pub lessons: Vec<String>,
-    pub service_areas: Vec<String>,
-    pub technologies: Vec<String>,
-    pub tags: Vec<String>,
-    pub cost_band: CostBand,
-    pub started_on: NaiveDate,
-    pub ended_on: Option<NaiveDate>,
-    pub partners: Vec<String>,
-    /// Authority ids.
-    pub collaborators: Vec<i32>,
-    pub links: Vec<Link>,
-    pub contact_email: Option<String>,
-    pub visibility: Visibility,
-    pub anonymous: bool,
 }
 
 /// What validation needs to know beyond the input itself.
@@ -272,9 +248,10 @@ impl Errors {
         let mut kept = Vec::with_capacity(slugs.len());
         for (index, slug) in slugs.iter().enumerate() {
             match context.known_collaborators.get(slug.trim()) {
-                None => {
-                    self.add(format!("collaborators[{index}]"), format!("no council has the slug `{}`", slug.trim()))
-                }
+                None => self.add(
+                    format!("collaborators[{index}]"),
+                    format!("`{}` is not a council in the register", slug.trim()),
+                ),
                 Some(&id) if id == context.owning_authority_id => {
                     self.add(format!("collaborators[{index}]"), "the owning council cannot also be a collaborator")
                 }

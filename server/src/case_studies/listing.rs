@@ -2,34 +2,18 @@
 //! through the viewer's read permission.
 
 use sea_orm::sea_query::NullOrdering;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use std::collections::HashMap;
 
-use super::{Outcome, Status, policy};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
+
+use super::{Outcome, Status, policy, transitions};
 use crate::authorities;
 use crate::entities::case_study::{self, Column};
+use crate::entities::case_study_transition;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
-
-/// The deepest a list may be paged: far beyond any list a person reads, and
-/// far below what the databases' signed 64-bit offsets can hold.
-pub const MAX_OFFSET: u64 = 10_000_000;
-
-/// A page request: `first` items after `offset`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PageRequest {
-    pub offset: u64,
-    pub first: u64,
-}
-
-#[derive(Clone, Debug)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub offset: u64,
-    pub has_next_page: bool,
-    pub total_count: u64,
-}
+use crate::paging;
+pub use crate::paging::{Page, PageRequest};
 
 #[derive(Clone, Debug, Default)]
 pub struct ListFilter {
@@ -68,7 +52,7 @@ pub async fn list(
     }
     if let Some(slug) = filter.authority {
         let Some(authority) = authorities::find_by_slug(db, &slug).await? else {
-            return Ok(Page { items: Vec::new(), offset: page.offset, has_next_page: false, total_count: 0 });
+            return Ok(Page::empty(page));
         };
         condition = condition.add(Column::AuthorityId.eq(authority.id)).add(policy::council_visible_to(viewer));
     }
@@ -77,7 +61,16 @@ pub async fn list(
         .order_by_with_nulls(Column::PublishedAt, Order::Desc, NullOrdering::Last)
         .order_by_desc(Column::CreatedAt)
         .order_by_desc(Column::Id);
-    fetch_page(db, query, page).await
+    paging::fetch(db, query, page).await
+}
+
+/// Every case study an anonymous visitor may read (the sitemap), newest first.
+pub async fn public(db: &impl ConnectionTrait) -> AppResult<Vec<case_study::Model>> {
+    Ok(case_study::Entity::find()
+        .filter(policy::readable_by(&Viewer::anonymous()))
+        .order_by_desc(Column::PublishedAt)
+        .all(db)
+        .await?)
 }
 
 /// The published case studies of a council that name it: never anonymous
@@ -89,19 +82,35 @@ pub async fn of_authority(
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
     let query = case_study::Entity::find()
-        .filter(policy::readable_by(viewer))
-        .filter(Column::Status.eq(Status::Published))
+        .filter(named_and_published(viewer))
         .filter(Column::AuthorityId.eq(authority_id))
-        .filter(Column::Anonymous.eq(false))
         .order_by_desc(Column::PublishedAt)
         .order_by_desc(Column::Id);
-    fetch_page(db, query, page).await
+    paging::fetch(db, query, page).await
 }
 
-/// Whether a case study waits in the moderation queue: the one-row form of
-/// `moderation_queue`'s filter (change both or neither).
-pub fn awaits_decision(case_study: &case_study::Model) -> bool {
-    case_study.queued_at.is_some() && matches!(case_study.status, Status::Submitted | Status::Published)
+/// How many case studies `of_authority` lists for each council that has
+/// any, by council id: the councils directory's counts, in one query.
+pub async fn counts_by_authority(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<HashMap<i32, u64>> {
+    let rows: Vec<(i32, i64)> = case_study::Entity::find()
+        .select_only()
+        .column(Column::AuthorityId)
+        .column_as(Column::Id.count(), "count")
+        .filter(named_and_published(viewer))
+        .group_by(Column::AuthorityId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(council, count)| (council, count.max(0) as u64)).collect())
+}
+
+/// Published, readable by the viewer, and naming its council: what a
+/// council's page and the directory count.
+fn named_and_published(viewer: &Viewer) -> Condition {
+    Condition::all()
+        .add(policy::readable_by(viewer))
+        .add(Column::Status.eq(Status::Published))
+        .add(Column::Anonymous.eq(false))
 }
 
 /// SUBMITTED case studies and published ones with a pending revision, the
@@ -112,25 +121,23 @@ pub async fn moderation_queue(
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
     viewer.require_signed_in()?;
-    if !viewer.is_moderator() {
+    if !policy::can_open_queue(viewer) {
         return Err(AppError::Forbidden("only moderators can see the moderation queue"));
     }
     let query = case_study::Entity::find()
-        .filter(Column::QueuedAt.is_not_null())
-        .filter(Column::Status.is_in([Status::Submitted, Status::Published]))
+        .filter(transitions::awaiting_decision())
         .order_by_asc(Column::QueuedAt)
         .order_by_asc(Column::Id);
-    fetch_page(db, query, page).await
+    paging::fetch(db, query, page).await
 }
 
-async fn fetch_page(
-    db: &impl ConnectionTrait,
-    query: sea_orm::Select<case_study::Entity>,
-    page: PageRequest,
-) -> AppResult<Page<case_study::Model>> {
-    let total_count = query.clone().count(db).await?;
-    let mut items = query.offset(page.offset).limit(page.first + 1).all(db).await?;
-    let has_next_page = items.len() as u64 > page.first;
-    items.truncate(page.first as usize);
-    Ok(Page { items, offset: page.offset, has_next_page, total_count })
+/// A case study's transitions, oldest first. Only for viewers who may see
+/// its workings (`policy::can_see_workings`): the caller checks.
+pub async fn history(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<Vec<case_study_transition::Model>> {
+    Ok(case_study_transition::Entity::find()
+        .filter(case_study_transition::Column::CaseStudyId.eq(case_study_id))
+        .order_by_asc(case_study_transition::Column::At)
+        .order_by_asc(case_study_transition::Column::Id)
+        .all(db)
+        .await?)
 }

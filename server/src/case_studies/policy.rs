@@ -6,10 +6,12 @@
 
 use sea_orm::{ColumnTrait, Condition};
 
-use super::{Status, Visibility};
+use super::transitions::{self, Action};
+use super::{RevisionState, Status, Visibility};
 use crate::authorities;
 use crate::entities::authority;
 use crate::entities::case_study::{self, Column};
+use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 
 /// Owning council, or an admin: may edit and submit, and reads drafts.
@@ -80,21 +82,89 @@ pub fn can_see_contact(viewer: &Viewer, case_study: &case_study::Model) -> bool 
     viewer.is_member() && can_see_council(viewer, case_study)
 }
 
-pub fn can_edit(viewer: &Viewer, case_study: &case_study::Model) -> bool {
-    owns(viewer, case_study)
-}
-
-pub fn can_withdraw(viewer: &Viewer, case_study: &case_study::Model) -> bool {
-    owns(viewer, case_study) || viewer.is_moderator()
-}
-
 /// History and pending revisions: the owning council and moderators.
 pub fn can_see_workings(viewer: &Viewer, case_study: &case_study::Model) -> bool {
     owns(viewer, case_study) || viewer.is_moderator()
 }
 
-/// Moderators and admins, but never on their own work (`editors` lists
-/// everyone who created or edited it).
-pub fn can_moderate(viewer: &Viewer, editors: &[String]) -> bool {
-    viewer.is_moderator() && viewer.member_id().is_some_and(|me| !editors.iter().any(|editor| editor == me))
+/// Who may write case studies at all: active members of a council.
+pub fn can_create(viewer: &Viewer) -> bool {
+    viewer.council().is_some()
+}
+
+/// Who may open the moderation queue: moderators and admins.
+pub fn can_open_queue(viewer: &Viewer) -> bool {
+    viewer.is_moderator()
+}
+
+/// What the rules need to know about a case study beyond its row.
+#[derive(Clone, Debug, Default)]
+pub struct Workings {
+    /// The members who created or edited it (a moderator's "own work").
+    pub editors: Vec<String>,
+    /// The state of its revision, if it has one.
+    pub revision: Option<RevisionState>,
+}
+
+/// Whether the viewer may take `action` on a case study they can read,
+/// checked in the workflow's order: who they are (`Forbidden`), then
+/// whether the case study's state allows it (`Conflict`). Every mutation
+/// and every button asks this.
+pub fn check(viewer: &Viewer, action: Action, case_study: &case_study::Model, workings: &Workings) -> AppResult<()> {
+    if let Some(reason) = refusal(viewer, action, case_study, workings) {
+        return Err(AppError::Forbidden(reason));
+    }
+    transitions::starts_from(action, case_study, workings.revision).map_err(AppError::Conflict)
+}
+
+/// Why this viewer may not take `action`, whatever the case study's state.
+fn refusal(
+    viewer: &Viewer,
+    action: Action,
+    case_study: &case_study::Model,
+    workings: &Workings,
+) -> Option<&'static str> {
+    match action {
+        Action::Edit | Action::WithdrawRevision => {
+            (!owns(viewer, case_study)).then_some("only the owning council can edit this case study")
+        }
+        Action::Submit => (!owns(viewer, case_study)).then_some("only the owning council can submit this case study"),
+        Action::Withdraw => (!(owns(viewer, case_study) || viewer.is_moderator()))
+            .then_some("only the owning council or a moderator can withdraw this case study"),
+        Action::Moderate if !viewer.is_moderator() => Some("only moderators can moderate"),
+        Action::Moderate => wrote_or_edited(viewer, workings)
+            .then_some("a moderator cannot decide on a case study they wrote or edited"),
+    }
+}
+
+/// The actions open to the viewer now: the buttons a page offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Actions {
+    pub edit: bool,
+    pub submit: bool,
+    pub withdraw: bool,
+    pub withdraw_revision: bool,
+    pub moderate: bool,
+}
+
+pub fn actions(viewer: &Viewer, case_study: &case_study::Model, workings: &Workings) -> Actions {
+    let open = |action| check(viewer, action, case_study, workings).is_ok();
+    Actions {
+        edit: open(Action::Edit),
+        submit: open(Action::Submit),
+        withdraw: open(Action::Withdraw),
+        withdraw_revision: open(Action::WithdrawRevision),
+        moderate: open(Action::Moderate),
+    }
+}
+
+/// A moderator who may not decide on it because they wrote or edited it
+/// (the decision page says so instead of offering the decision).
+pub fn is_own_work(viewer: &Viewer, workings: &Workings) -> bool {
+    viewer.is_moderator() && wrote_or_edited(viewer, workings)
+}
+
+/// "Own work": the viewer created or edited it.
+fn wrote_or_edited(viewer: &Viewer, workings: &Workings) -> bool {
+    viewer.member_id().is_none_or(|me| workings.editors.iter().any(|editor| editor == me))
 }

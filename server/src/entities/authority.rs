@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use super::json::StringList;
-use crate::authorities::AuthorityKind;
+use super::values::AuthorityKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "authorities")]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use super::json::{IdList, LinkList, StringList};
-use crate::case_studies::{CostBand, Outcome, Status, Visibility};
+use super::values::{CostBand, Outcome, Status, Visibility};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_studies")]

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::case_studies::{CaseStudyContent, RevisionState};
+use super::values::{CaseStudyContent, RevisionState};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_study_revisions")]

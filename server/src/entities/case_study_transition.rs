@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::case_studies::Status;
+use super::values::Status;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_study_transitions")]

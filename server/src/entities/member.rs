@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::members::{MemberStatus, Role};
+use super::values::{MemberStatus, Role};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "members")]

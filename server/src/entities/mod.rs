@@ -15,3 +15,4 @@ pub mod search_synonym;
 pub mod session;
 pub mod sign_in_attempt;
 pub mod taxonomy_term;
+pub mod values;

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::taxonomy::TermKind;
+use super::values::TermKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "taxonomy_terms")]

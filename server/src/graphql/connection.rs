@@ -9,8 +9,8 @@ use async_graphql::SimpleObject;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use crate::case_studies::listing::{MAX_OFFSET, Page, PageRequest};
 use crate::error::{AppError, AppResult};
+use crate::paging::{MAX_OFFSET, Page, PageRequest};
 
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
 pub const MAX_PAGE_SIZE: i32 = 100;

@@ -18,7 +18,8 @@ use sea_orm::DatabaseConnection;
 
 use crate::app::App;
 use crate::identity::Viewer;
-use crate::search::{IndexTurn, SearchService};
+use crate::search_sync::changes::Outbox;
+use crate::search_sync::{IndexTurn, SearchService};
 use loaders::{AuthorityLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
 
 pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
@@ -46,6 +47,8 @@ pub struct RequestContext {
     pub db: DatabaseConnection,
     /// For mutations: the writer (on SQLite, its one connection).
     pub writer: DatabaseConnection,
+    /// The writer for the workflow, which tells the search sync after each commit.
+    pub outbox: Outbox,
     pub authorities: DataLoader<AuthorityLoader, HashMapCache>,
     pub members: DataLoader<MemberLoader, HashMapCache>,
     pub revisions: DataLoader<RevisionLoader, HashMapCache>,
@@ -66,6 +69,7 @@ impl RequestContext {
             transitions: DataLoader::with_cache(TransitionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             taxonomy: TaxonomyCache::new(db.clone()),
             writer: app.db.clone(),
+            outbox: app.outbox.clone(),
             db,
         }
     }

@@ -78,8 +78,7 @@ impl Mutation {
         input: CaseStudyInput,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let created = workflow::create(&request.writer, &request.viewer, input.into()).await.gql()?;
-        request.search.poke();
+        let created = workflow::create(&request.outbox, &request.viewer, input.into()).await.gql()?;
         Ok(CaseStudyNode(created))
     }
 
@@ -94,21 +93,28 @@ impl Mutation {
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
         let updated =
-            workflow::update(&request.writer, &request.viewer, &id, expected_version, input.into()).await.gql()?;
+            workflow::update(&request.outbox, &request.viewer, &id, expected_version, input.into()).await.gql()?;
         Ok(CaseStudyNode(updated))
     }
 
     async fn submit_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let changed = workflow::submit(&request.writer, &request.viewer, &id).await.gql()?;
-        request.search.poke();
+        let changed = workflow::submit(&request.outbox, &request.viewer, &id).await.gql()?;
         Ok(CaseStudyNode(changed))
     }
 
     async fn withdraw_case_study(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let changed = workflow::withdraw(&request.writer, &request.viewer, &id).await.gql()?;
-        request.search.poke();
+        let changed = workflow::withdraw(&request.outbox, &request.viewer, &id).await.gql()?;
+        Ok(CaseStudyNode(changed))
+    }
+
+    /// Takes back the pending revision of a PUBLISHED case study (its
+    /// owning council): the live text stays, and it leaves the moderation
+    /// queue. CONFLICT when there is no revision.
+    async fn withdraw_revision(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        let changed = workflow::withdraw_revision(&request.outbox, &request.viewer, &id).await.gql()?;
         Ok(CaseStudyNode(changed))
     }
 
@@ -121,8 +127,7 @@ impl Mutation {
         message: Option<String>,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let decided = workflow::moderate(&request.writer, &request.viewer, &id, decision, message).await.gql()?;
-        request.search.poke();
+        let decided = workflow::moderate(&request.outbox, &request.viewer, &id, decision, message).await.gql()?;
         Ok(CaseStudyNode(decided))
     }
 

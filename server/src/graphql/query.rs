@@ -178,7 +178,7 @@ impl Query {
             Some(limit @ 0..=10_000) => limit as usize,
             Some(_) => return Err(AppError::bad_input("facetLimit", "must be between 0 and 10000")).gql(),
         };
-        let args = crate::search::SearchArgs {
+        let args = crate::search_sync::SearchArgs {
             facet_limit,
             text: query.unwrap_or_default(),
             filters: filter.unwrap_or_default().into(),

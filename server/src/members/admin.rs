@@ -9,22 +9,24 @@
 //! gives back exactly what they had.
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{MemberStatus, Role};
 use crate::authorities;
-use crate::case_studies::listing::{Page, PageRequest};
 use crate::entities::member;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
+use crate::paging::{self, Page, PageRequest};
 use crate::sessions;
+
+/// Who may manage members: admins.
+pub fn can_manage(viewer: &Viewer) -> bool {
+    viewer.is_admin()
+}
 
 fn require_admin(actor: &Viewer) -> AppResult<()> {
     actor.require_signed_in()?;
-    if !actor.is_admin() {
+    if !can_manage(actor) {
         return Err(AppError::Forbidden("only admins can manage members"));
     }
     Ok(())
@@ -43,16 +45,8 @@ pub async fn list(
     if let Some(status) = status {
         query = query.filter(member::Column::Status.eq(status));
     }
-    let total_count = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(member::Column::CreatedAt)
-        .order_by_asc(member::Column::Id)
-        .offset(page.offset)
-        .limit(page.first)
-        .all(db)
-        .await?;
-    let has_next_page = page.offset + (items.len() as u64) < total_count;
-    Ok(Page { items, offset: page.offset, has_next_page, total_count })
+    let query = query.order_by_asc(member::Column::CreatedAt).order_by_asc(member::Column::Id);
+    paging::fetch(db, query, page).await
 }
 
 /// Makes the member one of a council's. A PENDING member becomes ACTIVE; a

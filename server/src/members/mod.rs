@@ -9,36 +9,11 @@ pub use membership::{VerifiedIdentity, council_for_email, member_for_dev_sign_in
 pub use tokens::{create_token, hash_token, issue_token, member_for_token, revoke_token, tokens_of};
 
 use chrono::Utc;
-use sea_orm::sea_query::StringLen;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::member;
+pub use crate::entities::values::{MemberStatus, Role};
 use crate::error::AppResult;
-
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Role {
-    #[sea_orm(string_value = "MEMBER")]
-    Member,
-    #[sea_orm(string_value = "MODERATOR")]
-    Moderator,
-    #[sea_orm(string_value = "ADMIN")]
-    Admin,
-}
 
 impl Role {
     /// The stored (and GraphQL) name.
@@ -94,30 +69,6 @@ impl std::str::FromStr for Role {
             .find(|role| role.as_str().eq_ignore_ascii_case(text))
             .ok_or_else(|| format!("unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)"))
     }
-}
-
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum MemberStatus {
-    #[sea_orm(string_value = "PENDING")]
-    Pending,
-    #[sea_orm(string_value = "ACTIVE")]
-    Active,
-    #[sea_orm(string_value = "SUSPENDED")]
-    Suspended,
 }
 
 impl MemberStatus {

@@ -9,20 +9,20 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::Iterable;
 
 use super::form_errors::ShownError;
-use super::security::is_genuine_form;
-use super::{Gate, Layout, action_failed, forged, internal_error};
+use super::view::{self, Pager};
+use super::{Admins, CsrfForm, Gated, Layout, action_failed, internal_error};
 use crate::app::AppState;
 use crate::authorities;
-use crate::case_studies::listing::{MAX_OFFSET, Page, PageRequest};
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 use crate::members::{MemberStatus, Role, admin};
+use crate::paging::{Page, PageRequest};
 
 const PAGE_SIZE: u64 = 50;
 
@@ -63,8 +63,7 @@ pub struct MembersPage {
     councils: Vec<(String, String)>,
     errors: Vec<ShownError>,
     done: Option<&'static str>,
-    previous_page: Option<String>,
-    next_page: Option<String>,
+    pager: Pager,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -78,26 +77,18 @@ pub struct MembersQuery {
     done: String,
 }
 
-/// Only admins manage members.
-const ADMINS: Gate = Gate {
-    allows: Viewer::is_admin,
-    sign_in_first: "Sign in as an admin to manage members.",
-    refused_heading: "You cannot manage members",
-    refused_reason: "Only admins can manage members.",
-};
-
 /// `GET /admin/members?status=PENDING|ACTIVE|SUSPENDED|ALL&page=N`, pending by default.
-pub async fn members(State(state): State<AppState>, layout: Layout, Query(query): Query<MembersQuery>) -> Response {
-    let layout = match ADMINS.check(layout) {
-        Ok(layout) => layout,
-        Err(refused) => return *refused,
-    };
+pub async fn members(
+    State(state): State<AppState>,
+    Gated(layout, ..): Gated<Admins>,
+    Query(query): Query<MembersQuery>,
+) -> Response {
     page(&state, layout, query, Vec::new()).await
 }
 
 async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec<ShownError>) -> Response {
     let status = status_filter(&query.status);
-    let page_number: u64 = query.page.trim().parse().unwrap_or(0u64).min(MAX_OFFSET / PAGE_SIZE);
+    let (page_number, request) = PageRequest::numbered(&query.page, PAGE_SIZE);
     let done = match query.done.as_str() {
         "assign" => Some("Council confirmed: the member is active."),
         "role" => Some("Role changed."),
@@ -105,7 +96,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         "reinstate" => Some("Reinstated."),
         _ => None,
     };
-    let mut listed = match member_rows(state, &layout.viewer, status, page_number).await {
+    let mut listed = match member_rows(state, &layout.viewer, status, request).await {
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
@@ -143,8 +134,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
             })
             .collect(),
         total: listed.total_count,
-        previous_page: (page_number > 0).then(|| page_url(page_number - 1)),
-        next_page: listed.has_next_page.then(|| page_url(page_number + 1)),
+        pager: Pager::new(page_number, PAGE_SIZE, &listed, page_url),
         members: listed.items,
         roles: Role::iter().map(Role::as_str).collect(),
         councils,
@@ -168,9 +158,8 @@ async fn member_rows(
     state: &AppState,
     viewer: &Viewer,
     status: Option<MemberStatus>,
-    page: u64,
+    request: PageRequest,
 ) -> AppResult<Page<MemberRow>> {
-    let request = PageRequest { offset: page * PAGE_SIZE, first: PAGE_SIZE };
     let listed = admin::list(&state.reads, viewer, status, request).await?;
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
@@ -189,7 +178,7 @@ async fn member_rows(
             pending: member.status == MemberStatus::Pending,
             suspended: member.status == MemberStatus::Suspended,
             is_you: viewer.member_id() == Some(member.id.as_str()),
-            since: member.created_at.format("%-d %B %Y").to_string(),
+            since: view::day(member.created_at),
             council_error: None,
             role_error: None,
             email: member.email,
@@ -201,8 +190,6 @@ async fn member_rows(
 
 #[derive(serde::Deserialize)]
 pub struct MemberAction {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     action: String,
     #[serde(default)]
@@ -218,18 +205,10 @@ pub struct MemberAction {
 /// council slug), `role` (with `role`), `suspend` or `reinstate`.
 pub async fn act(
     State(state): State<AppState>,
-    layout: Layout,
-    headers: HeaderMap,
+    Gated(layout, ..): Gated<Admins>,
     Path(member_id): Path<String>,
-    axum::Form(form): axum::Form<MemberAction>,
+    CsrfForm(form): CsrfForm<MemberAction>,
 ) -> Response {
-    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
-        return forged(layout);
-    }
-    let layout = match ADMINS.check(layout) {
-        Ok(layout) => layout,
-        Err(refused) => return *refused,
-    };
     let viewer = &layout.viewer;
     let result = match form.action.as_str() {
         "assign" => admin::assign_council(&state.db, viewer, &member_id, &form.authority).await,

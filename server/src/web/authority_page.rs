@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
-use super::search_page::outcome_class;
+use super::view::{case_study_url, outcome_class};
 use super::{Layout, internal_error, not_found};
 use crate::app::AppState;
 use crate::authorities;
@@ -51,7 +51,7 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
         Err(error) => return internal_error(layout, &error),
     };
     let successor = match council.successor_id {
-        Some(id) => <authority::Entity as sea_orm::EntityTrait>::find_by_id(id).one(&state.reads).await.ok().flatten(),
+        Some(id) => authorities::find_by_id(&state.reads, id).await.ok().flatten(),
         None => None,
     };
     let counts = Outcome::iter()
@@ -68,7 +68,7 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
             .items
             .into_iter()
             .map(|item| Listed {
-                url: format!("/case-studies/{}", item.slug),
+                url: case_study_url(&item.slug),
                 outcome: item.outcome.label(),
                 outcome_class: outcome_class(item.outcome),
                 title: item.title,

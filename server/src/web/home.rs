@@ -11,9 +11,9 @@ use super::search_page::{HitView, hit_views};
 use super::{Layout, internal_error};
 use crate::app::AppState;
 use crate::case_studies::Outcome;
-use crate::case_studies::listing::PageRequest;
-use crate::search::IndexTurn;
-use crate::search::{FacetValue, SearchArgs};
+use crate::paging::PageRequest;
+use crate::search_sync::IndexTurn;
+use crate::search_sync::{FacetValue, SearchArgs};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]

@@ -9,114 +9,32 @@
 pub mod admin_members;
 pub mod assets;
 pub mod authority_page;
+pub mod case_study_actions;
+pub mod case_study_form;
 pub mod case_study_page;
+pub mod councils_page;
 pub mod editing;
+pub mod extract;
 pub mod form_errors;
 pub mod home;
+mod layout;
 pub mod moderation;
+pub mod our_case_studies;
 pub mod revision_diff;
 pub mod search_page;
 pub mod security;
 pub mod sign_in;
 pub mod sitemap;
+pub mod view;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use sea_orm::EntityTrait;
 
-use crate::app::AppState;
-use crate::entities::{authority, member};
 use crate::error::AppError;
-use crate::identity::{self, Viewer};
-use crate::members::{MemberStatus, Role};
-use security::CsrfToken;
-
-/// What every page shows around its content, and who it is for.
-pub struct Layout {
-    pub dev_sign_in: bool,
-    pub member: Option<SignedInMember>,
-    pub viewer: Viewer,
-    pub csrf: String,
-    pub stylesheet: &'static str,
-    pub script: &'static str,
-    /// The public URL, for canonical links and Open Graph.
-    pub public_url: String,
-}
-
-pub struct SignedInMember {
-    pub email: String,
-    /// "member of London Borough of Camden", "waiting for an administrator…", …
-    pub standing: String,
-}
-
-impl FromRequestParts<AppState> for Layout {
-    /// Only when the database cannot say who is asking: a signed-in member
-    /// must not be shown an anonymous visitor's page (or told to sign in).
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let resolved = identity::resolve_member(
-            state.databases(),
-            &parts.method,
-            &parts.headers,
-            &state.sessions,
-            &state.public_url,
-        )
-        .await;
-        // A bad bearer token on a page is an anonymous visitor (pages are for
-        // browsers); an unavailable database is a 503.
-        let member = match resolved {
-            Ok(member) => member,
-            Err(error @ (AppError::Unavailable(_) | AppError::TimedOut(_))) => {
-                error.log();
-                return Err(busy_without_layout());
-            }
-            Err(_) => None,
-        };
-        let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
-        let member = match member {
-            Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
-            None => None,
-        };
-        let csrf = parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default();
-        Ok(Layout {
-            dev_sign_in: state.settings.dev_sign_in,
-            member,
-            viewer,
-            csrf,
-            stylesheet: &assets::STYLESHEET.url,
-            script: &assets::SCRIPT.url,
-            public_url: state.public_url.clone(),
-        })
-    }
-}
-
-async fn standing(state: &AppState, member: &member::Model) -> String {
-    let role = match member.role {
-        Role::Member => "member",
-        Role::Moderator => "moderator",
-        Role::Admin => "admin",
-    };
-    match (member.status, member.authority_id) {
-        (MemberStatus::Active, Some(council)) => {
-            let name = authority::Entity::find_by_id(council)
-                .one(&state.reads)
-                .await
-                .ok()
-                .flatten()
-                .map(|council| council.name)
-                .unwrap_or_else(|| "your council".into());
-            format!("{role} of {name}")
-        }
-        (MemberStatus::Active, None) => format!("{role}, with no council"),
-        (MemberStatus::Pending, _) => format!("{role}, waiting for an administrator to confirm your council"),
-        (MemberStatus::Suspended, _) => "suspended".into(),
-    }
-}
+pub use extract::{Admins, CsrfForm, Gated, Moderators, OrPage, PageError, PageResult, Writers};
+pub use layout::Layout;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "problem.html")]
@@ -131,36 +49,12 @@ pub fn problem(layout: Layout, status: StatusCode, heading: &str, message: Strin
     (status, ProblemPage { layout, heading: heading.into(), message }).into_response()
 }
 
-/// Who may see a group of pages, and what a page says to someone who may not:
-/// "sign in first" (401) when signed out, the reason (403) when signed in.
-pub struct Gate {
-    pub allows: fn(&Viewer) -> bool,
-    pub sign_in_first: &'static str,
-    pub refused_heading: &'static str,
-    pub refused_reason: &'static str,
-}
-
-impl Gate {
-    /// The layout back if the viewer may pass, else the page that says why not.
-    pub fn check(&self, layout: Layout) -> Result<Layout, Box<Response>> {
-        if !layout.viewer.is_signed_in() {
-            let message = self.sign_in_first.into();
-            return Err(Box::new(problem(layout, StatusCode::UNAUTHORIZED, "Sign in first", message)));
-        }
-        if !(self.allows)(&layout.viewer) {
-            let message = self.refused_reason.into();
-            return Err(Box::new(problem(layout, StatusCode::FORBIDDEN, self.refused_heading, message)));
-        }
-        Ok(layout)
-    }
-}
-
 /// What a 503 page says, with or without the layout.
 const BUSY_HEADING: &str = "Sorry, the service is busy";
 const BUSY_MESSAGE: &str = "Try again in a few moments. Nothing you entered has been lost.";
 
 /// The 503 for when not even the layout could be made (who is asking is unknown).
-fn busy_without_layout() -> Response {
+pub(crate) fn busy_without_layout() -> Response {
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy – Casebook</title></head>\
          <body><h1>{BUSY_HEADING}</h1><p>{BUSY_MESSAGE}</p></body></html>"

@@ -10,19 +10,16 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use sea_orm::EntityTrait;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 
 use super::form_errors::ShownError;
 use super::revision_diff::{self, FieldChange, Names};
-use super::search_page::outcome_class;
-use super::security::is_genuine_form;
-use super::{Gate, Layout, action_failed, forged, internal_error, not_found};
+use super::{CsrfForm, Gated, Layout, Moderators, OrPage, PageResult, not_found, view};
 use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::listing::{self, PageRequest};
-use crate::case_studies::{ModerationDecision, RevisionState, Status, markdown, policy, workflow};
+use crate::case_studies::{ModerationDecision, Status, markdown, policy, transitions, workflow};
 use crate::entities::{authority, case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -56,30 +53,20 @@ pub struct QueueQuery {
     decided: String,
 }
 
-/// Only moderators and admins moderate.
-const MODERATORS: Gate = Gate {
-    allows: Viewer::is_moderator,
-    sign_in_first: "Sign in as a moderator to see the moderation queue.",
-    refused_heading: "You cannot moderate",
-    refused_reason: "Only moderators and admins can see the moderation queue.",
-};
-
 /// `GET /moderation`
-pub async fn queue(State(state): State<AppState>, layout: Layout, Query(query): Query<QueueQuery>) -> Response {
-    let layout = match MODERATORS.check(layout) {
-        Ok(layout) => layout,
-        Err(refused) => return *refused,
-    };
+pub async fn queue(
+    State(state): State<AppState>,
+    Gated(layout, ..): Gated<Moderators>,
+    Query(query): Query<QueueQuery>,
+) -> PageResult {
     let decided = match query.decided.as_str() {
         "APPROVE" => Some("Approved: it is published."),
         "REQUEST_CHANGES" => Some("Changes requested: the council has your message."),
         "REJECT" => Some("Rejected: the council has your reason."),
         _ => None,
     };
-    match queue_items(&state, &layout.viewer).await {
-        Ok((items, total)) => QueuePage { layout, items, total, decided }.into_response(),
-        Err(error) => internal_error(layout, &error),
-    }
+    let (items, total) = queue_items(&state, &layout.viewer).await.or_page(&layout)?;
+    Ok(QueuePage { layout, items, total, decided }.into_response())
 }
 
 async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueItem>, u64)> {
@@ -97,7 +84,7 @@ async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueI
                 .map(|council| policy::council_label(viewer, &item, council))
                 .unwrap_or_default(),
             kind: if item.status == Status::Published { "Edit of a published case study" } else { "New submission" },
-            waiting_since: item.queued_at.unwrap_or(item.updated_at).format("%-d %B %Y %H:%M").to_string(),
+            waiting_since: view::moment(item.queued_at.unwrap_or(item.updated_at)),
             url: format!("/moderation/{}", item.slug),
             title: item.title,
         })
@@ -139,19 +126,16 @@ pub struct Submission {
 }
 
 /// `GET /moderation/{slug}`
-pub async fn decision_page(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
-    let layout = match MODERATORS.check(layout) {
-        Ok(layout) => layout,
-        Err(refused) => return *refused,
+pub async fn decision_page(
+    State(state): State<AppState>,
+    Gated(layout, ..): Gated<Moderators>,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let Some(submission) = submission(&state, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Ok(not_found(layout));
     };
-    match submission(&state, &layout.viewer, &slug).await {
-        Ok(Some(submission)) => {
-            DecisionPage { layout, submission, decision: String::new(), message: String::new(), errors: Vec::new() }
-                .into_response()
-        }
-        Ok(None) => not_found(layout),
-        Err(error) => internal_error(layout, &error),
-    }
+    let page = DecisionPage { layout, submission, decision: String::new(), message: String::new(), errors: Vec::new() };
+    Ok(page.into_response())
 }
 
 /// The case study if it waits for a decision; `None` if it is hidden or has nothing to moderate.
@@ -159,38 +143,29 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     let Some(found) = listing::find_by_slug(&state.reads, viewer, slug).await? else {
         return Ok(None);
     };
-    if !listing::awaits_decision(&found) {
+    if !transitions::awaits_decision(&found) {
         return Ok(None);
     }
+    let workings = workflow::workings(&state.reads, &found.id).await?;
     // A published case study in the queue waits with an edit: its pending revision.
-    let revision = if found.status == Status::Published {
-        let pending = case_study_revision::Entity::find_by_id(found.id.clone())
-            .one(&state.reads)
-            .await?
-            .filter(|revision| revision.state == RevisionState::Pending);
-        let Some(pending) = pending else {
-            return Ok(None);
-        };
-        Some(pending)
-    } else {
-        None
+    let revision = match found.status {
+        Status::Published => match workflow::revision_of(&state.reads, &found.id).await? {
+            Some(revision) => Some(revision_changes(state, &found, &revision).await?),
+            None => return Ok(None),
+        },
+        _ => None,
     };
-    let Some(council) = authority::Entity::find_by_id(found.authority_id).one(&state.reads).await? else {
+    let Some(council) = authorities::find_by_id(&state.reads, found.authority_id).await? else {
         return Ok(None);
-    };
-    let own_work = !policy::can_moderate(viewer, &workflow::editors(&state.reads, &found.id).await?);
-    let revision = match revision {
-        Some(revision) => Some(revision_changes(state, &found, &revision).await?),
-        None => None,
     };
     Ok(Some(Submission {
         slug: found.slug.clone(),
         council: policy::council_label(viewer, &found, &council),
         outcome: found.outcome.label(),
-        outcome_class: outcome_class(found.outcome),
+        outcome_class: view::outcome_class(found.outcome),
         body_html: markdown::render(&found.body),
         lessons: found.lessons.0.clone(),
-        own_work,
+        own_work: policy::is_own_work(viewer, &workings),
         revision,
         title: found.title,
         summary: found.summary,
@@ -217,8 +192,6 @@ async fn revision_changes(
 #[derive(serde::Deserialize)]
 pub struct DecisionForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     decision: String,
     #[serde(default)]
     message: String,
@@ -227,50 +200,28 @@ pub struct DecisionForm {
 /// `POST /moderation/{slug}`: the decision, then back to the queue.
 pub async fn decide(
     State(state): State<AppState>,
-    layout: Layout,
-    headers: HeaderMap,
+    Gated(layout, ..): Gated<Moderators>,
     Path(slug): Path<String>,
-    axum::Form(form): axum::Form<DecisionForm>,
-) -> Response {
-    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
-        return forged(layout);
-    }
-    let layout = match MODERATORS.check(layout) {
-        Ok(layout) => layout,
-        Err(refused) => return *refused,
-    };
-    let found = match listing::find_by_slug(&state.reads, &layout.viewer, &slug).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found(layout),
-        Err(error) => return internal_error(layout, &error),
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> PageResult {
+    let Some(found) = listing::find_by_slug(&state.reads, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Ok(not_found(layout));
     };
     let result = match ModerationDecision::from_name(&form.decision) {
         Some(decision) => {
-            workflow::moderate(&state.db, &layout.viewer, &found.id, decision, Some(form.message.clone())).await
+            workflow::moderate(&state.outbox, &layout.viewer, &found.id, decision, Some(form.message.clone())).await
         }
         None => Err(AppError::bad_input("decision", "choose approve, request changes or reject")),
     };
-    match result {
-        Ok(_) => {
-            state.search.poke();
-            Redirect::to(&format!("/moderation?decided={}", form.decision)).into_response()
-        }
-        Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
-            match submission(&state, &layout.viewer, &slug).await {
-                Ok(Some(submission)) if submission.own_work => action_failed(
-                    layout,
-                    AppError::Forbidden("a moderator cannot decide on a case study they wrote or edited"),
-                ),
-                Ok(Some(submission)) => (
-                    StatusCode::BAD_REQUEST,
-                    DecisionPage { layout, submission, decision: form.decision, message: form.message, errors },
-                )
-                    .into_response(),
-                Ok(None) => action_failed(layout, AppError::Conflict("nothing here waits for a decision".into())),
-                Err(error) => internal_error(layout, &error),
-            }
-        }
-        Err(error) => action_failed(layout, error),
-    }
+    let errors = match result {
+        Ok(_) => return Ok(Redirect::to(&format!("/moderation?decided={}", form.decision)).into_response()),
+        Err(AppError::BadUserInput(errors)) => errors.into_iter().map(ShownError::from_field).collect(),
+        Err(error) => return Err(error).or_page(&layout),
+    };
+    // Only a decision the rules allowed gets here with a bad input: show it again.
+    let Some(submission) = submission(&state, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Err(AppError::Conflict("nothing here waits for a decision".into())).or_page(&layout);
+    };
+    let page = DecisionPage { layout, submission, decision: form.decision, message: form.message, errors };
+    Ok((StatusCode::BAD_REQUEST, page).into_response())
 }

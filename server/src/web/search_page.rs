@@ -12,16 +12,17 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use casebook_search::{Facet, Filters, Sort};
 
+use super::view::outcome_class;
 use super::{Layout, internal_error, problem};
 use crate::app::AppState;
 use crate::authorities;
-use crate::case_studies::listing::{MAX_OFFSET, PageRequest};
-use crate::case_studies::{Outcome, policy};
+use crate::case_studies::policy;
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
-use crate::search::IndexTurn;
-use crate::search::{FacetValue, SearchArgs, SearchPage};
+use crate::paging::PageRequest;
+use crate::search_sync::IndexTurn;
+use crate::search_sync::{FacetValue, SearchArgs, SearchPage};
 
 const PAGE_SIZE: u64 = 20;
 
@@ -124,18 +125,12 @@ impl Params {
 pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw): RawQuery) -> Response {
     let params = Params::parse(raw.as_deref());
     let query = params.first("q").unwrap_or_default().to_owned();
-    if query.chars().count() > crate::search::MAX_QUERY_CHARS {
-        let message = format!("Search for at most {} characters.", crate::search::MAX_QUERY_CHARS);
+    if query.chars().count() > crate::search_sync::MAX_QUERY_CHARS {
+        let message = format!("Search for at most {} characters.", crate::search_sync::MAX_QUERY_CHARS);
         return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
     }
-    let page: u64 = params
-        .first("page")
-        .and_then(|page| page.parse().ok())
-        .filter(|page| *page >= 1)
-        .unwrap_or(1)
-        .min(MAX_OFFSET / PAGE_SIZE);
-    let year = |name| params.first(name).and_then(|year: &str| year.parse::<i32>().ok());
-    let years = params.all("year");
+    let (page, page_request) = PageRequest::numbered(params.first("page").unwrap_or_default(), PAGE_SIZE);
+    let year = |name| params.first(name).and_then(|year: &str| year.trim().parse::<i32>().ok());
     let filters = Filters {
         outcomes: params.all("outcome"),
         service_areas: params.all("serviceArea"),
@@ -145,22 +140,18 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         regions: params.all("region"),
         authority_kinds: params.all("authorityKind"),
         cost_bands: params.all("costBand"),
-        // Checked years are a range from the earliest to the latest checked.
-        year_from: year("yearFrom").or_else(|| years.iter().filter_map(|y| y.parse().ok()).min()),
-        year_to: year("yearTo").or_else(|| years.iter().filter_map(|y| y.parse().ok()).max()),
+        // Checked years are those years (ORed, as every facet's values); a
+        // from–to range narrows them further.
+        years: params.all("year"),
+        year_from: year("yearFrom"),
+        year_to: year("yearTo"),
     };
     let sort = match params.first("sort") {
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
         _ => Sort::Relevance,
     };
-    let args = SearchArgs {
-        text: query.clone(),
-        facet_limit: 30,
-        filters: filters.clone(),
-        sort,
-        page: PageRequest { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
-    };
+    let args = SearchArgs { text: query.clone(), facet_limit: 30, filters: filters.clone(), sort, page: page_request };
     let viewer = layout.viewer.clone();
     let results = match state.search.search(&state.reads, &viewer, &IndexTurn::default(), args).await {
         Ok(results) => results,
@@ -283,15 +274,4 @@ pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> A
             }
         })
         .collect())
-}
-
-/// The tag colour of an outcome.
-pub fn outcome_class(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Success => "tag--success",
-        Outcome::PartialSuccess => "tag--partial",
-        Outcome::Failure => "tag--failure",
-        Outcome::Abandoned => "tag--abandoned",
-        Outcome::InProgress => "",
-    }
 }

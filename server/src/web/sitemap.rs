@@ -1,41 +1,31 @@
 //! `/sitemap.xml`: the public, published case studies (never a members-only
 //! or unpublished one) and the pages of councils that have any.
 
+use super::view;
+use crate::app::AppState;
+use crate::authorities;
+use crate::case_studies::listing;
+use crate::error::AppResult;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-
-use crate::app::AppState;
-use crate::case_studies::{Status, Visibility};
-use crate::entities::{authority, case_study};
 
 pub async fn sitemap(State(state): State<AppState>) -> Response {
     match build(&state).await {
         Ok(xml) => ([(CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response(),
-        Err(error) if crate::db::is_unavailable(&error) => {
-            tracing::warn!(error = %error, "cannot build the sitemap: the database is unavailable");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
         Err(error) => {
-            tracing::error!(error = %error, "cannot build the sitemap");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            error.log();
+            error.code().http_status().into_response()
         }
     }
 }
 
-async fn build(state: &AppState) -> Result<String, sea_orm::DbErr> {
-    let public = case_study::Entity::find()
-        .filter(case_study::Column::Status.eq(Status::Published))
-        .filter(case_study::Column::Visibility.eq(Visibility::Public))
-        .order_by_desc(case_study::Column::PublishedAt)
-        .all(&state.reads)
-        .await?;
+async fn build(state: &AppState) -> AppResult<String> {
+    let public = listing::public(&state.reads).await?;
     let named_councils: std::collections::BTreeSet<i32> =
         public.iter().filter(|study| !study.anonymous).map(|study| study.authority_id).collect();
-    let councils =
-        authority::Entity::find().filter(authority::Column::Id.is_in(named_councils)).all(&state.reads).await?;
+    let named_councils: Vec<i32> = named_councils.into_iter().collect();
+    let councils = authorities::find_by_ids(&state.reads, &named_councils).await?;
     let base = &state.public_url;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -49,10 +39,10 @@ async fn build(state: &AppState) -> Result<String, sea_orm::DbErr> {
     };
     entry("/".into(), None);
     for study in &public {
-        entry(format!("/case-studies/{}", study.slug), Some(study.updated_at.format("%Y-%m-%d").to_string()));
+        entry(view::case_study_url(&study.slug), Some(study.updated_at.format("%Y-%m-%d").to_string()));
     }
     for council in &councils {
-        entry(format!("/councils/{}", council.slug), None);
+        entry(view::council_url(&council.slug), None);
     }
     xml.push_str("</urlset>\n");
     Ok(xml)

@@ -2,7 +2,6 @@ use async_graphql::{ComplexObject, Context, ErrorExtensions, ID, Object, SimpleO
 use chrono::{DateTime, Utc};
 
 use super::{AuthorityNode, MemberNode, TermNode};
-use crate::case_studies::listing::Page;
 use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy};
 use crate::case_studies::{MAX_COLLABORATORS, MAX_TECHNOLOGIES};
 use crate::entities::json::Link;
@@ -14,6 +13,7 @@ use crate::graphql::loaders::load_now;
 use crate::graphql::scalars::Date;
 use crate::graphql::{RequestContext, request};
 use crate::members;
+use crate::paging::Page;
 use crate::taxonomy::TermKind;
 
 pub struct CaseStudyNode(pub case_study::Model);

@@ -2,12 +2,12 @@ use async_graphql::{Context, ErrorExtensions, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::AuthorityNode;
-use crate::case_studies::listing::Page;
 use crate::entities::{api_token, member};
 use crate::error::AppError;
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::request;
 use crate::members::{MemberStatus, Role};
+use crate::paging::Page;
 
 pub struct MemberNode(pub member::Model);
 

@@ -6,7 +6,7 @@ use crate::authorities::AuthorityKind;
 use crate::case_studies::{CostBand, Outcome};
 use crate::entities::case_study;
 use crate::graphql::connection::{PageInfo, encode_cursor};
-use crate::search::{FacetValue, SearchPage};
+use crate::search_sync::{FacetValue, SearchPage};
 use casebook_search::{Facet, Filters, Sort};
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -40,7 +40,9 @@ pub struct SearchFilter {
     pub regions: Option<Vec<String>>,
     pub authority_kinds: Option<Vec<AuthorityKind>>,
     pub cost_bands: Option<Vec<CostBand>>,
-    /// Start year, inclusive.
+    /// Start years, ORed: 2019 and 2021 is those two years, not 2020.
+    pub years: Option<Vec<i32>>,
+    /// Start year, inclusive (with `years`, both apply).
     pub year_from: Option<i32>,
     /// Start year, inclusive.
     pub year_to: Option<i32>,
@@ -63,6 +65,7 @@ impl From<SearchFilter> for Filters {
                 .map(|k| k.as_str().to_owned())
                 .collect(),
             cost_bands: filter.cost_bands.unwrap_or_default().into_iter().map(|b| b.as_str().to_owned()).collect(),
+            years: filter.years.unwrap_or_default().iter().map(i32::to_string).collect(),
             year_from: filter.year_from,
             year_to: filter.year_to,
         }

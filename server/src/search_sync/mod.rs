@@ -1,6 +1,8 @@
-//! Search in the server: the index of this process, kept in step with the
-//! database by the indexer, and the adapter between the `search` crate and
-//! the domain (viewers, case studies, labels).
+//! The search sync: this process's index, kept in step with the database by
+//! the indexer reading the change log (`changes`, an outbox written in each
+//! change's transaction), and the adapter between the `search` crate and the
+//! domain (viewers, case studies, labels). The `search` crate knows nothing
+//! of the database; this module is where the two meet.
 
 pub mod changes;
 mod documents;
@@ -13,14 +15,13 @@ use std::sync::Arc;
 use anyhow::Context;
 use casebook_search::{Audience, Facet, Filters, OpenState, SearchError, SearchIndex, SearchRequest, Sort};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use tokio::sync::Notify;
 
 use crate::authorities::{self, AuthorityKind};
-use crate::case_studies::listing::PageRequest;
 use crate::case_studies::{CostBand, Outcome, policy};
 use crate::entities::{case_study, search_synonym};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
+use crate::paging::PageRequest;
 use crate::taxonomy::{self, TermKind};
 
 pub use casebook_search::MAX_QUERY_CHARS;
@@ -32,7 +33,7 @@ pub struct SearchService {
     /// The indexer's own connection, so its polling never waits behind
     /// requests (nor counts in their query budget).
     db: DatabaseConnection,
-    wake: Notify,
+    doorbell: changes::Doorbell,
     /// One sync or rebuild at a time: two interleaved would read the log at
     /// different points and could commit an older state over a newer one.
     writing: tokio::sync::Mutex<()>,
@@ -85,7 +86,7 @@ impl SearchService {
         let service = Arc::new(SearchService {
             index: Arc::new(index),
             db,
-            wake: Notify::new(),
+            doorbell: changes::Doorbell::default(),
             writing: tokio::sync::Mutex::new(()),
             labels: std::sync::RwLock::new(None),
             reading: Arc::new(tokio::sync::Semaphore::new(concurrent_reads())),
@@ -110,16 +111,16 @@ impl SearchService {
                     tracing::warn!(error = %format!("{error:#}"), "search indexer failed; retrying");
                 }
                 tokio::select! {
-                    _ = service.wake.notified() => {}
+                    _ = service.doorbell.rung() => {}
                     _ = tokio::time::sleep(indexer::POLL_INTERVAL) => {}
                 }
             }
         });
     }
 
-    /// Something changed: index it now rather than at the next poll.
-    pub fn poke(&self) {
-        self.wake.notify_one();
+    /// The writer for domain writes: it rings this indexer's doorbell after each commit.
+    pub fn outbox(&self, writer: sea_orm::DatabaseConnection) -> changes::Outbox {
+        changes::Outbox::new(writer, self.doorbell.clone())
     }
 
     /// Rebuilds the whole index from the database; returns how many case studies it holds.

@@ -1,0 +1,355 @@
+//! The publishing workflow: create, edit, submit, moderate, withdraw (the
+//! case study, or its pending revision). The states and which action starts
+//! from which are `transitions`' table; who may act is `policy::check`.
+//!
+//! Each operation runs in one transaction through the `Outbox` (which tells
+//! the search sync once it commits): it loads the case study, checks in this
+//! order that the viewer may see it (else `NotFound`), may do this (else
+//! `Forbidden`), that the version and status allow it (else `Conflict`),
+//! then that the input is valid (else `BadUserInput`), and records the
+//! transition. An edit to a PUBLISHED case study is stored as a pending
+//! revision (`revision.rs`); the live text changes only when a moderator
+//! approves.
+
+mod records;
+mod revision;
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+
+use super::content::ValidationContext;
+use super::policy::{self, Workings};
+use super::transitions::Action;
+use super::{CaseStudyContent, CaseStudyInput, ModerationDecision, Status, slug};
+use crate::entities::{case_study, case_study_revision};
+use crate::error::{AppError, AppResult};
+use crate::identity::Viewer;
+use crate::search_sync::changes::Outbox;
+use crate::taxonomy;
+pub use records::{apply_content, editors, live_content};
+use records::{record_editor, record_transition};
+
+const MAX_MESSAGE_CHARS: usize = 5_000;
+
+/// A new DRAFT for the viewer's council.
+pub async fn create(outbox: &Outbox, viewer: &Viewer, input: CaseStudyInput) -> AppResult<case_study::Model> {
+    let member = viewer.require_signed_in()?;
+    let Some(council) = viewer.council().filter(|_| policy::can_create(viewer)) else {
+        return Err(AppError::Forbidden("only active members of a council can create case studies"));
+    };
+    let member_id = member.member_id.clone();
+    outbox
+        .transaction(|txn| {
+            Box::pin(async move {
+                let content = validate(txn, input, council).await?;
+                let now = Utc::now();
+                let mut model = case_study::ActiveModel {
+                    id: Set(uuid::Uuid::new_v4().to_string()),
+                    slug: Set(slug::unique_slug(txn, &content.title).await?),
+                    authority_id: Set(council),
+                    created_by: Set(member_id.clone()),
+                    status: Set(Status::Draft),
+                    version: Set(1),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    published_at: Set(None),
+                    queued_at: Set(None),
+                    ..Default::default()
+                };
+                apply_content(&mut model, content);
+                let created = model.insert(txn).await?;
+                record_editor(txn, &created.id, &member_id).await?;
+                record_transition(txn, &created.id, None, Status::Draft, &member_id, None).await?;
+                Ok(created)
+            })
+        })
+        .await
+}
+
+/// Edits a case study at `expected_version`. DRAFT and CHANGES_REQUESTED
+/// change in place (the latter back to DRAFT); PUBLISHED gets a pending
+/// revision that enters the moderation queue.
+pub async fn update(
+    outbox: &Outbox,
+    viewer: &Viewer,
+    id: &str,
+    expected_version: i32,
+    input: CaseStudyInput,
+) -> AppResult<case_study::Model> {
+    let member_id = viewer.require_signed_in()?.member_id.clone();
+    let viewer = viewer.clone();
+    let id = id.to_owned();
+    outbox
+        .transaction(|txn| {
+            Box::pin(async move {
+                let (current, workings) = load_for(txn, &viewer, &id).await?;
+                policy::check(&viewer, Action::Edit, &current, &workings)?;
+                if current.version != expected_version {
+                    return Err(AppError::Conflict(format!(
+                        "this case study is at version {}, not {expected_version}: reload it and edit again",
+                        current.version
+                    )));
+                }
+                let content = validate(txn, input, current.authority_id).await?;
+                record_editor(txn, &current.id, &member_id).await?;
+                if current.status == Status::Published {
+                    return revision::propose(txn, current, content, &member_id).await;
+                }
+                edit_in_place(txn, current, content, &member_id).await
+            })
+        })
+        .await
+}
+
+/// A DRAFT or CHANGES_REQUESTED case study takes the new content (and is a DRAFT again).
+async fn edit_in_place(
+    txn: &impl ConnectionTrait,
+    current: case_study::Model,
+    content: CaseStudyContent,
+    member_id: &str,
+) -> AppResult<case_study::Model> {
+    let previous_status = current.status;
+    let new_version = current.version + 1;
+    let mut edited = current.into_active_model();
+    apply_content(&mut edited, content);
+    edited.version = Set(new_version);
+    edited.updated_at = Set(Utc::now());
+    edited.status = Set(Status::Draft);
+    let edited = edited.update(txn).await?;
+    if previous_status == Status::ChangesRequested {
+        record_transition(txn, &edited.id, Some(previous_status), Status::Draft, member_id, None).await?;
+    }
+    Ok(edited)
+}
+
+pub async fn submit(outbox: &Outbox, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
+    transition(outbox, viewer, id, Action::Submit, |_, _| Ok(Change::to(Status::Submitted).queued())).await
+}
+
+pub async fn withdraw(outbox: &Outbox, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
+    transition(outbox, viewer, id, Action::Withdraw, |_, _| Ok(Change::to(Status::Withdrawn).dropping_revision())).await
+}
+
+/// The authors take back the pending revision of a published case study:
+/// the live text stays as it is, and nothing waits for a moderator any more.
+pub async fn withdraw_revision(outbox: &Outbox, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
+    transition(outbox, viewer, id, Action::WithdrawRevision, |current, revision| {
+        let version = revision.map(|revision| revision.version).unwrap_or(current.version);
+        Ok(Change::to(Status::Published)
+            .with_message(format!("revision {version} withdrawn by its authors"))
+            .dropping_revision())
+    })
+    .await
+}
+
+/// A moderator's decision on a submission, or on the pending revision of a
+/// published case study.
+pub async fn moderate(
+    outbox: &Outbox,
+    viewer: &Viewer,
+    id: &str,
+    decision: ModerationDecision,
+    message: Option<String>,
+) -> AppResult<case_study::Model> {
+    let message = message.map(|message| message.trim().to_owned()).filter(|message| !message.is_empty());
+    transition(outbox, viewer, id, Action::Moderate, move |current, _| {
+        if let Some(message) = &message
+            && message.chars().count() > MAX_MESSAGE_CHARS
+        {
+            return Err(AppError::bad_input("message", format!("must be at most {MAX_MESSAGE_CHARS} characters")));
+        }
+        let require_message = |what: &str| {
+            message.clone().ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
+        };
+        let deciding_revision = current.status == Status::Published;
+        let change = match (decision, deciding_revision) {
+            (ModerationDecision::Approve, false) => Change::to(Status::Published).publishing(),
+            (ModerationDecision::RequestChanges, false) => {
+                Change::to(Status::ChangesRequested).with_message(require_message("requesting changes")?)
+            }
+            (ModerationDecision::Reject, false) => {
+                Change::to(Status::Rejected).with_message(require_message("rejecting")?)
+            }
+            (ModerationDecision::Approve, true) => Change::to(Status::Published).applying_revision(),
+            (ModerationDecision::RequestChanges, true) => {
+                Change::to(Status::Published).with_message(require_message("requesting changes")?).returning_revision()
+            }
+            (ModerationDecision::Reject, true) => {
+                Change::to(Status::Published).with_message(require_message("rejecting")?).dropping_revision()
+            }
+        };
+        Ok(change.with_default_message(message.clone()))
+    })
+    .await
+}
+
+/// What a transition does besides changing the status.
+struct Change {
+    to: Status,
+    message: Option<String>,
+    queued: bool,
+    publishing: bool,
+    revision: RevisionEffect,
+}
+
+#[derive(Default, PartialEq, Eq)]
+enum RevisionEffect {
+    #[default]
+    Keep,
+    Apply,
+    ReturnToAuthors,
+    Drop,
+}
+
+impl Change {
+    fn to(status: Status) -> Self {
+        Change { to: status, message: None, queued: false, publishing: false, revision: RevisionEffect::Keep }
+    }
+    fn queued(mut self) -> Self {
+        self.queued = true;
+        self
+    }
+    fn publishing(mut self) -> Self {
+        self.publishing = true;
+        self
+    }
+    fn with_message(mut self, message: String) -> Self {
+        self.message = Some(message);
+        self
+    }
+    fn with_default_message(mut self, message: Option<String>) -> Self {
+        if self.message.is_none() {
+            self.message = message;
+        }
+        self
+    }
+    fn applying_revision(mut self) -> Self {
+        self.revision = RevisionEffect::Apply;
+        self
+    }
+    fn returning_revision(mut self) -> Self {
+        self.revision = RevisionEffect::ReturnToAuthors;
+        self
+    }
+    fn dropping_revision(mut self) -> Self {
+        self.revision = RevisionEffect::Drop;
+        self
+    }
+}
+
+/// Loads, checks `action` with `policy::check`, asks `change` what it does,
+/// and applies it with its history record.
+async fn transition<F>(
+    outbox: &Outbox,
+    viewer: &Viewer,
+    id: &str,
+    action: Action,
+    change: F,
+) -> AppResult<case_study::Model>
+where
+    F: FnOnce(&case_study::Model, Option<&case_study_revision::Model>) -> AppResult<Change> + Send + 'static,
+{
+    let member_id = viewer.require_signed_in()?.member_id.clone();
+    let viewer = viewer.clone();
+    let id = id.to_owned();
+    outbox
+        .transaction(|txn| {
+            Box::pin(async move {
+                let current = load_visible(txn, &viewer, &id).await?;
+                let revision = case_study_revision::Entity::find_by_id(current.id.clone()).one(txn).await?;
+                let workings = Workings {
+                    editors: editors(txn, &current.id).await?,
+                    revision: revision.as_ref().map(|revision| revision.state),
+                };
+                policy::check(&viewer, action, &current, &workings)?;
+                let change = change(&current, revision.as_ref())?;
+                apply(txn, current, revision, change, &member_id).await
+            })
+        })
+        .await
+}
+
+async fn apply(
+    txn: &impl ConnectionTrait,
+    current: case_study::Model,
+    revision: Option<case_study_revision::Model>,
+    change: Change,
+    member_id: &str,
+) -> AppResult<case_study::Model> {
+    let now = Utc::now();
+    let from = current.status;
+    let first_publication = current.published_at.is_none();
+    let mut next = current.into_active_model();
+    next.status = Set(change.to);
+    next.updated_at = Set(now);
+    next.queued_at = Set(change.queued.then_some(now));
+    if change.publishing && first_publication {
+        next.published_at = Set(Some(now));
+    }
+    let mut message = change.message;
+    if let Some(revision) = revision {
+        match change.revision {
+            RevisionEffect::Keep => {}
+            RevisionEffect::Apply => {
+                message.get_or_insert_with(|| format!("revision {} approved", revision.version));
+                next.version = Set(revision.version);
+                revision::apply(txn, &mut next, revision).await?;
+            }
+            RevisionEffect::ReturnToAuthors => revision::return_to_authors(txn, revision).await?,
+            RevisionEffect::Drop => revision::discard(txn, revision).await?,
+        }
+    }
+    let updated = next.update(txn).await?;
+    record_transition(txn, &updated.id, Some(from), change.to, member_id, message).await?;
+    Ok(updated)
+}
+
+/// The case study if the viewer may read it; `NotFound` otherwise, whether
+/// it is missing or hidden.
+pub async fn load_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
+    case_study::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+        .filter(|case_study| policy::can_read(viewer, case_study))
+        .ok_or(AppError::NotFound)
+}
+
+/// `load_visible` with what the policy needs to decide on an action.
+async fn load_for(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppResult<(case_study::Model, Workings)> {
+    let current = load_visible(db, viewer, id).await?;
+    let workings = workings(db, &current.id).await?;
+    Ok((current, workings))
+}
+
+/// The editors and revision state of a case study, for `policy::check` and `policy::actions`.
+pub async fn workings(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<Workings> {
+    let revision = case_study_revision::Entity::find_by_id(case_study_id.to_owned()).one(db).await?;
+    Ok(Workings { editors: editors(db, case_study_id).await?, revision: revision.map(|revision| revision.state) })
+}
+
+async fn validate(
+    db: &impl ConnectionTrait,
+    input: CaseStudyInput,
+    owning_authority_id: i32,
+) -> AppResult<CaseStudyContent> {
+    let taxonomy = taxonomy::load(db).await?;
+    let slugs: Vec<String> = input.collaborators.iter().map(|slug| slug.trim().to_owned()).collect();
+    let known_collaborators: HashMap<String, i32> = crate::authorities::find_by_slugs(db, &slugs)
+        .await?
+        .into_iter()
+        .map(|authority| (authority.slug, authority.id))
+        .collect();
+    let context =
+        ValidationContext { taxonomy: &taxonomy, known_collaborators: &known_collaborators, owning_authority_id };
+    input.validate(&context).map_err(AppError::BadUserInput)
+}
+
+/// A case study's revision, if it has one: pending, or sent back to its authors.
+pub async fn revision_of(
+    db: &impl ConnectionTrait,
+    case_study_id: &str,
+) -> AppResult<Option<case_study_revision::Model>> {
+    Ok(case_study_revision::Entity::find_by_id(case_study_id.to_owned()).one(db).await?)
+}

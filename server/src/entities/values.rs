@@ -1,0 +1,225 @@
+//! The values stored in the tables' text and JSON columns: the enums of the
+//! domain (statuses, outcomes, roles, kinds of council…) and a case study's
+//! validated content. They live here, beside the entities that store them,
+//! so the entities never import the domain; the domain modules re-export
+//! them under their own names (`case_studies::Status`, `members::Role`).
+
+use chrono::NaiveDate;
+use sea_orm::FromJsonQueryResult;
+use sea_orm::sea_query::StringLen;
+use serde::{Deserialize, Serialize};
+
+use super::json::Link;
+
+/// Derives shared by every enum stored as text and exposed as a GraphQL enum.
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[graphql($($gql:tt)*)])? $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, sea_orm::EnumIter, sea_orm::DeriveActiveEnum,
+            async_graphql::Enum, Serialize, Deserialize,
+        )]
+        #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+        pub enum $name {
+            $(
+                #[sea_orm(string_value = $value)]
+                #[serde(rename = $value)]
+                $(#[graphql($($gql)*)])?
+                $variant,
+            )*
+        }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $value,)* }
+            }
+
+            /// The value for its stored (and GraphQL) name.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name { $($value => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+stored_enum! {
+    pub enum Outcome {
+        Success = "SUCCESS",
+        PartialSuccess = "PARTIAL_SUCCESS",
+        Failure = "FAILURE",
+        Abandoned = "ABANDONED",
+        InProgress = "IN_PROGRESS",
+    }
+}
+
+stored_enum! {
+    pub enum Status {
+        Draft = "DRAFT",
+        Submitted = "SUBMITTED",
+        ChangesRequested = "CHANGES_REQUESTED",
+        Published = "PUBLISHED",
+        Rejected = "REJECTED",
+        Withdrawn = "WITHDRAWN",
+        Unpublished = "UNPUBLISHED",
+    }
+}
+
+stored_enum! {
+    pub enum Visibility {
+        Public = "PUBLIC",
+        Members = "MEMBERS",
+    }
+}
+
+stored_enum! {
+    pub enum CostBand {
+        #[graphql(name = "UNDER_10K")]
+        Under10k = "UNDER_10K",
+        #[graphql(name = "FROM_10K_TO_50K")]
+        From10kTo50k = "FROM_10K_TO_50K",
+        #[graphql(name = "FROM_50K_TO_250K")]
+        From50kTo250k = "FROM_50K_TO_250K",
+        #[graphql(name = "FROM_250K_TO_1M")]
+        From250kTo1m = "FROM_250K_TO_1M",
+        #[graphql(name = "OVER_1M")]
+        Over1m = "OVER_1M",
+        Unknown = "UNKNOWN",
+    }
+}
+
+stored_enum! {
+    /// A pending revision waits for a moderator; one sent back waits for its authors.
+    pub enum RevisionState {
+        Pending = "PENDING",
+        ChangesRequested = "CHANGES_REQUESTED",
+    }
+}
+
+stored_enum! {
+    pub enum ModerationDecision {
+        Approve = "APPROVE",
+        RequestChanges = "REQUEST_CHANGES",
+        Reject = "REJECT",
+    }
+}
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Role {
+    #[sea_orm(string_value = "MEMBER")]
+    Member,
+    #[sea_orm(string_value = "MODERATOR")]
+    Moderator,
+    #[sea_orm(string_value = "ADMIN")]
+    Admin,
+}
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MemberStatus {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    #[sea_orm(string_value = "SUSPENDED")]
+    Suspended,
+}
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuthorityKind {
+    #[sea_orm(string_value = "COUNTY")]
+    County,
+    #[sea_orm(string_value = "DISTRICT")]
+    District,
+    #[sea_orm(string_value = "UNITARY")]
+    Unitary,
+    #[sea_orm(string_value = "METROPOLITAN_DISTRICT")]
+    MetropolitanDistrict,
+    #[sea_orm(string_value = "LONDON_BOROUGH")]
+    LondonBorough,
+    #[sea_orm(string_value = "SCOTTISH_COUNCIL")]
+    ScottishCouncil,
+    #[sea_orm(string_value = "WELSH_COUNCIL")]
+    WelshCouncil,
+    #[sea_orm(string_value = "NORTHERN_IRELAND_DISTRICT")]
+    NorthernIrelandDistrict,
+    #[sea_orm(string_value = "COMBINED_AUTHORITY")]
+    CombinedAuthority,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, sea_orm::EnumIter, sea_orm::DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TermKind {
+    #[sea_orm(string_value = "SERVICE_AREA")]
+    ServiceArea,
+    #[sea_orm(string_value = "TECHNOLOGY")]
+    Technology,
+}
+
+/// A case study's content, valid by construction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct CaseStudyContent {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub outcome: Outcome,
+    pub lessons: Vec<String>,
+    pub service_areas: Vec<String>,
+    pub technologies: Vec<String>,
+    pub tags: Vec<String>,
+    pub cost_band: CostBand,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub partners: Vec<String>,
+    /// Authority ids.
+    pub collaborators: Vec<i32>,
+    pub links: Vec<Link>,
+    pub contact_email: Option<String>,
+    pub visibility: Visibility,
+    pub anonymous: bool,
+}

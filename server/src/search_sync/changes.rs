@@ -1,0 +1,79 @@
+//! The change log (an outbox): every write that can move a case study in or
+//! out of search records the case study here, inside its own transaction, so
+//! the log and the data cannot disagree; once the transaction commits, the
+//! `Outbox` rings the indexer's doorbell, so the change is searchable in
+//! milliseconds rather than at the next poll. Other processes sharing a
+//! PostgreSQL database see the log at their next poll.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, Set, TransactionTrait};
+use tokio::sync::Notify;
+
+use crate::entities::search_change;
+use crate::error::{AppError, AppResult};
+
+/// Records that a case study changed. Call it inside the change's transaction.
+pub async fn record(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<()> {
+    search_change::ActiveModel {
+        case_study_id: Set(case_study_id.to_owned()),
+        recorded_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The indexer's doorbell.
+#[derive(Clone, Debug, Default)]
+pub struct Doorbell(Arc<Notify>);
+
+impl Doorbell {
+    pub fn ring(&self) {
+        self.0.notify_one();
+    }
+
+    pub async fn rung(&self) {
+        self.0.notified().await;
+    }
+}
+
+/// The writer, and the doorbell it rings after each commit: every domain
+/// write goes through `Outbox::transaction`, so no adapter has to remember
+/// to tell the indexer.
+#[derive(Clone, Debug)]
+pub struct Outbox {
+    db: DatabaseConnection,
+    doorbell: Doorbell,
+}
+
+/// The work of one transaction, as sea-orm takes it.
+pub type TransactionWork<'c, T> = Pin<Box<dyn Future<Output = AppResult<T>> + Send + 'c>>;
+
+impl Outbox {
+    pub fn new(db: DatabaseConnection, doorbell: Doorbell) -> Self {
+        Outbox { db, doorbell }
+    }
+
+    /// The writer connection, for reads that must see this process's writes.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Runs `work` in one transaction and, once it has committed, rings the
+    /// doorbell (a transaction that recorded no change costs the indexer one
+    /// empty read of the log).
+    pub async fn transaction<F, T>(&self, work: F) -> AppResult<T>
+    where
+        F: for<'c> FnOnce(&'c DatabaseTransaction) -> TransactionWork<'c, T> + Send,
+        T: Send,
+    {
+        let done = self.db.transaction::<_, T, AppError>(work).await.map_err(AppError::from)?;
+        self.doorbell.ring();
+        Ok(done)
+    }
+}

@@ -1,0 +1,62 @@
+//! What the pages share in how they show things: addresses, dates, outcome
+//! colours, and the previous/next links of a paged list.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::case_studies::Outcome;
+use crate::paging::Page;
+
+pub fn case_study_url(slug: &str) -> String {
+    format!("/case-studies/{slug}")
+}
+
+pub fn council_url(slug: &str) -> String {
+    format!("/councils/{slug}")
+}
+
+/// "3 March 2025"
+pub fn day(at: DateTime<Utc>) -> String {
+    at.format("%-d %B %Y").to_string()
+}
+
+/// "3 March 2025 14:05"
+pub fn moment(at: DateTime<Utc>) -> String {
+    at.format("%-d %B %Y %H:%M").to_string()
+}
+
+/// "March 2025"
+pub fn month(on: NaiveDate) -> String {
+    on.format("%B %Y").to_string()
+}
+
+/// The CSS class of an outcome's tag.
+pub fn outcome_class(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "tag--success",
+        Outcome::PartialSuccess => "tag--partial",
+        Outcome::Failure => "tag--failure",
+        Outcome::Abandoned => "tag--abandoned",
+        Outcome::InProgress => "",
+    }
+}
+
+/// A paged list's "Page 2 of 7" and its previous and next links (`pager.html`).
+pub struct Pager {
+    pub number: u64,
+    pub count: u64,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+}
+
+impl Pager {
+    /// For page `number` (1-based) of `page`, whose page N is at `url(N)`.
+    pub fn new<T>(number: u64, page_size: u64, page: &Page<T>, url: impl Fn(u64) -> String) -> Self {
+        let count = page.total_count.div_ceil(page_size).max(1);
+        Pager {
+            number,
+            count,
+            previous_url: (number > 1).then(|| url(number - 1)),
+            next_url: page.has_next_page.then(|| url(number + 1)),
+        }
+    }
+}
