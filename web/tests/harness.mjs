@@ -95,6 +95,8 @@ export function demoServerAndBrowser() {
 /** A fresh browser context (no cookies), desktop width unless told. */
 export async function newPage(browser, width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // A step that cannot happen fails in seconds, with where it was, rather than hanging the run.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
