@@ -33,6 +33,7 @@ mod parse;
 mod query;
 mod rewrite;
 mod schema;
+mod similar;
 mod spelling;
 mod stemming;
 mod synonyms;

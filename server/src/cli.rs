@@ -50,40 +50,6 @@ enum Command {
     SeedDemo,
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
-    /// Benchmark search on a synthetic corpus (run in release; see BENCHMARKS.md).
-    BenchSearch {
-        /// Corpus sizes to run, e.g. `--docs 10000 --docs 100000`.
-        #[arg(long = "docs", default_values_t = [10_000u64])]
-        sizes: Vec<u64>,
-        #[arg(long, default_value_t = 1000)]
-        queries: usize,
-        #[arg(long, default_value_t = 16)]
-        clients: usize,
-        #[arg(long, default_value_t = 10)]
-        throughput_seconds: u64,
-        /// Where the corpora, databases and indexes go.
-        #[arg(long, default_value = "./bench-data")]
-        work_dir: PathBuf,
-        /// A PostgreSQL database for the full-text baseline (a table is created and dropped).
-        #[arg(long)]
-        postgres_url: Option<String>,
-        /// Only build the index and time the search crate directly (for profiling).
-        #[arg(long)]
-        direct_only: bool,
-    },
-    /// Benchmark simple requests while other clients send the heaviest allowed query (run in release).
-    BenchIsolation {
-        #[arg(long, default_value_t = 10_000)]
-        docs: u64,
-        /// Clients sending the heaviest query, over and over.
-        #[arg(long, default_value_t = 8)]
-        heavy_clients: usize,
-        /// Simple requests timed, idle and under load.
-        #[arg(long, default_value_t = 500)]
-        samples: usize,
-        #[arg(long, default_value = "./bench-data")]
-        work_dir: PathBuf,
-    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -128,21 +94,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let indexed = search.rebuild().await?;
             eprintln!("indexed {indexed} published case studies");
             Ok(())
-        }
-        Command::BenchSearch { sizes, queries, clients, throughput_seconds, work_dir, postgres_url, direct_only } => {
-            crate::bench::run(crate::bench::BenchOptions {
-                sizes,
-                queries,
-                clients,
-                throughput_seconds,
-                work_dir,
-                postgres_url,
-                direct_only,
-            })
-            .await
-        }
-        Command::BenchIsolation { docs, heavy_clients, samples, work_dir } => {
-            crate::bench::run_isolation(crate::bench::IsolationOptions { docs, heavy_clients, samples, work_dir }).await
         }
         Command::SeedDemo => {
             let (db, _) = app::prepare(&settings).await?;

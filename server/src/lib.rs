@@ -6,7 +6,6 @@
 
 pub mod app;
 pub mod authorities;
-mod bench;
 pub mod case_studies;
 pub mod cli;
 pub mod db;
@@ -26,6 +25,7 @@ pub mod sessions;
 pub mod settings;
 pub mod sign_in;
 pub mod taxonomy;
+pub mod text;
 pub mod web;
 
 pub use app::{App, Application};

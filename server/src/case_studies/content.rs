@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{CostBand, Outcome, Visibility};
-use crate::authorities::register::kebab;
 use crate::entities::json::Link;
 pub use crate::entities::values::CaseStudyContent;
 use crate::error::FieldError;
 use crate::taxonomy::{Taxonomy, TermKind};
+use crate::text::kebab;
 
 pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 5..=200;
 pub const SUMMARY_CHARS: std::ops::RangeInclusive<usize> = 20..=1_000;

@@ -134,10 +134,24 @@ pub async fn moderation_queue(
 /// A case study's transitions, oldest first. Only for viewers who may see
 /// its workings (`policy::can_see_workings`): the caller checks.
 pub async fn history(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<Vec<case_study_transition::Model>> {
-    Ok(case_study_transition::Entity::find()
-        .filter(case_study_transition::Column::CaseStudyId.eq(case_study_id))
+    let mut histories = histories(db, &[case_study_id.to_owned()]).await?;
+    Ok(histories.remove(case_study_id).unwrap_or_default())
+}
+
+/// The histories of several case studies in one query, by case study id.
+pub async fn histories(
+    db: &impl ConnectionTrait,
+    case_study_ids: &[String],
+) -> AppResult<HashMap<String, Vec<case_study_transition::Model>>> {
+    let rows = case_study_transition::Entity::find()
+        .filter(case_study_transition::Column::CaseStudyId.is_in(case_study_ids.iter().cloned()))
         .order_by_asc(case_study_transition::Column::At)
         .order_by_asc(case_study_transition::Column::Id)
         .all(db)
-        .await?)
+        .await?;
+    let mut by_case_study: HashMap<String, Vec<case_study_transition::Model>> = HashMap::new();
+    for row in rows {
+        by_case_study.entry(row.case_study_id.clone()).or_default().push(row);
+    }
+    Ok(by_case_study)
 }

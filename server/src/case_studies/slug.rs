@@ -9,9 +9,9 @@ use rand::Rng;
 use rand::distr::Alphanumeric;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::authorities::register::kebab;
 use crate::entities::case_study;
 use crate::error::AppResult;
+use crate::text::kebab;
 
 const MAX_BASE_CHARS: usize = 80;
 const TAIL_CHARS: usize = 6;

@@ -6,12 +6,12 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::DatabaseConnection;
 use tokio::sync::OnceCell;
 
 use super::errors::IntoGraphqlResult;
+use crate::case_studies::{listing, workflow};
 use crate::entities::{authority, case_study_revision, case_study_transition, member};
-use crate::error::AppError;
 use crate::taxonomy::{self, Taxonomy};
 
 pub struct AuthorityLoader(pub DatabaseConnection);
@@ -33,12 +33,7 @@ impl Loader<String> for MemberLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
-        let rows = member::Entity::find()
-            .filter(member::Column::Id.is_in(ids.iter().cloned()))
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)
-            .gql()?;
+        let rows = crate::members::find_by_ids(&self.0, ids).await.gql()?;
         Ok(rows.into_iter().map(|row| (row.id.clone(), row)).collect())
     }
 }
@@ -51,12 +46,7 @@ impl Loader<String> for RevisionLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
-        let rows = case_study_revision::Entity::find()
-            .filter(case_study_revision::Column::CaseStudyId.is_in(ids.iter().cloned()))
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)
-            .gql()?;
+        let rows = workflow::revisions_of(&self.0, ids).await.gql()?;
         Ok(rows.into_iter().map(|row| (row.case_study_id.clone(), row)).collect())
     }
 }
@@ -69,18 +59,7 @@ impl Loader<String> for TransitionLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
-        let rows = case_study_transition::Entity::find()
-            .filter(case_study_transition::Column::CaseStudyId.is_in(ids.iter().cloned()))
-            .order_by_asc(case_study_transition::Column::Id)
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)
-            .gql()?;
-        let mut by_case_study: HashMap<String, Self::Value> = HashMap::new();
-        for row in rows {
-            by_case_study.entry(row.case_study_id.clone()).or_default().push(row);
-        }
-        Ok(by_case_study)
+        listing::histories(&self.0, ids).await.gql()
     }
 }
 

@@ -40,12 +40,16 @@ pub fn acting_label(role: Role, council: Option<&str>) -> String {
     }
 }
 
+pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[String]) -> AppResult<Vec<member::Model>> {
+    Ok(member::Entity::find().filter(member::Column::Id.is_in(ids.iter().cloned())).all(db).await?)
+}
+
 /// `acting_label` of each of these members, by id, in two queries.
 pub async fn acting_labels(
     db: &impl ConnectionTrait,
     member_ids: &[String],
 ) -> AppResult<std::collections::HashMap<String, String>> {
-    let acting = member::Entity::find().filter(member::Column::Id.is_in(member_ids.iter().cloned())).all(db).await?;
+    let acting = find_by_ids(db, member_ids).await?;
     let councils: Vec<i32> = acting.iter().filter_map(|member| member.authority_id).collect();
     let names: std::collections::HashMap<i32, String> = crate::authorities::find_by_ids(db, &councils)
         .await?

@@ -43,7 +43,7 @@ pub async fn documents_for(
 /// The councils a case study is indexed under (its own, then its
 /// collaborators): none at all when it is anonymous, so that searching a
 /// council's name or filtering by it can never find it.
-pub fn indexed_councils<'a>(
+fn indexed_councils<'a>(
     anonymous: bool,
     owner: &'a authority::Model,
     collaborators: impl IntoIterator<Item = &'a authority::Model>,
@@ -54,7 +54,8 @@ pub fn indexed_councils<'a>(
     std::iter::once(owner).chain(collaborators).collect()
 }
 
-fn document(
+/// The document of one published case study (`authorities`: its council and collaborators, by id).
+pub fn document(
     row: case_study::Model,
     owner: &authority::Model,
     authorities: &HashMap<i32, authority::Model>,

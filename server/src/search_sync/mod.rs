@@ -25,7 +25,7 @@ use crate::paging::PageRequest;
 use crate::taxonomy::{self, TermKind};
 
 pub use casebook_search::MAX_QUERY_CHARS;
-pub(crate) use documents::indexed_councils;
+pub use documents::document;
 
 /// This process's search index and its indexer.
 pub struct SearchService {

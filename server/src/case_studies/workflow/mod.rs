@@ -346,6 +346,18 @@ async fn validate(
     input.validate(&context).map_err(AppError::BadUserInput)
 }
 
+/// The revisions of several case studies, in one query (the API's loader).
+pub async fn revisions_of(
+    db: &impl ConnectionTrait,
+    case_study_ids: &[String],
+) -> AppResult<Vec<case_study_revision::Model>> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(case_study_revision::Entity::find()
+        .filter(case_study_revision::Column::CaseStudyId.is_in(case_study_ids.iter().cloned()))
+        .all(db)
+        .await?)
+}
+
 /// A case study's revision, if it has one: pending, or sent back to its authors.
 pub async fn revision_of(
     db: &impl ConnectionTrait,

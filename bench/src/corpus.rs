@@ -6,8 +6,8 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::entities::authority;
-use crate::taxonomy::Taxonomy;
+use casebook::entities::authority;
+use casebook::taxonomy::Taxonomy;
 
 const OUTCOMES: [&str; 5] = ["SUCCESS", "PARTIAL_SUCCESS", "FAILURE", "ABANDONED", "IN_PROGRESS"];
 const COST_BANDS: [&str; 6] =

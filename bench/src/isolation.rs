@@ -1,4 +1,4 @@
-//! `casebook bench-isolation`: how promptly simple requests are answered
+//! `casebook-bench isolation`: how promptly simple requests are answered
 //! while other clients send the heaviest query the limits allow (three levels
 //! of `similar(first: 5)`, 155 index reads), against the same simple requests
 //! on an idle server in the same run. Run it in release.
@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use super::corpus::Corpus;
-use super::{Latency, Server, Workspace, load_database, ms};
-use crate::graphql::limits;
-use crate::members::{self, Role};
+use casebook::graphql::limits;
+use casebook::members::{self, Role};
+
+use crate::corpus::Corpus;
+use crate::server::Server;
+use crate::workspace::{Latency, Workspace, load_database, ms};
 
 pub struct IsolationOptions {
     pub docs: u64,
