@@ -6,7 +6,7 @@ use serde_json::json;
 
 const FIXTURE: &str = include_str!("../fixtures/register-update.csv");
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_shipped_register_is_loaded_on_first_start() {
     let app = TestApp::spawn().await;
     let all = app.gql(None, "{ authorities { totalCount } }", json!({})).await;
@@ -27,7 +27,7 @@ async fn the_shipped_register_is_loaded_on_first_start() {
     assert!(app.gql(None, "{ authority(slug: \"atlantis\") { slug } }", json!({})).await.data()["authority"].is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn authorities_search_matches_name_word_prefixes_case_insensitively() {
     let app = TestApp::spawn().await;
     let names = |response: GqlResponse| -> Vec<String> {
@@ -49,7 +49,7 @@ async fn authorities_search_matches_name_word_prefixes_case_insensitively() {
     assert!(names(app.gql(None, query, json!({ "search": "amden" })).await).is_empty(), "prefixes, not substrings");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_import_adds_changes_and_retires_and_ended_councils_keep_their_case_studies() {
     let app = TestApp::spawn().await;
     let hackney_member = app.member_of("hackney").await;
@@ -79,7 +79,7 @@ async fn an_import_adds_changes_and_retires_and_ended_councils_keep_their_case_s
     assert_eq!(again, register::ImportReport::default());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_malformed_register_changes_nothing() {
     let app = TestApp::spawn().await;
     let broken = format!("{}\nnot,enough,columns\n", FIXTURE.trim_end());

@@ -3,7 +3,7 @@
 use casebook_tests::*;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_publishes_thirty_varied_case_studies_through_the_workflow() {
     let app = TestApp::spawn().await;
     casebook::demo::seed(&app.state.db).await.expect("the demo loads");

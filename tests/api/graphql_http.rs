@@ -23,7 +23,7 @@ async fn post_raw(
     (status, content_type, response.text().await.unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_query_nested_too_deep_is_query_too_complex() {
     let app = TestApp::spawn().await;
     let mut query = "name".to_owned();
@@ -34,14 +34,14 @@ async fn a_query_nested_too_deep_is_query_too_complex() {
     assert_eq!(response.error_code(), "QUERY_TOO_COMPLEX");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_of_pages_are_query_too_complex() {
     let app = TestApp::spawn().await;
     let query = "{ authorities(first: 100) { edges { node { caseStudies(first: 100) { edges { node { id title summary body } } } } } } }";
     assert_eq!(app.gql(None, query, json!({})).await.error_code(), "QUERY_TOO_COMPLEX");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_oversized_body_is_413_with_a_json_reason() {
     let app = TestApp::spawn().await;
     let body = json!({ "query": "{ me { id } }", "variables": { "padding": "x".repeat(2 * 1024 * 1024) } }).to_string();
@@ -51,7 +51,7 @@ async fn an_oversized_body_is_413_with_a_json_reason() {
     assert!(serde_json::from_str::<Value>(&text).unwrap()["errors"][0]["message"].is_string());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requests_that_are_not_graphql_get_the_specified_status() {
     let app = TestApp::spawn().await;
     let (status, _, text) = post_raw(&app, Some("application/json"), None, "{not json".into()).await;
@@ -68,7 +68,7 @@ async fn requests_that_are_not_graphql_get_the_specified_status() {
     assert_eq!(status, 400);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_response_type_follows_the_accept_header() {
     let app = TestApp::spawn().await;
     let body = r#"{"query":"{ __typename }"}"#.to_owned();
@@ -91,7 +91,7 @@ async fn the_response_type_follows_the_accept_header() {
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn get_runs_queries_but_never_mutations() {
     let app = TestApp::spawn().await;
     let url = format!("{}/graphql", app.address);
@@ -107,7 +107,7 @@ async fn get_runs_queries_but_never_mutations() {
     assert_eq!(response.headers()["allow"], "POST");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browsers_get_graphiql() {
     let app = TestApp::spawn().await;
     let response =
@@ -135,7 +135,7 @@ async fn browsers_get_graphiql() {
     assert!(script.text().await.unwrap().contains("GraphiQL.createFetcher"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn schema_errors_carry_a_code_and_the_field() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -147,7 +147,7 @@ async fn schema_errors_carry_a_code_and_the_field() {
     assert_eq!(bad_date.error_field(), "startedOn");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hidden_and_missing_case_studies_look_the_same() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;

@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::pages::filled_form;
 
 async fn dev_app() -> TestApp {
-    TestApp::spawn_with(|settings| settings.dev_sign_in = true).await
+    TestApp::builder().dev_sign_in().spawn().await
 }
 
 async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
@@ -23,7 +23,7 @@ async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
 const WITHDRAW_REVISION: &str = "mutation($id: ID!) { withdrawRevision(id: $id) { id status title version
     pendingRevision { title } } }";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_is_not_offered_a_decision_on_their_own_case_study() {
     let app = dev_app().await;
     let writer = signed_in(&app, "moderator@camden.gov.uk", "MODERATOR").await;
@@ -41,7 +41,7 @@ async fn a_moderator_is_not_offered_a_decision_on_their_own_case_study() {
     assert!(page.body.contains(r#"href="/moderation""#));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraws_it() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;
@@ -78,7 +78,7 @@ async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraw
     assert_eq!(queue.data()["moderationQueue"]["totalCount"], 0, "nothing waits for a moderator");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revision_sent_back_shows_the_moderators_message_to_its_council() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;
@@ -99,7 +99,7 @@ async fn a_revision_sent_back_shows_the_moderators_message_to_its_council() {
     assert!(form.body.contains(r#"value="Sensors in bins, revised""#));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdrawing_a_revision_through_the_api_is_for_the_owning_council_and_needs_a_revision() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -131,7 +131,7 @@ async fn withdrawing_a_revision_through_the_api_is_for_the_owning_council_and_ne
     assert_eq!(edited.data()["updateCaseStudy"]["pendingRevision"]["title"], "A second attempt");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn our_case_studies_pages_through_all_of_them_and_filters_by_status() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;
@@ -160,7 +160,7 @@ async fn our_case_studies_pages_through_all_of_them_and_filters_by_status() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_councils_page_counts_only_named_case_studies_and_finds_councils_by_name_and_kind() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;
@@ -196,7 +196,7 @@ async fn the_councils_page_counts_only_named_case_studies_and_finds_councils_by_
     assert!(nothing.body.contains("0 councils"), "{}", nothing.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn collaborators_are_chosen_by_council_name_in_the_form() {
     let app = dev_app().await;
     let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
@@ -238,7 +238,7 @@ async fn collaborators_are_chosen_by_council_name_in_the_form() {
     assert!(refused.body.contains(r##"href="#collaborators""##), "the error links to the first council box");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ticking_two_years_selects_those_years_and_not_the_ones_between() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;

@@ -3,7 +3,7 @@
 use casebook_tests::*;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -74,7 +74,7 @@ async fn a_case_study_goes_from_draft_to_published_with_its_history() {
     assert!(!can_read(&app, None, id).await, "a withdrawn case study is no longer public");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_changes_then_edit_returns_to_draft_and_resubmits() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -109,7 +109,7 @@ async fn request_changes_then_edit_returns_to_draft_and_resubmits() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_case_study_records_the_reason_and_cannot_be_resubmitted() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -125,7 +125,7 @@ async fn a_rejected_case_study_records_the_reason_and_cannot_be_resubmitted() {
     assert_eq!(edit.error_code(), "CONFLICT");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn transitions_the_workflow_does_not_allow_are_conflicts() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -163,7 +163,7 @@ async fn transitions_the_workflow_does_not_allow_are_conflicts() {
     assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requesting_changes_or_rejecting_needs_a_message() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -178,7 +178,7 @@ async fn requesting_changes_or_rejecting_needs_a_message() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stale_expected_version_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -204,7 +204,7 @@ async fn a_stale_expected_version_is_a_conflict_and_changes_nothing() {
     assert_eq!(read.data()["caseStudy"]["title"], "First edit wins");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markdown_is_rendered_and_sanitised() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -221,7 +221,7 @@ async fn markdown_is_rendered_and_sanitised() {
     assert_eq!(response.data()["caseStudy"]["body"], body, "the Markdown itself is kept as written");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_lists_their_councils_drafts_and_nobody_elses() {
     let app = TestApp::spawn().await;
     let camden = app.member_of("camden").await;
@@ -239,7 +239,7 @@ async fn a_member_lists_their_councils_drafts_and_nobody_elses() {
     assert_eq!(app.gql(Some(&admin), query, json!({})).await.data()["caseStudies"]["totalCount"], 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn case_studies_page_newest_first_with_cursors() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -283,7 +283,7 @@ async fn case_studies_page_newest_first_with_cursors() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_slug_reveals_nothing_about_case_studies_the_author_cannot_read() {
     let app = TestApp::spawn().await;
     let camden = app.member_of("camden").await;

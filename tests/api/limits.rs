@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use casebook::graphql::limits::nested_similar;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nested_similar_is_refused_before_any_search_runs() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -28,7 +28,7 @@ async fn nested_similar_is_refused_before_any_search_runs() {
     assert_eq!(wide.error_code(), "QUERY_TOO_COMPLEX");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_list_counts_its_page_size() {
     let app = TestApp::spawn().await;
     let pages_of_pages = "{ authorities(first: 100) { edges { node { caseStudies(first: 100) {
@@ -44,7 +44,7 @@ async fn every_list_counts_its_page_size() {
     app.gql(None, &full_page, json!({})).await.data();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_query_deeper_than_the_limit_is_too_complex_however_deep() {
     let app = TestApp::spawn().await;
     let successors = |depth: usize| {
@@ -74,7 +74,7 @@ async fn a_query_deeper_than_the_limit_is_too_complex_however_deep() {
     app.gql(None, "{ me { id } }", json!({})).await.data();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fragments_that_fan_out_are_refused_at_once() {
     let app = TestApp::spawn().await;
     // Two brackets deep, 2^40 fields once spread out.
@@ -107,7 +107,7 @@ async fn lock_the_database(app: &TestApp) -> sea_orm::DatabaseTransaction {
     transaction
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_past_its_deadline_is_stopped_with_service_unavailable() {
     let app = TestApp::spawn_with(|settings| settings.request_timeout_seconds = 2).await;
     let author = app.member_of("camden").await;
@@ -124,7 +124,7 @@ async fn a_request_past_its_deadline_is_stopped_with_service_unavailable() {
     app.gql(Some(&author), CREATE, json!({ "input": valid_input() })).await.data();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_exhausted_database_pool_is_a_503_that_says_so_never_a_500() {
     let app = TestApp::spawn_with(|settings| {
         settings.request_timeout_seconds = 2;
@@ -143,7 +143,7 @@ async fn an_exhausted_database_pool_is_a_503_that_says_so_never_a_500() {
     app.gql(Some(&author), CREATE, json!({ "input": valid_input() })).await.data();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_that_cannot_reach_the_database_says_the_service_is_busy() {
     let app = TestApp::spawn_with(|settings| {
         settings.dev_sign_in = true;
@@ -173,7 +173,7 @@ fn summary(mut samples: Vec<Duration>) -> (Duration, Duration) {
     (samples[samples.len() / 2], *samples.last().unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn simple_requests_stay_prompt_while_the_heaviest_allowed_requests_run() {
     let app = TestApp::spawn_with(|settings| settings.api_rate_per_second = 0).await;
     let author = app.member_of("camden").await;

@@ -27,10 +27,10 @@ async fn pending_member(app: &TestApp, email: &str) -> (Browser, String) {
 }
 
 async fn dev_app() -> TestApp {
-    TestApp::spawn_with(|settings| settings.dev_sign_in = true).await
+    TestApp::builder().dev_sign_in().spawn().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_admins_manage_members() {
     let app = dev_app().await;
     let (_, pending) = pending_member(&app, "newcomer@example.org").await;
@@ -58,7 +58,7 @@ async fn only_admins_manage_members() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_assigns_a_council_to_a_pending_member_who_can_then_publish() {
     let app = dev_app().await;
     let (browser, pending) = pending_member(&app, "consultant@example.org").await;
@@ -87,7 +87,7 @@ async fn an_admin_assigns_a_council_to_a_pending_member_who_can_then_publish() {
     assert_eq!(created["data"]["createCaseStudy"]["authority"]["slug"], "islington", "{created}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_mutations_reject_unknown_members_and_councils() {
     let app = dev_app().await;
     let (_, pending) = pending_member(&app, "consultant@example.org").await;
@@ -98,7 +98,7 @@ async fn admin_mutations_reject_unknown_members_and_councils() {
     assert_eq!((bad_council.error_code(), bad_council.error_field()), ("BAD_USER_INPUT", "authority"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_changes_roles_but_not_their_own() {
     let app = TestApp::spawn().await;
     let member = app.member_of("camden").await;
@@ -113,7 +113,7 @@ async fn an_admin_changes_roles_but_not_their_own() {
     assert_eq!(app.gql(Some(&admin), SUSPEND, json!({ "id": own })).await.error_code(), "FORBIDDEN");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn suspension_ends_sessions_and_leaves_tokens_an_anonymous_visitors_rights_until_reinstated() {
     let app = dev_app().await;
     let browser = Browser::new();
@@ -143,7 +143,7 @@ const CREATE_TOKEN: &str = "mutation($name: String!) { createApiToken(name: $nam
 const TOKENS: &str = "{ apiTokens { id name lastUsedAt revokedAt } }";
 const REVOKE: &str = "mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_creates_lists_and_revokes_their_own_tokens() {
     let app = TestApp::spawn().await;
     let bootstrap = app.member_of("camden").await;
@@ -170,7 +170,7 @@ async fn a_member_creates_lists_and_revokes_their_own_tokens() {
     assert_eq!(app.gql(Some(&token), ME, json!({})).await.error_code(), "UNAUTHENTICATED", "revoked at once");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nobody_revokes_or_lists_another_members_tokens() {
     let app = TestApp::spawn().await;
     let owner = app.member_of("camden").await;
@@ -182,7 +182,7 @@ async fn nobody_revokes_or_lists_another_members_tokens() {
     assert!(!listed.data()["apiTokens"].to_string().contains(&token_id));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_management_needs_a_signed_in_member_and_a_name() {
     let app = TestApp::spawn().await;
     assert_eq!(app.gql(None, CREATE_TOKEN, json!({ "name": "x" })).await.error_code(), "UNAUTHENTICATED");

@@ -29,7 +29,7 @@ async fn columns_of(db: &DatabaseConnection, postgres_schema: Option<&str>) -> V
     columns
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrations_give_both_backends_the_same_tables() {
     let sqlite_dir = tempfile::tempdir().unwrap();
     let sqlite_url = format!("sqlite://{}?mode=rwc", sqlite_dir.path().join("casebook.db").display());

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::pages::filled_form;
 
 async fn dev_app() -> TestApp {
-    TestApp::spawn_with(|settings| settings.dev_sign_in = true).await
+    TestApp::builder().dev_sign_in().spawn().await
 }
 
 async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
@@ -32,7 +32,7 @@ async fn submitted_in_the_browser(app: &TestApp, officer: &Browser, title: &str)
     page.url
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_requests_changes_the_council_fixes_them_and_the_moderator_approves() {
     let app = dev_app().await;
     let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
@@ -90,7 +90,7 @@ async fn a_moderator_requests_changes_the_council_fixes_them_and_the_moderator_a
     assert!(found.is_some(), "the approved case study is found by search");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_decision_page_shows_what_an_edit_of_a_published_case_study_changes() {
     let app = dev_app().await;
     let author = app.member_of("camden").await;
@@ -118,7 +118,7 @@ async fn the_decision_page_shows_what_an_edit_of_a_published_case_study_changes(
     assert_eq!(read.data()["caseStudy"]["title"], "Virtual assistant for council tax questions");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_cannot_decide_on_their_own_work_in_the_browser() {
     let app = dev_app().await;
     let moderator = signed_in(&app, "moderator@camden.gov.uk", "MODERATOR").await;
@@ -134,7 +134,7 @@ async fn a_moderator_cannot_decide_on_their_own_work_in_the_browser() {
     assert!(moderator.visit(&url, None).await.body.contains("SUBMITTED"), "still waiting");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderation_and_member_pages_are_refused_to_those_without_the_role() {
     let app = dev_app().await;
     let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
@@ -168,7 +168,7 @@ async fn moderation_and_member_pages_are_refused_to_those_without_the_role() {
     assert!(home(&app, &admin).await.contains("href=\"/admin/members\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_confirms_a_pending_members_council_then_changes_their_role_and_suspends_them() {
     let app = dev_app().await;
     let pending = signed_in(&app, "someone@example.org", "MEMBER").await;

@@ -11,7 +11,7 @@ async fn page(app: &TestApp, browser: &Browser, path: &str) -> (u16, String) {
     (page.status, page.body)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_has_a_strict_content_security_policy_and_assets_are_cached_by_content() {
     let app = TestApp::spawn().await;
     let response = reqwest::get(format!("{}/", app.address)).await.unwrap();
@@ -27,7 +27,7 @@ async fn every_page_has_a_strict_content_security_policy_and_assets_are_cached_b
     assert_eq!(reqwest::get(format!("{}/static/casebook.css", app.address)).await.unwrap().status(), 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn absurd_page_numbers_get_a_page_not_an_error() {
     let app = TestApp::spawn().await;
     for page in ["0", "-3", "abc", "18446744073709551615", "99999999999999999999999", "922337203685477580"] {
@@ -36,9 +36,9 @@ async fn absurd_page_numbers_get_a_page_not_an_error() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_never_kept_by_shared_caches_and_a_members_pages_not_at_all() {
-    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let app = TestApp::builder().dev_sign_in().spawn().await;
     let anonymous = reqwest::get(format!("{}/", app.address)).await.unwrap();
     assert_eq!(anonymous.headers()["cache-control"], "private, no-cache");
     let member = Browser::new();
@@ -55,7 +55,7 @@ async fn pages_are_never_kept_by_shared_caches_and_a_members_pages_not_at_all() 
     assert_eq!(signed_in.headers()["cache-control"], "no-store");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_address_gets_a_friendly_404_page() {
     let app = TestApp::spawn().await;
     let (status, body) = page(&app, &Browser::new(), "/no/such/page").await;
@@ -65,7 +65,7 @@ async fn an_unknown_address_gets_a_friendly_404_page() {
     assert_eq!(status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_shows_hits_with_highlights_facets_and_removable_filters() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -86,7 +86,7 @@ async fn search_shows_hits_with_highlights_facets_and_removable_filters() {
     assert_eq!(status, 400);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_hide_what_the_api_hides() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -124,9 +124,9 @@ async fn pages_hide_what_the_api_hides() {
     assert!(!sitemap.contains(&members_slug), "the sitemap lists public case studies only");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph_tags() {
-    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let app = TestApp::builder().dev_sign_in().spawn().await;
     let author = app.member_of("camden").await;
     let id = app.publish_searchable(&author, valid_input()).await;
     let slug = app.slug_of(&id).await;
@@ -144,7 +144,7 @@ async fn a_public_case_study_page_has_a_canonical_url_description_and_open_graph
     assert!(body.contains("waste@camden.example"), "members see the contact");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_counts_by_outcome_and_shows_the_latest_failures() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -178,9 +178,9 @@ pub(crate) fn filled_form<'a>(csrf: &'a str, title: &'a str) -> Vec<(&'a str, &'
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officer_writes_a_case_study_fixes_its_errors_and_submits_it_in_the_browser() {
-    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let app = TestApp::builder().dev_sign_in().spawn().await;
     let officer = Browser::new();
     officer.dev_sign_in(&app, "officer@camden.gov.uk", "MEMBER").await;
     let csrf = officer.csrf_token(&app, "/case-studies/new").await;

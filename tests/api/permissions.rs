@@ -74,7 +74,7 @@ async fn case_study_in(app: &TestApp, viewers: &Viewers, status: &str, input: Va
     id
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_published_public_is_open_to_everyone() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -82,7 +82,7 @@ async fn read_published_public_is_open_to_everyone() {
     assert_readable(&app, &viewers, &id, [true, true, true, true, true], "PUBLISHED + PUBLIC").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_published_members_only_needs_a_signed_in_member() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -90,7 +90,7 @@ async fn read_published_members_only_needs_a_signed_in_member() {
     assert_readable(&app, &viewers, &id, [false, true, true, true, true], "PUBLISHED + MEMBERS").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_draft_is_for_the_owning_council_and_admins() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -98,7 +98,7 @@ async fn read_draft_is_for_the_owning_council_and_admins() {
     assert_readable(&app, &viewers, &id, [false, true, false, false, true], "DRAFT").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_submitted_and_later_is_for_owning_council_moderators_and_admins() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -108,7 +108,7 @@ async fn read_submitted_and_later_is_for_owning_council_moderators_and_admins() 
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_council_of_an_anonymous_case_study_is_hidden_from_outsiders() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -143,7 +143,7 @@ async fn the_council_of_an_anonymous_case_study_is_hidden_from_outsiders() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contact_email_is_for_signed_in_members_only() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -154,7 +154,7 @@ async fn contact_email_is_for_signed_in_members_only() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_is_for_active_members_of_a_council() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -172,7 +172,7 @@ async fn create_is_for_active_members_of_a_council() {
     assert_eq!(created.data()["createCaseStudy"]["status"], "DRAFT");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edit_and_submit_are_for_the_owning_council_and_admins() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -206,7 +206,7 @@ async fn edit_and_submit_are_for_the_owning_council_and_admins() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdraw_is_for_the_owning_council_moderators_and_admins() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -227,7 +227,7 @@ async fn withdraw_is_for_the_owning_council_moderators_and_admins() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderation_is_for_moderators_and_admins_never_on_their_own_work() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -265,7 +265,7 @@ async fn moderation_is_for_moderators_and_admins_never_on_their_own_work() {
     assert_eq!(allowed.data()["moderateCaseStudy"]["status"], "PUBLISHED");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_moderation_queue_is_for_moderators() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -276,7 +276,7 @@ async fn the_moderation_queue_is_for_moderators() {
     assert_eq!(app.gql(Some(&viewers.admin), query, json!({})).await.data()["moderationQueue"]["totalCount"], 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_is_for_the_owning_council_and_moderators() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -288,7 +288,7 @@ async fn history_is_for_the_owning_council_and_moderators() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_credentials_are_refused_never_treated_as_anonymous() {
     let app = TestApp::spawn().await;
     for header in ["Bearer cbk_not-a-real-token", "Bearer ", "Basic dXNlcjpwYXNz", "cbk_no_scheme"] {
@@ -308,7 +308,7 @@ async fn bad_credentials_are_refused_never_treated_as_anonymous() {
     assert!(app.gql(None, "{ me { id } }", json!({})).await.data()["me"].is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_names_who_acted_by_role_and_council_and_only_admins_see_the_member() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;
@@ -331,7 +331,7 @@ async fn history_names_who_acted_by_role_and_council_and_only_admins_see_the_mem
     assert!(history[0]["by"]["email"].as_str().unwrap().ends_with("@camden.example"), "{history}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_members_email_is_theirs_and_admins_only() {
     let app = TestApp::spawn().await;
     let viewers = Viewers::new(&app).await;

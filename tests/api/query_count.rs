@@ -41,7 +41,7 @@ async fn queries_for_page(app: &TestApp, token: &str, first: i64) -> u64 {
     app.query_count() - before
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_of_100_costs_the_same_queries_as_a_page_of_5() {
     let app = TestApp::spawn().await;
     seed(&app, 100).await;

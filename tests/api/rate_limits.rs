@@ -4,7 +4,7 @@ use casebook_tests::TestApp;
 use casebook_tests::browser::Browser;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_many_sign_in_attempts_get_a_429_page() {
     let app = TestApp::spawn_with(|settings| settings.sign_in_rate_per_minute = 3).await;
     let browser = Browser::new();
@@ -20,7 +20,7 @@ async fn too_many_sign_in_attempts_get_a_429_page() {
     assert_eq!(browser.visit(&format!("{}/sign-in", app.address), None).await.status, 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_many_api_requests_get_rate_limited_errors() {
     let app = TestApp::spawn_with(|settings| settings.api_rate_per_second = 1).await;
     let token = app.member_of("camden").await;

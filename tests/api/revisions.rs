@@ -7,7 +7,7 @@ use serde_json::json;
 const LIVE: &str =
     "query($id: ID!) { caseStudy(id: $id) { title version status pendingRevision { version title needsChanges } } }";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_to_a_published_case_study_waits_for_moderation() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -44,7 +44,7 @@ async fn an_edit_to_a_published_case_study_waits_for_moderation() {
     assert_eq!(queue.data()["moderationQueue"]["totalCount"], 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_revision_leaves_the_live_version_and_a_returned_one_can_be_fixed() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -96,7 +96,7 @@ async fn a_rejected_revision_leaves_the_live_version_and_a_returned_one_can_be_f
     assert_eq!(approved.data()["moderateCaseStudy"]["title"], "Fixed rewrite");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_moderator_who_proposed_a_revision_cannot_approve_it() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -113,7 +113,7 @@ async fn the_moderator_who_proposed_a_revision_cannot_approve_it() {
     assert_eq!(refused.error_code(), "FORBIDDEN");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdrawing_drops_a_pending_revision() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;

@@ -7,7 +7,7 @@ use casebook_tests::*;
 use sea_orm::{EntityTrait, QueryFilter};
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn waiting_for_a_decision_is_the_same_rule_for_one_row_and_for_the_queue() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;

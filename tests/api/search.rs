@@ -20,7 +20,7 @@ fn facet_count(results: &Value, facet: &str, value: &str) -> i64 {
         .map_or(0, |entry| entry["count"].as_i64().unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_published_case_study_is_searchable_within_a_second_and_gone_when_withdrawn() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -51,7 +51,7 @@ async fn a_published_case_study_is_searchable_within_a_second_and_gone_when_with
     assert!(gone.is_some(), "still searchable after withdrawal");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn drafts_and_submissions_are_never_hits() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -66,7 +66,7 @@ async fn drafts_and_submissions_are_never_hits() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn members_only_case_studies_are_hidden_from_anonymous_searchers_everywhere() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -109,7 +109,7 @@ async fn members_only_case_studies_are_hidden_from_anonymous_searchers_everywher
     assert_eq!(ids, [members.as_str()], "similar finds the other one, never itself");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_anonymous_case_study_is_not_found_by_its_councils_name_nor_counted_under_it() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -144,7 +144,7 @@ async fn an_anonymous_case_study_is_not_found_by_its_councils_name_nor_counted_u
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_approved_revision_replaces_the_indexed_text_and_a_pending_one_does_not() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -169,7 +169,7 @@ async fn an_approved_revision_replaces_the_indexed_text_and_a_pending_one_does_n
     assert!(took.is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_alone_list_newest_first_and_pages_do_not_overlap() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -195,7 +195,7 @@ async fn filters_alone_list_newest_first_and_pages_do_not_overlap() {
     assert_eq!(third["pageInfo"]["hasNextPage"], false);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_queries_are_searched_and_only_long_ones_refused() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -216,7 +216,7 @@ async fn odd_queries_are_searched_and_only_long_ones_refused() {
     assert!(app.gql(None, SEARCH, json!({ "query": "x ".repeat(250) })).await.body.get("errors").is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_server_on_the_same_database_sees_approvals_within_two_seconds() {
     let first = TestApp::spawn().await;
     let second = TestApp::spawn_sharing_database_with(&first).await;
@@ -229,7 +229,7 @@ async fn a_second_server_on_the_same_database_sees_approvals_within_two_seconds(
     println!("seen by the second server after {took:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_server_rebuilds_its_missing_index_from_the_database() {
     let first = TestApp::spawn().await;
     let author = first.member_of("camden").await;
@@ -240,7 +240,7 @@ async fn a_new_server_rebuilds_its_missing_index_from_the_database() {
     assert!(took.is_some(), "the rebuilt index lacks the case study");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_extend_the_synonyms() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -257,7 +257,7 @@ async fn admins_extend_the_synonyms() {
     assert_eq!(single.error_field(), "terms");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn facet_limit_keeps_the_most_frequent_values_and_the_selected_ones() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;

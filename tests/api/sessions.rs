@@ -7,12 +7,8 @@ use casebook_tests::TestApp;
 use casebook_tests::browser::Browser;
 use serde_json::json;
 
-async fn dev_app(configure: impl FnOnce(&mut casebook::Settings)) -> TestApp {
-    TestApp::spawn_with(|settings| {
-        settings.dev_sign_in = true;
-        configure(settings);
-    })
-    .await
+async fn dev_app(configure: impl FnOnce(&mut casebook::Settings) + 'static) -> TestApp {
+    TestApp::builder().dev_sign_in().configure(configure).spawn().await
 }
 
 /// The `Set-Cookie` header of a dev sign-in, unfollowed.
@@ -37,7 +33,7 @@ async fn session_set_cookie(app: &TestApp) -> String {
         .to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_cookie_is_http_only_lax_and_secure_only_behind_https() {
     let app = dev_app(|_| {}).await;
     let cookie = session_set_cookie(&app).await;
@@ -49,7 +45,7 @@ async fn the_session_cookie_is_http_only_lax_and_secure_only_behind_https() {
     assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dev_sign_in_uses_the_email_domain_and_the_role_chosen() {
     let app = dev_app(|_| {}).await;
     let browser = Browser::new();
@@ -71,7 +67,7 @@ async fn dev_sign_in_uses_the_email_domain_and_the_role_chosen() {
     assert_eq!(bad_role.status, 400);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_carries_the_dev_banner_while_dev_sign_in_is_on() {
     let app = dev_app(|_| {}).await;
     let browser = Browser::new();
@@ -86,7 +82,7 @@ async fn every_page_carries_the_dev_banner_while_dev_sign_in_is_on() {
     assert_eq!(Browser::new().dev_sign_in(&plain, "a@camden.gov.uk", "ADMIN").await.status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_cookie_is_secure_behind_https() {
     let https = dev_app(|settings| settings.public_url = Some("https://localhost".parse().unwrap())).await;
     let response = reqwest::get(format!("{}/", https.address)).await.unwrap();
@@ -98,7 +94,7 @@ async fn every_cookie_is_secure_behind_https() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_form_token_is_good_only_in_its_own_session() {
     let app = dev_app(|_| {}).await;
     let (mine, theirs) = (Browser::new(), Browser::new());
@@ -123,7 +119,7 @@ async fn a_form_token_is_good_only_in_its_own_session() {
     assert!(theirs.me(&app).await.is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forms_without_the_csrf_token_are_refused() {
     let app = dev_app(|_| {}).await;
     let browser = Browser::new();
@@ -144,7 +140,7 @@ async fn forms_without_the_csrf_token_are_refused() {
     assert!(!browser.me(&app).await.is_null(), "still signed in");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dev_sign_in_is_refused_unless_the_server_listens_on_loopback() {
     let data_dir = tempfile::tempdir().unwrap();
     let mut settings = casebook::Settings::new(data_dir.path(), None, "0.0.0.0:0".parse().unwrap());
@@ -160,7 +156,7 @@ async fn dev_sign_in_is_refused_unless_the_server_listens_on_loopback() {
     assert!(error.to_string().contains("loopback"), "{error}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_every_server() {
     let first = dev_app(|_| {}).await;
     let second = TestApp::spawn_sharing_database_with(&first).await;
@@ -195,7 +191,7 @@ async fn me_with_cookie(app: &TestApp, cookie: &str) -> serde_json::Value {
     body["data"]["me"].clone()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_session_expires() {
     let app = dev_app(|settings| settings.session_idle_seconds = 1).await;
     let browser = Browser::new();
@@ -205,7 +201,7 @@ async fn an_idle_session_expires() {
     assert!(browser.me(&app).await.is_null(), "idle for longer than the idle timeout");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_busy_session_still_ends_at_its_absolute_expiry() {
     let app = dev_app(|settings| settings.session_max_seconds = 2).await;
     let browser = Browser::new();
@@ -219,7 +215,7 @@ async fn a_busy_session_still_ends_at_its_absolute_expiry() {
     assert!(browser.me(&app).await.is_null(), "ended at the absolute expiry although busy");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_site_cannot_act_with_the_session() {
     let app = dev_app(|_| {}).await;
     let browser = Browser::new();

@@ -32,7 +32,7 @@ fn assert_refused(page: &casebook_tests::browser::Page, words: &str) {
     assert!(page.body.contains(words), "expected `{words}` in {}", page.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_verified_council_email_signs_in_as_an_active_member_of_that_council() {
     let app = app_with_provider(|_| {}).await;
@@ -56,7 +56,7 @@ async fn a_verified_council_email_signs_in_as_an_active_member_of_that_council()
     assert!(created["errors"].is_null(), "an active member publishes with the session: {created}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_subdomain_of_a_council_domain_is_that_council() {
     let app = app_with_provider(|_| {}).await;
@@ -66,7 +66,7 @@ async fn a_subdomain_of_a_council_domain_is_that_council() {
     assert_eq!((me["status"].as_str(), me["authority"]["slug"].as_str()), (Some("ACTIVE"), Some("camden")));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn any_other_email_makes_a_pending_member_who_reads_only_what_anyone_reads() {
     let app = app_with_provider(|_| {}).await;
@@ -94,7 +94,7 @@ async fn any_other_email_makes_a_pending_member_who_reads_only_what_anyone_reads
     assert_eq!(token["errors"][0]["extensions"]["code"], "FORBIDDEN", "a pending account makes no tokens: {token}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the strict test OpenID provider: CASEBOOK_TEST_OIDC_STRICT_ISSUER (.ci/run sets it)"]
 async fn a_provider_that_sends_the_email_only_from_user_info_signs_in_too() {
     let app = app_with_strict_provider(|_| {}).await;
@@ -107,7 +107,7 @@ async fn a_provider_that_sends_the_email_only_from_user_info_signs_in_too() {
     assert_eq!((me["status"].as_str(), me["authority"]["slug"].as_str()), (Some("ACTIVE"), Some("camden")));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the strict test OpenID provider: CASEBOOK_TEST_OIDC_STRICT_ISSUER (.ci/run sets it)"]
 async fn user_info_must_vouch_for_the_email_too() {
     let app = app_with_strict_provider(|_| {}).await;
@@ -119,7 +119,7 @@ async fn user_info_must_vouch_for_the_email_too() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn signing_in_again_is_the_same_member() {
     let app = app_with_provider(|_| {}).await;
@@ -139,7 +139,7 @@ async fn signing_in_again_is_the_same_member() {
     assert_eq!(emails.iter().filter(|email| **email == "bea.bristol@bristol.gov.uk").count(), 1, "{emails:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn an_unverified_or_unstated_email_is_refused_and_no_session_starts() {
     let app = app_with_provider(|_| {}).await;
@@ -152,7 +152,7 @@ async fn an_unverified_or_unstated_email_is_refused_and_no_session_starts() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_wrong_or_missing_state_is_refused() {
     let app = app_with_provider(|_| {}).await;
@@ -168,7 +168,7 @@ async fn a_wrong_or_missing_state_is_refused() {
     assert!(browser.me(&app).await.is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_callback_carried_to_another_browser_is_refused() {
     let app = app_with_provider(|_| {}).await;
@@ -178,7 +178,7 @@ async fn a_callback_carried_to_another_browser_is_refused() {
     assert!(victim.me(&app).await.is_null(), "login CSRF: the victim is not signed in as the attacker");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_replayed_callback_or_code_is_refused() {
     let app = app_with_provider(|_| {}).await;
@@ -198,7 +198,7 @@ async fn a_replayed_callback_or_code_is_refused() {
     assert!(again.me(&app).await.is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn an_error_from_the_provider_is_shown_and_signs_nobody_in() {
     let app = app_with_provider(|_| {}).await;
@@ -217,7 +217,7 @@ async fn an_error_from_the_provider_is_shown_and_signs_nobody_in() {
     assert_refused(&browser.visit(&callback, None).await, "not started in this browser");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_second_account_of_the_provider_with_the_same_email_does_not_take_over_the_member() {
     let app = app_with_provider(|_| {}).await;
@@ -230,7 +230,7 @@ async fn a_second_account_of_the_provider_with_the_same_email_does_not_take_over
     assert!(second.me(&app).await.is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn the_landing_page_after_sign_in_shows_the_member_though_the_browser_came_from_the_provider() {
     let app = app_with_provider(|_| {}).await;
@@ -242,7 +242,7 @@ async fn the_landing_page_after_sign_in_shows_the_member_though_the_browser_came
     assert!(home.text().await.unwrap().contains("Signed in as olive.officer@camden.gov.uk"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the test OpenID provider: CASEBOOK_TEST_OIDC_ISSUER (.ci/run sets it)"]
 async fn a_suspended_member_cannot_sign_in_again() {
     let app = app_with_provider(|_| {}).await;
@@ -261,7 +261,7 @@ async fn a_suspended_member_cannot_sign_in_again() {
     assert!(again.me(&app).await.is_null());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_provider_is_a_warning_at_start_and_an_error_page_at_sign_in() {
     let app = TestApp::spawn_with(|settings| {
         settings.oidc_providers.push(casebook::settings::ProviderSettings {

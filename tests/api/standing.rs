@@ -46,7 +46,7 @@ async fn what_is_visible(app: &TestApp, token: Option<&str>, ids: &[String]) -> 
     json!({ "single": single, "lists": list.data(), "search": search, "everything": everything })
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_and_suspended_accounts_read_exactly_what_anonymous_visitors_read() {
     let app = TestApp::spawn().await;
     let owning = app.member_of("camden").await;
@@ -87,7 +87,7 @@ async fn pending_and_suspended_accounts_read_exactly_what_anonymous_visitors_rea
     assert!(can_read(&app, Some(&other), &members_only).await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_and_suspended_accounts_act_on_nothing_whatever_their_role() {
     let app = TestApp::spawn().await;
     let owning = app.member_of("camden").await;
@@ -159,9 +159,9 @@ async fn page_with_token(app: &TestApp, token: Option<&str>, path: &str) -> (u16
     (response.status().as_u16(), response.text().await.expect("a body"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pages_give_pending_and_suspended_accounts_an_anonymous_visitors_view() {
-    let app = TestApp::spawn_with(|settings| settings.dev_sign_in = true).await;
+    let app = TestApp::builder().dev_sign_in().spawn().await;
     let owning = app.member_of("camden").await;
     let public = app.publish_searchable(&owning, valid_input()).await;
     let members_only = app

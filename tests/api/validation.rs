@@ -50,7 +50,7 @@ fn broken_inputs() -> Vec<(&'static str, Value)> {
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_broken_rule_is_bad_user_input_naming_its_field() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -64,7 +64,7 @@ async fn each_broken_rule_is_bad_user_input_naming_its_field() {
     assert_eq!(drafts.data()["caseStudies"]["totalCount"], 0, "nothing invalid was stored");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invalid_edit_changes_nothing() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -78,7 +78,7 @@ async fn an_invalid_edit_changes_nothing() {
     assert_eq!(read.data()["caseStudy"], json!({ "title": "Sensors in litter bins", "version": 1 }));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn all_broken_rules_are_listed_in_the_error() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;
@@ -98,7 +98,7 @@ async fn all_broken_rules_are_listed_in_the_error() {
     assert_eq!(fields, ["title", "summary", "contactEmail"]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn boundaries_of_each_length_rule_are_accepted() {
     let app = TestApp::spawn().await;
     let author = app.member_of("camden").await;

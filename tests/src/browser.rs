@@ -57,24 +57,25 @@ pub async fn register_client(issuer: &str, bind: SocketAddr) -> ProviderSettings
 }
 
 /// A server with the test provider configured (and `configure` applied).
-pub async fn app_with_provider(configure: impl FnOnce(&mut Settings)) -> TestApp {
+pub async fn app_with_provider(configure: impl FnOnce(&mut Settings) + 'static) -> TestApp {
     app_with_provider_of(OIDC_ISSUER_VARIABLE, configure).await
 }
 
 /// A server whose provider sends the email claims only from UserInfo.
-pub async fn app_with_strict_provider(configure: impl FnOnce(&mut Settings)) -> TestApp {
+pub async fn app_with_strict_provider(configure: impl FnOnce(&mut Settings) + 'static) -> TestApp {
     app_with_provider_of(OIDC_STRICT_ISSUER_VARIABLE, configure).await
 }
 
-async fn app_with_provider_of(variable: &str, configure: impl FnOnce(&mut Settings)) -> TestApp {
+async fn app_with_provider_of(variable: &str, configure: impl FnOnce(&mut Settings) + 'static) -> TestApp {
     let issuer = oidc_issuer(variable);
     let bind = free_loopback_address();
     let provider = register_client(&issuer, bind).await;
-    TestApp::spawn_at(bind, |settings| {
-        settings.oidc_providers.push(provider);
-        configure(settings);
-    })
-    .await
+    TestApp::builder()
+        .at(bind)
+        .configure(move |settings| settings.oidc_providers.push(provider))
+        .configure(configure)
+        .spawn()
+        .await
 }
 
 /// What the browser ended on.

@@ -27,7 +27,43 @@ pub struct TestApp {
     /// The schema of this app on PostgreSQL; None on SQLite.
     pub postgres_schema: Option<String>,
     pub database_url: String,
+    check_index_at_end: bool,
     _data_dir: TempDir,
+}
+
+/// How long the end of a test waits for the indexer to apply the change log.
+const INDEX_CATCH_UP: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl Drop for TestApp {
+    /// Fails a test that ends with changes the index never applied: a write
+    /// that skipped the change log's doorbell, or an indexer that stopped.
+    /// (Tests run on a multi-threaded runtime so the indexer can go on while
+    /// this waits.)
+    fn drop(&mut self) {
+        if !self.check_index_at_end || std::thread::panicking() {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+        if runtime.runtime_flavor() != tokio::runtime::RuntimeFlavor::MultiThread {
+            return;
+        }
+        let search = self.state.search.clone();
+        let behind = tokio::task::block_in_place(|| {
+            runtime.block_on(async move {
+                let started = std::time::Instant::now();
+                loop {
+                    match search.lag().await {
+                        // A database a test has taken away has nothing left to check.
+                        Err(_) => return 0,
+                        Ok(0) => return 0,
+                        Ok(behind) if started.elapsed() > INDEX_CATCH_UP => return behind,
+                        Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+                    }
+                }
+            })
+        });
+        assert_eq!(behind, 0, "the test ended with {behind} changes the search index never applied");
+    }
 }
 
 /// A GraphQL response, with helpers for the usual assertions.
@@ -81,58 +117,108 @@ pub async fn fresh_database_url(data_dir: &std::path::Path) -> (String, Option<S
     }
 }
 
-impl TestApp {
-    pub async fn spawn() -> TestApp {
+/// A change to the settings before the server starts.
+type SettingsChange = Box<dyn FnOnce(&mut Settings)>;
+
+/// How a test's server is set up: `TestApp::builder().dev_sign_in().spawn().await`.
+#[derive(Default)]
+pub struct TestAppBuilder {
+    dev_sign_in: bool,
+    bind: Option<SocketAddr>,
+    shared_database: Option<(String, Option<String>)>,
+    configure: Vec<SettingsChange>,
+}
+
+impl TestAppBuilder {
+    /// The development sign-in (`/dev/sign-in`), for tests that sign in as a browser.
+    pub fn dev_sign_in(mut self) -> Self {
+        self.dev_sign_in = true;
+        self
+    }
+
+    /// On `bind` (from `free_loopback_address`, when a redirect URI must name
+    /// the port before the server starts).
+    pub fn at(mut self, bind: SocketAddr) -> Self {
+        self.bind = Some(bind);
+        self
+    }
+
+    /// A second server on `other`'s database, with its own data dir and
+    /// index (as behind a load balancer).
+    pub fn sharing_database_with(mut self, other: &TestApp) -> Self {
+        self.shared_database = Some((other.database_url.clone(), other.postgres_schema.clone()));
+        self
+    }
+
+    /// Any other setting.
+    pub fn configure(mut self, configure: impl FnOnce(&mut Settings) + 'static) -> Self {
+        self.configure.push(Box::new(configure));
+        self
+    }
+
+    pub async fn spawn(self) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
-        let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
-        Self::spawn_on(data_dir, database_url, postgres_schema).await
-    }
-
-    /// A server whose settings `configure` changes first.
-    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
-        Self::spawn_at("127.0.0.1:0".parse().expect("address"), configure).await
-    }
-
-    /// A server on `bind` (from `free_loopback_address`, when a redirect URI
-    /// must name the port before the server starts).
-    pub async fn spawn_at(bind: SocketAddr, configure: impl FnOnce(&mut Settings)) -> TestApp {
-        let data_dir = tempfile::tempdir().expect("temp dir");
-        let (database_url, postgres_schema) = fresh_database_url(data_dir.path()).await;
-        Self::spawn_configured(data_dir, database_url, postgres_schema, bind, configure).await
-    }
-
-    /// A second server on the same database, with its own data dir and index
-    /// (as behind a load balancer).
-    pub async fn spawn_sharing_database_with(other: &TestApp) -> TestApp {
-        let data_dir = tempfile::tempdir().expect("temp dir");
-        Self::spawn_on(data_dir, other.database_url.clone(), other.postgres_schema.clone()).await
-    }
-
-    async fn spawn_on(data_dir: TempDir, database_url: String, postgres_schema: Option<String>) -> TestApp {
-        let any_port = "127.0.0.1:0".parse().expect("address");
-        Self::spawn_configured(data_dir, database_url, postgres_schema, any_port, |_| {}).await
-    }
-
-    async fn spawn_configured(
-        data_dir: TempDir,
-        database_url: String,
-        postgres_schema: Option<String>,
-        bind: SocketAddr,
-        configure: impl FnOnce(&mut Settings),
-    ) -> TestApp {
+        let (database_url, postgres_schema) = match self.shared_database {
+            Some(shared) => shared,
+            None => fresh_database_url(data_dir.path()).await,
+        };
         // The server's log, on demand: `TEST_LOG=1 cargo test …` (RUST_LOG filters it).
         if std::env::var_os("TEST_LOG").is_some() {
             let filter = tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
             let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
         }
+        let bind = self.bind.unwrap_or_else(|| "127.0.0.1:0".parse().expect("address"));
         let mut settings = Settings::new(data_dir.path(), Some(database_url.clone()), bind);
-        configure(&mut settings);
+        settings.dev_sign_in = self.dev_sign_in;
+        for configure in self.configure {
+            configure(&mut settings);
+        }
         let application = Application::build(settings).await.expect("the server builds");
         let address = format!("http://127.0.0.1:{}", application.port());
         let state = application.state();
         tokio::spawn(application.run_until_stopped());
-        TestApp { address, client: reqwest::Client::new(), state, postgres_schema, database_url, _data_dir: data_dir }
+        TestApp {
+            address,
+            client: reqwest::Client::new(),
+            state,
+            postgres_schema,
+            database_url,
+            check_index_at_end: true,
+            _data_dir: data_dir,
+        }
+    }
+}
+
+impl TestApp {
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder::default()
+    }
+
+    pub async fn spawn() -> TestApp {
+        Self::builder().spawn().await
+    }
+
+    /// A server whose settings `configure` changes first.
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings) + 'static) -> TestApp {
+        Self::builder().configure(configure).spawn().await
+    }
+
+    /// A server on `bind`, with `configure`d settings.
+    pub async fn spawn_at(bind: SocketAddr, configure: impl FnOnce(&mut Settings) + 'static) -> TestApp {
+        Self::builder().at(bind).configure(configure).spawn().await
+    }
+
+    /// A second server on the same database (see `TestAppBuilder::sharing_database_with`).
+    pub async fn spawn_sharing_database_with(other: &TestApp) -> TestApp {
+        Self::builder().sharing_database_with(other).spawn().await
+    }
+
+    /// For a test that breaks the database or the index on purpose: its end
+    /// does not check that the index caught up.
+    pub fn without_index_check(mut self) -> Self {
+        self.check_index_at_end = false;
+        self
     }
 
     /// Statements run on the server's database so far.

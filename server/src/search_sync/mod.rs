@@ -142,6 +142,19 @@ impl SearchService {
         Ok(applied)
     }
 
+    /// How many entries of the change log the index has yet to apply (0 when
+    /// it has caught up): what the tests check at their end.
+    pub async fn lag(&self) -> anyhow::Result<u64> {
+        use sea_orm::PaginatorTrait;
+        let index = self.index.clone();
+        let position = tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0);
+        let behind = crate::entities::search_change::Entity::find()
+            .filter(crate::entities::search_change::Column::Id.gt(position))
+            .count(&self.db)
+            .await?;
+        Ok(behind)
+    }
+
     fn forget_labels(&self) {
         if let Ok(mut labels) = self.labels.write() {
             *labels = None;
