@@ -134,6 +134,12 @@ impl ErrorCode {
     /// The HTTP status of a response that fails with this code, for the API
     /// and the pages alike. (A GraphQL response whose errors came from
     /// resolvers is 200 with the codes inside, unless the service is unavailable.)
+    /// The body of an error answered outside GraphQL execution (rate
+    /// limits, deadlines, malformed requests): `{"errors": [...]}` with this code.
+    pub fn body(self, message: &str) -> String {
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": self.as_str() } }] }).to_string()
+    }
+
     pub fn http_status(self) -> axum::http::StatusCode {
         use axum::http::StatusCode;
         match self {

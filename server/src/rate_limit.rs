@@ -15,12 +15,12 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderValue, Response, StatusCode};
-use serde_json::json;
 use tower_governor::GovernorError;
 use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::app::AppState;
+use crate::error::ErrorCode;
 
 /// Limits the routes of `router` to `per_minute` requests per client, in bursts of up to as many.
 pub fn limit_sign_in(router: Router<AppState>, per_minute: u32) -> Router<AppState> {
@@ -58,11 +58,7 @@ pub fn limit_api(router: Router<AppState>, per_second: u32) -> Router<AppState> 
     forget_idle_clients(&config, |config| config.limiter().retain_recent());
     router.layer(GovernorLayer::new(config).error_handler(|error| {
         too_many(error, "application/json; charset=utf-8", |wait| {
-            json!({ "errors": [{
-                "message": format!("too many requests from this client: wait {wait} seconds"),
-                "extensions": { "code": "RATE_LIMITED" }
-            }] })
-            .to_string()
+            ErrorCode::RateLimited.body(&format!("too many requests from this client: wait {wait} seconds"))
         })
     }))
 }

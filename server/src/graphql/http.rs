@@ -267,8 +267,7 @@ fn app_error_response(error: AppError, media: MediaType) -> Response {
 
 /// An error answered before (or instead of) execution: `{"errors": [...]}` with a code.
 pub fn error_response(status: StatusCode, media: MediaType, message: &str, code: ErrorCode) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
-    let mut response = (status, body.to_string()).into_response();
+    let mut response = (status, code.body(message)).into_response();
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     response
 }

@@ -4,15 +4,13 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
-use super::security::is_genuine_form;
-use super::{Layout, not_found, problem};
+use super::{CsrfForm, Layout, not_found, problem};
 use crate::app::AppState;
 use crate::entities::member;
 use crate::error::AppError;
@@ -152,28 +150,17 @@ fn sign_in_problem(layout: Layout, error: SignInError) -> Response {
     problem(layout, status, "You are not signed in", error.to_string())
 }
 
+/// The sign-out button's form carries only its CSRF token.
 #[derive(Deserialize)]
-pub struct SignOutForm {
-    #[serde(default)]
-    csrf: String,
-}
+pub struct SignOutForm {}
 
 /// `POST /sign-out`: ends the session everywhere and forgets the cookie.
 pub async fn sign_out(
     State(state): State<AppState>,
-    layout: Layout,
     headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<SignOutForm>,
+    CsrfForm(SignOutForm {}): CsrfForm<SignOutForm>,
 ) -> Response {
-    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
-        return problem(
-            layout,
-            StatusCode::FORBIDDEN,
-            "You are still signed in",
-            "Use the sign-out button of this site.".into(),
-        );
-    }
     if let Some(id) = identity::session_cookie(&headers)
         && let Err(error) = sessions::end(&state.db, &id).await
     {
@@ -204,28 +191,17 @@ pub struct DevSignInForm {
     email: String,
     #[serde(default)]
     role: String,
-    #[serde(default)]
-    csrf: String,
 }
 
 /// `POST /dev/sign-in`: signs in as the email and role given, no questions asked.
 pub async fn dev_sign_in(
     State(state): State<AppState>,
     layout: Layout,
-    headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<DevSignInForm>,
+    CsrfForm(form): CsrfForm<DevSignInForm>,
 ) -> Response {
     if !state.settings.dev_sign_in {
         return not_found(layout);
-    }
-    if !is_genuine_form(&headers, &state.public_url, &form.csrf) {
-        return problem(
-            layout,
-            StatusCode::FORBIDDEN,
-            "You are not signed in",
-            "Use the sign-in form of this site.".into(),
-        );
     }
     let again = |layout, error: String| {
         (StatusCode::BAD_REQUEST, DevSignInPage { layout, email: form.email.clone(), error: Some(error) })
