@@ -19,10 +19,15 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphql::http::get).post(graphql::http::post))
         // The GraphQL handler reads its body itself, with its own limit and a JSON answer.
         .layer(DefaultBodyLimit::disable());
-    let sign_in_attempts = Router::new()
+    let mut sign_in_attempts = Router::new()
         .route("/sign-in/{provider}", get(sign_in::start))
-        .route("/sign-in/{provider}/callback", get(sign_in::callback))
-        .route("/dev/sign-in", post(sign_in::dev_sign_in));
+        .route("/sign-in/{provider}/callback", get(sign_in::callback));
+    // Only with `--dev-sign-in`: otherwise the address does not exist (404).
+    let mut dev_sign_in_page = Router::new();
+    if settings.dev_sign_in {
+        sign_in_attempts = sign_in_attempts.route("/dev/sign-in", post(sign_in::dev_sign_in));
+        dev_sign_in_page = dev_sign_in_page.route("/dev/sign-in", get(sign_in::dev_sign_in_page));
+    }
     let pages = Router::new()
         .route("/", get(home::home))
         .route("/search", get(search_page::search))
@@ -38,8 +43,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/members", get(admin_members::members))
         .route("/admin/members/{id}", post(admin_members::act))
         .route("/sign-in", get(sign_in::sign_in_page))
-        .route("/dev/sign-in", get(sign_in::dev_sign_in_page))
         .route("/sign-out", post(sign_in::sign_out))
+        .merge(dev_sign_in_page)
         .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute))
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(state.clone(), security::secure_page));

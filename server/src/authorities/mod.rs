@@ -22,25 +22,6 @@ impl AuthorityKind {
         AuthorityKind::Other,
     ];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuthorityKind::County => "COUNTY",
-            AuthorityKind::District => "DISTRICT",
-            AuthorityKind::Unitary => "UNITARY",
-            AuthorityKind::MetropolitanDistrict => "METROPOLITAN_DISTRICT",
-            AuthorityKind::LondonBorough => "LONDON_BOROUGH",
-            AuthorityKind::ScottishCouncil => "SCOTTISH_COUNCIL",
-            AuthorityKind::WelshCouncil => "WELSH_COUNCIL",
-            AuthorityKind::NorthernIrelandDistrict => "NORTHERN_IRELAND_DISTRICT",
-            AuthorityKind::CombinedAuthority => "COMBINED_AUTHORITY",
-            AuthorityKind::Other => "OTHER",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             AuthorityKind::County => "County council",

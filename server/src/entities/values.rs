@@ -103,102 +103,42 @@ stored_enum! {
     }
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Role {
-    #[sea_orm(string_value = "MEMBER")]
-    Member,
-    #[sea_orm(string_value = "MODERATOR")]
-    Moderator,
-    #[sea_orm(string_value = "ADMIN")]
-    Admin,
+stored_enum! {
+    pub enum Role {
+        Member = "MEMBER",
+        Moderator = "MODERATOR",
+        Admin = "ADMIN",
+    }
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum MemberStatus {
-    #[sea_orm(string_value = "PENDING")]
-    Pending,
-    #[sea_orm(string_value = "ACTIVE")]
-    Active,
-    #[sea_orm(string_value = "SUSPENDED")]
-    Suspended,
+stored_enum! {
+    pub enum MemberStatus {
+        Pending = "PENDING",
+        Active = "ACTIVE",
+        Suspended = "SUSPENDED",
+    }
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    sea_orm::EnumIter,
-    sea_orm::DeriveActiveEnum,
-    async_graphql::Enum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum AuthorityKind {
-    #[sea_orm(string_value = "COUNTY")]
-    County,
-    #[sea_orm(string_value = "DISTRICT")]
-    District,
-    #[sea_orm(string_value = "UNITARY")]
-    Unitary,
-    #[sea_orm(string_value = "METROPOLITAN_DISTRICT")]
-    MetropolitanDistrict,
-    #[sea_orm(string_value = "LONDON_BOROUGH")]
-    LondonBorough,
-    #[sea_orm(string_value = "SCOTTISH_COUNCIL")]
-    ScottishCouncil,
-    #[sea_orm(string_value = "WELSH_COUNCIL")]
-    WelshCouncil,
-    #[sea_orm(string_value = "NORTHERN_IRELAND_DISTRICT")]
-    NorthernIrelandDistrict,
-    #[sea_orm(string_value = "COMBINED_AUTHORITY")]
-    CombinedAuthority,
-    #[sea_orm(string_value = "OTHER")]
-    Other,
+stored_enum! {
+    pub enum AuthorityKind {
+        County = "COUNTY",
+        District = "DISTRICT",
+        Unitary = "UNITARY",
+        MetropolitanDistrict = "METROPOLITAN_DISTRICT",
+        LondonBorough = "LONDON_BOROUGH",
+        ScottishCouncil = "SCOTTISH_COUNCIL",
+        WelshCouncil = "WELSH_COUNCIL",
+        NorthernIrelandDistrict = "NORTHERN_IRELAND_DISTRICT",
+        CombinedAuthority = "COMBINED_AUTHORITY",
+        Other = "OTHER",
+    }
 }
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, sea_orm::EnumIter, sea_orm::DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum TermKind {
-    #[sea_orm(string_value = "SERVICE_AREA")]
-    ServiceArea,
-    #[sea_orm(string_value = "TECHNOLOGY")]
-    Technology,
+stored_enum! {
+    pub enum TermKind {
+        ServiceArea = "SERVICE_AREA",
+        Technology = "TECHNOLOGY",
+    }
 }
 
 /// A case study's content, valid by construction.

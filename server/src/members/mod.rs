@@ -15,17 +15,6 @@ use crate::entities::member;
 pub use crate::entities::values::{MemberStatus, Role};
 use crate::error::AppResult;
 
-impl Role {
-    /// The stored (and GraphQL) name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Member => "MEMBER",
-            Role::Moderator => "MODERATOR",
-            Role::Admin => "ADMIN",
-        }
-    }
-}
-
 /// Who acted, as the history shows them to everyone but admins: by role and
 /// council, never by name or email ("Moderator, Kent County Council").
 pub fn acting_label(role: Role, council: Option<&str>) -> String {
@@ -72,17 +61,6 @@ impl std::str::FromStr for Role {
         <Role as sea_orm::Iterable>::iter()
             .find(|role| role.as_str().eq_ignore_ascii_case(text))
             .ok_or_else(|| format!("unknown role `{text}` (expected MEMBER, MODERATOR or ADMIN)"))
-    }
-}
-
-impl MemberStatus {
-    /// The stored (and GraphQL) name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MemberStatus::Pending => "PENDING",
-            MemberStatus::Active => "ACTIVE",
-            MemberStatus::Suspended => "SUSPENDED",
-        }
     }
 }
 

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
-use super::{CsrfForm, Layout, not_found, problem};
+use super::{CsrfForm, Layout, problem};
 use crate::app::AppState;
 use crate::entities::member;
 use crate::error::AppError;
@@ -177,11 +177,8 @@ pub struct DevSignInPage {
     error: Option<String>,
 }
 
-/// `GET /dev/sign-in` (only with `--dev-sign-in`).
-pub async fn dev_sign_in_page(State(state): State<AppState>, layout: Layout) -> Response {
-    if !state.settings.dev_sign_in {
-        return not_found(layout);
-    }
+/// `GET /dev/sign-in` (routed only with `--dev-sign-in`).
+pub async fn dev_sign_in_page(layout: Layout) -> Response {
     DevSignInPage { layout, email: String::new(), error: None }.into_response()
 }
 
@@ -193,16 +190,13 @@ pub struct DevSignInForm {
     role: String,
 }
 
-/// `POST /dev/sign-in`: signs in as the email and role given, no questions asked.
+/// `POST /dev/sign-in` (routed only with `--dev-sign-in`): signs in as the email and role given, no questions asked.
 pub async fn dev_sign_in(
     State(state): State<AppState>,
     layout: Layout,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<DevSignInForm>,
 ) -> Response {
-    if !state.settings.dev_sign_in {
-        return not_found(layout);
-    }
     let again = |layout, error: String| {
         (StatusCode::BAD_REQUEST, DevSignInPage { layout, email: form.email.clone(), error: Some(error) })
             .into_response()
