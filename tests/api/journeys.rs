@@ -262,3 +262,33 @@ async fn ticking_two_years_selects_those_years_and_not_the_ones_between() {
     assert!(page.body.contains("Started in 2019") && page.body.contains("Started in 2021"), "{}", page.body);
     assert!(!page.body.contains("Started in 2020"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_study_keeps_a_collaborator_that_has_since_retired_when_saved_again() {
+    use casebook::entities::authority;
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = dev_app().await;
+    let author = app.member_of("camden").await;
+    let id = app.create(&author, valid_input()).await; // with Hackney
+    let slug = app.slug_of(&id).await;
+    let hackney = casebook::authorities::find_by_slug(&app.state.db, "hackney").await.unwrap().unwrap();
+    let mut retired: authority::ActiveModel = hackney.into();
+    retired.retired_on = Set(chrono_date("2025-04-01"));
+    retired.update(&app.state.db).await.unwrap();
+
+    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let edit = format!("{}/case-studies/{slug}/edit", app.address);
+    assert!(officer.visit(&edit, None).await.body.contains(r#"value="London Borough of Hackney""#));
+    let csrf = officer.csrf_token(&app, "/case-studies/new").await;
+    let mut fields = filled_form(&csrf, "Sensors in litter bins");
+    fields.retain(|(key, _)| *key != "collaborators");
+    fields.extend([("collaborators", "London Borough of Hackney"), ("version", "1")]);
+    let saved = officer.submit(&edit, &fields, None).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let read = app.gql(Some(&author), READ, json!({ "id": id })).await;
+    assert_eq!(read.data()["caseStudy"]["collaborators"], json!([{ "slug": "hackney" }]));
+}
+
+fn chrono_date(text: &str) -> Option<sea_orm::prelude::Date> {
+    Some(text.parse().expect("a date"))
+}

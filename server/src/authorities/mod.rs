@@ -98,15 +98,11 @@ pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<Ve
     Ok(authority::Entity::find().filter(authority::Column::Id.is_in(ids.iter().copied())).all(db).await?)
 }
 
-/// Current councils whose name matches every search word, each word matching
-/// the start of a word of the name (case-insensitive): "cam" finds Camden,
-/// "tower ham" finds Tower Hamlets. Ordered by name.
-///
-/// The register is a few hundred rows, so it is filtered in memory: one
-/// query, and word-prefix matching that behaves the same on both databases.
 /// The slugs of the councils among `names`, keyed by the name as given,
 /// lowercased; a council's slug names it too. What the form's collaborator
 /// boxes need: people choose councils by name, the domain takes slugs.
+/// Retired councils count too: a case study keeps the collaborators it
+/// named, and saving it again must not lose them.
 pub async fn slugs_by_name<'a>(
     db: &impl ConnectionTrait,
     names: impl Iterator<Item = &'a str>,
@@ -116,7 +112,7 @@ pub async fn slugs_by_name<'a>(
         return Ok(Default::default());
     }
     let mut found = std::collections::HashMap::new();
-    for council in search(db, None).await? {
+    for council in authority::Entity::find().all(db).await? {
         for key in [council.name.to_lowercase(), council.slug.clone()] {
             if wanted.contains(&key) {
                 found.insert(key, council.slug.clone());
@@ -126,6 +122,12 @@ pub async fn slugs_by_name<'a>(
     Ok(found)
 }
 
+/// Current councils whose name matches every search word, each word matching
+/// the start of a word of the name (case-insensitive): "cam" finds Camden,
+/// "tower ham" finds Tower Hamlets. Ordered by name.
+///
+/// The register is a few hundred rows, so it is filtered in memory: one
+/// query, and word-prefix matching that behaves the same on both databases.
 pub async fn search(db: &impl ConnectionTrait, search: Option<&str>) -> AppResult<Vec<authority::Model>> {
     let all = authority::Entity::find()
         .filter(authority::Column::RetiredOn.is_null())

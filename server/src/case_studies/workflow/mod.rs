@@ -298,7 +298,11 @@ async fn apply(
                 revision::apply(txn, &mut next, revision).await?;
             }
             RevisionEffect::ReturnToAuthors => revision::return_to_authors(txn, revision).await?,
-            RevisionEffect::Drop => revision::discard(txn, revision).await?,
+            RevisionEffect::Drop => {
+                // A form still open on the dropped revision must not propose it again unseen.
+                next.version = Set(revision.version + 1);
+                revision::discard(txn, revision).await?
+            }
         }
     }
     let updated = next.update(txn).await?;
