@@ -194,6 +194,12 @@ async fn the_councils_page_counts_only_named_case_studies_and_finds_councils_by_
     assert!(london.body.contains("Camden") && !london.body.contains("Glasgow"));
     let nothing = visitor.visit(&format!("{}/councils?name=atlantis", app.address), None).await;
     assert!(nothing.body.contains("0 councils"), "{}", nothing.body);
+
+    // Search results link a council's name to its page, never an anonymous one's label.
+    app.state.search.sync().await.unwrap();
+    let results = visitor.visit(&format!("{}/search", app.address), None).await.body;
+    assert!(results.contains(r#"<a href="/councils/camden">London Borough of Camden</a>"#), "{results}");
+    assert!(results.contains("A London borough") && !results.contains(">A London borough</a>"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -32,6 +32,8 @@ pub struct QueueItem {
     pub title: String,
     pub url: String,
     pub council: String,
+    /// The council's page (moderators know every council).
+    pub council_url: Option<String>,
     /// "New submission" or "Edit of a published case study".
     pub kind: &'static str,
     pub waiting_since: String,
@@ -83,6 +85,10 @@ async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueI
                 .get(&item.authority_id)
                 .map(|council| policy::council_label(viewer, &item, council))
                 .unwrap_or_default(),
+            council_url: councils
+                .get(&item.authority_id)
+                .filter(|_| policy::can_see_council(viewer, &item))
+                .map(|council| view::council_url(&council.slug)),
             kind: if item.status == Status::Published { "Edit of a published case study" } else { "New submission" },
             waiting_since: view::moment(item.queued_at.unwrap_or(item.updated_at)),
             url: format!("/moderation/{}", item.slug),

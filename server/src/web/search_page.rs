@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use casebook_search::{Facet, Filters, Sort};
 
-use super::view::outcome_class;
+use super::view::{self, outcome_class};
 use super::{Layout, internal_error, problem};
 use crate::app::AppState;
 use crate::authorities;
@@ -31,6 +31,8 @@ pub struct HitView {
     pub title: String,
     pub url: String,
     pub authority_label: String,
+    /// The council's page, when the viewer may know the council.
+    pub authority_url: Option<String>,
     pub outcome: &'static str,
     pub outcome_class: &'static str,
     pub summary: String,
@@ -241,14 +243,17 @@ pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> A
         .into_iter()
         .map(|hit| {
             let case_study = hit.case_study;
-            let authority_label = councils
-                .get(&case_study.authority_id)
-                .map(|council| policy::council_label(viewer, &case_study, council))
-                .unwrap_or_default();
+            let council = councils.get(&case_study.authority_id);
+            let authority_label =
+                council.map(|council| policy::council_label(viewer, &case_study, council)).unwrap_or_default();
+            let authority_url = council
+                .filter(|_| policy::can_see_council(viewer, &case_study))
+                .map(|council| view::council_url(&council.slug));
             HitView {
-                url: format!("/case-studies/{}", case_study.slug),
+                url: view::case_study_url(&case_study.slug),
                 title: case_study.title,
                 authority_label,
+                authority_url,
                 outcome: case_study.outcome.label(),
                 outcome_class: outcome_class(case_study.outcome),
                 summary: case_study.summary,
@@ -270,7 +275,7 @@ pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> A
                         Some((label.to_owned(), highlight.snippet))
                     })
                     .collect(),
-                published: case_study.published_at.map(|at| at.format("%-d %B %Y").to_string()).unwrap_or_default(),
+                published: case_study.published_at.map(view::day).unwrap_or_default(),
             }
         })
         .collect())
