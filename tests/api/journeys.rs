@@ -267,6 +267,13 @@ async fn ticking_two_years_selects_those_years_and_not_the_ones_between() {
     let page = Browser::new().visit(&format!("{}/search?year=2019&year=2021", app.address), None).await;
     assert!(page.body.contains("Started in 2019") && page.body.contains("Started in 2021"), "{}", page.body);
     assert!(!page.body.contains("Started in 2020"));
+
+    // The range has its own control, and its filter can be removed like a ticked box.
+    let ranged = Browser::new().visit(&format!("{}/search?yearFrom=2020&yearTo=2021", app.address), None).await;
+    assert!(ranged.body.contains(r#"id="yearFrom" name="yearFrom""#) && ranged.body.contains(r#"value="2020""#));
+    assert!(ranged.body.contains("Started in 2020") && ranged.body.contains("Started in 2021"));
+    assert!(!ranged.body.contains("Started in 2019"), "{}", ranged.body);
+    assert!(ranged.body.contains("Remove filter: Started from: 2020"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -77,6 +77,9 @@ pub struct SearchPageView {
     previous_url: Option<String>,
     next_url: Option<String>,
     sort: &'static str,
+    /// The range of start years, as typed (the range control beside the year boxes).
+    year_from: String,
+    year_to: String,
 }
 
 /// The facets in the order the page shows them, with their parameter names.
@@ -173,6 +176,8 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
     };
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let view = SearchPageView {
+        year_from: filters.year_from.map(|year| year.to_string()).unwrap_or_default(),
+        year_to: filters.year_to.map(|year| year.to_string()).unwrap_or_default(),
         layout,
         query,
         total,
@@ -228,6 +233,12 @@ fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
                 label: format!("{}: {label}", facet.legend),
                 remove_url: params.url_without(facet.param, Some(&value)),
             });
+        }
+    }
+    for (param, label) in [("yearFrom", "Started from"), ("yearTo", "Started up to")] {
+        if let Some(year) = params.first(param).map(str::trim).filter(|year| year.parse::<i32>().is_ok()) {
+            active
+                .push(ActiveFilter { label: format!("{label}: {year}"), remove_url: params.url_without(param, None) });
         }
     }
     active
