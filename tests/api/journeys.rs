@@ -4,6 +4,7 @@
 //! revision, the councils directory, our case studies by status and page,
 //! collaborators by name, and years ORed.
 
+use casebook::members::Role;
 use casebook_tests::browser::Browser;
 use casebook_tests::*;
 use serde_json::json;
@@ -14,19 +15,13 @@ async fn dev_app() -> TestApp {
     TestApp::builder().dev_sign_in().spawn().await
 }
 
-async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
-    let browser = Browser::new();
-    browser.dev_sign_in(app, email, role).await;
-    browser
-}
-
 const WITHDRAW_REVISION: &str = "mutation($id: ID!) { withdrawRevision(id: $id) { id status title version
     pendingRevision { title } } }";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_is_not_offered_a_decision_on_their_own_case_study() {
     let app = dev_app().await;
-    let writer = signed_in(&app, "moderator@camden.gov.uk", "MODERATOR").await;
+    let writer = app.browser_signed_in_as("moderator@camden.gov.uk", Role::Moderator).await;
     let csrf = writer.csrf_token(&app, "/case-studies/new").await;
     let created =
         writer.submit(&format!("{}/case-studies/new", app.address), &filled_form(&csrf, "Our own chatbot"), None).await;
@@ -34,7 +29,7 @@ async fn a_moderator_is_not_offered_a_decision_on_their_own_case_study() {
     assert!(submitted.body.contains("SUBMITTED"), "{}", submitted.body);
     assert!(!submitted.body.contains("Decide on it"), "its own moderator is not offered the decision");
 
-    let other = signed_in(&app, "moderator@bristol.gov.uk", "MODERATOR").await;
+    let other = app.browser_signed_in_as("moderator@bristol.gov.uk", Role::Moderator).await;
     let page = other.visit(&created.url, None).await;
     assert!(page.body.contains("Decide on it"), "another moderator is: {}", page.body);
     // And the navigation offers the queue to both, as its gate lets them in.
@@ -50,7 +45,7 @@ async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraw
     let revised = input_with(json!({ "title": "Sensors in bins, revised" }));
     app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": revised })).await.data();
 
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let url = format!("{}/case-studies/{slug}", app.address);
     let page = officer.visit(&url, None).await;
     assert!(page.body.contains("Changes waiting for review since"), "{}", page.body);
@@ -60,7 +55,7 @@ async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraw
     assert!(form.body.contains(r#"value="Sensors in bins, revised""#), "the edit form starts from the revision");
 
     // Nobody outside the council (or its moderators) hears of it.
-    let outsider = signed_in(&app, "officer@hackney.gov.uk", "MEMBER").await;
+    let outsider = app.browser_signed_in_as("officer@hackney.gov.uk", Role::Member).await;
     let seen = outsider.visit(&url, None).await.body;
     assert!(!seen.contains("Changes waiting") && !seen.contains("Withdraw the changes"), "{seen}");
     assert!(!Browser::new().visit(&url, None).await.body.contains("Changes waiting"));
@@ -91,7 +86,7 @@ async fn a_revision_sent_back_shows_the_moderators_message_to_its_council() {
     let decided = json!({ "id": id, "decision": "REQUEST_CHANGES", "message": message });
     app.gql(Some(&moderator), MODERATE, decided).await.data();
 
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let page = officer.visit(&format!("{}/case-studies/{slug}", app.address), None).await;
     assert!(page.body.contains("A moderator asked for changes to your edit"), "{}", page.body);
     assert!(page.body.contains(message));
@@ -139,7 +134,7 @@ async fn our_case_studies_pages_through_all_of_them_and_filters_by_status() {
         app.create(&author, input_with(json!({ "title": format!("Draft number {number:02}") }))).await;
     }
     app.publish(&author, input_with(json!({ "title": "The published one" }))).await;
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let first = officer.visit(&format!("{}/our-case-studies", app.address), None).await;
     assert!(first.body.contains("Page 1 of 2"), "{}", first.body);
     assert!(first.body.contains("All: 28 case studies"));
@@ -183,7 +178,7 @@ async fn the_councils_page_counts_only_named_case_studies_and_finds_councils_by_
     assert!(row(&all.body, "London Borough of Hackney").ends_with("<td>0</td>"));
     assert!(all.body.contains(r#"href="/councils/camden""#), "each council links to its page");
     // The owning council itself sees the same count: anonymity is never counted.
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let own = officer.visit(&format!("{}/councils?name=camden", app.address), None).await;
     assert!(row(&own.body, "London Borough of Camden").ends_with("<td>1</td>"), "{}", own.body);
     assert!(!own.body.contains("London Borough of Hackney"), "found by name");
@@ -205,7 +200,7 @@ async fn the_councils_page_counts_only_named_case_studies_and_finds_councils_by_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn collaborators_are_chosen_by_council_name_in_the_form() {
     let app = dev_app().await;
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let csrf = officer.csrf_token(&app, "/case-studies/new").await;
     let new = format!("{}/case-studies/new", app.address);
     let form = officer.visit(&new, None).await;
@@ -289,7 +284,7 @@ async fn a_case_study_keeps_a_collaborator_that_has_since_retired_when_saved_aga
     retired.retired_on = Set(chrono_date("2025-04-01"));
     retired.update(&app.state.db).await.unwrap();
 
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let edit = format!("{}/case-studies/{slug}/edit", app.address);
     assert!(officer.visit(&edit, None).await.body.contains(r#"value="London Borough of Hackney""#));
     let csrf = officer.csrf_token(&app, "/case-studies/new").await;

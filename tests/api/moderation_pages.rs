@@ -2,6 +2,7 @@
 //! queue, the decision page (with the diff of a pending revision), the admin
 //! page for members, and who may see each.
 
+use casebook::members::Role;
 use casebook_tests::browser::{Browser, hidden_value};
 use casebook_tests::*;
 use serde_json::json;
@@ -10,12 +11,6 @@ use crate::pages::filled_form;
 
 async fn dev_app() -> TestApp {
     TestApp::builder().dev_sign_in().spawn().await
-}
-
-async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
-    let browser = Browser::new();
-    browser.dev_sign_in(app, email, role).await;
-    browser
 }
 
 async fn status_of(app: &TestApp, browser: &Browser, path: &str) -> u16 {
@@ -35,11 +30,11 @@ async fn submitted_in_the_browser(app: &TestApp, officer: &Browser, title: &str)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_requests_changes_the_council_fixes_them_and_the_moderator_approves() {
     let app = dev_app().await;
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let url = submitted_in_the_browser(&app, &officer, "Sensors in litter bins").await;
     let slug = url.rsplit('/').next().unwrap().to_owned();
 
-    let moderator = signed_in(&app, "moderator@bristol.gov.uk", "MODERATOR").await;
+    let moderator = app.browser_signed_in_as("moderator@bristol.gov.uk", Role::Moderator).await;
     let queue = moderator.visit(&format!("{}/moderation", app.address), None).await;
     assert_eq!(queue.status, 200);
     assert!(queue.body.contains("Sensors in litter bins") && queue.body.contains("New submission"), "{}", queue.body);
@@ -101,7 +96,7 @@ async fn the_decision_page_shows_what_an_edit_of_a_published_case_study_changes(
     let read = app.gql(Some(&author), "query($id: ID!) { caseStudy(id: $id) { slug } }", json!({ "id": id })).await;
     let slug = read.data()["caseStudy"]["slug"].as_str().unwrap().to_owned();
 
-    let moderator = signed_in(&app, "moderator@bristol.gov.uk", "MODERATOR").await;
+    let moderator = app.browser_signed_in_as("moderator@bristol.gov.uk", Role::Moderator).await;
     let queue = moderator.visit(&format!("{}/moderation", app.address), None).await;
     assert!(queue.body.contains("Edit of a published case study"), "{}", queue.body);
     let decision_url = format!("{}/moderation/{slug}", app.address);
@@ -121,7 +116,7 @@ async fn the_decision_page_shows_what_an_edit_of_a_published_case_study_changes(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_cannot_decide_on_their_own_work_in_the_browser() {
     let app = dev_app().await;
-    let moderator = signed_in(&app, "moderator@camden.gov.uk", "MODERATOR").await;
+    let moderator = app.browser_signed_in_as("moderator@camden.gov.uk", Role::Moderator).await;
     let url = submitted_in_the_browser(&app, &moderator, "Our own chatbot").await;
     let slug = url.rsplit('/').next().unwrap();
     let decision_url = format!("{}/moderation/{slug}", app.address);
@@ -137,12 +132,12 @@ async fn a_moderator_cannot_decide_on_their_own_work_in_the_browser() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderation_and_member_pages_are_refused_to_those_without_the_role() {
     let app = dev_app().await;
-    let officer = signed_in(&app, "officer@camden.gov.uk", "MEMBER").await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let url = submitted_in_the_browser(&app, &officer, "Sensors in litter bins").await;
     let decision = format!("/moderation/{}", url.rsplit('/').next().unwrap());
     let anonymous = Browser::new();
-    let moderator = signed_in(&app, "moderator@bristol.gov.uk", "MODERATOR").await;
-    let admin = signed_in(&app, "admin@leeds.gov.uk", "ADMIN").await;
+    let moderator = app.browser_signed_in_as("moderator@bristol.gov.uk", Role::Moderator).await;
+    let admin = app.browser_signed_in_as("admin@leeds.gov.uk", Role::Admin).await;
 
     for path in ["/moderation", decision.as_str(), "/admin/members"] {
         assert_eq!(status_of(&app, &anonymous, path).await, 401, "anonymous on {path}");
@@ -171,9 +166,9 @@ async fn moderation_and_member_pages_are_refused_to_those_without_the_role() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_confirms_a_pending_members_council_then_changes_their_role_and_suspends_them() {
     let app = dev_app().await;
-    let pending = signed_in(&app, "someone@example.org", "MEMBER").await;
+    let pending = app.browser_signed_in_as("someone@example.org", Role::Member).await;
     let member_id = pending.me(&app).await["id"].as_str().unwrap().to_owned();
-    let admin = signed_in(&app, "admin@leeds.gov.uk", "ADMIN").await;
+    let admin = app.browser_signed_in_as("admin@leeds.gov.uk", Role::Admin).await;
     let list = admin.visit(&format!("{}/admin/members", app.address), None).await;
     assert!(list.body.contains("someone@example.org") && list.body.contains("Confirm council"), "{}", list.body);
     let csrf = hidden_value(&list.body, "csrf").unwrap();

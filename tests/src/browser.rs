@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use crate::{TestApp, free_loopback_address};
 use casebook::Settings;
+use casebook::members::Role;
 use casebook::settings::ProviderSettings;
 
 pub const OIDC_ISSUER_VARIABLE: &str = "CASEBOOK_TEST_OIDC_ISSUER";
@@ -229,5 +230,30 @@ impl Browser {
     pub async fn me(&self, app: &TestApp) -> Value {
         let body = self.gql(app, "{ me { id email name role status authority { slug } } }", json!({})).await;
         body["data"]["me"].clone()
+    }
+}
+
+/// A browser signed in through the development sign-in, as someone of `role`
+/// (their council follows from the email's domain). Derefs to `Browser`.
+pub struct SignedInBrowser {
+    browser: Browser,
+    pub email: String,
+}
+
+impl std::ops::Deref for SignedInBrowser {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+impl TestApp {
+    /// A browser signed in as `email` with `role` (the app must run with `dev_sign_in`).
+    pub async fn browser_signed_in_as(&self, email: &str, role: Role) -> SignedInBrowser {
+        let browser = Browser::new();
+        let page = browser.dev_sign_in(self, email, role.as_str()).await;
+        assert_eq!(page.status, 200, "signed in as {email}: {}", page.body);
+        SignedInBrowser { browser, email: email.to_owned() }
     }
 }
