@@ -44,20 +44,11 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
 
     // 1. The search crate, directly.
     let direct = direct(&corpus, &dir.join("direct-index"), size, &warm_up, &queries)?;
+    if options.direct_only {
+        return Ok(direct.report_alone(size));
+    }
     let Direct { build, index_bytes, cores, one_thread: direct_one_thread, all_threads: direct, kinds: direct_kinds } =
         direct;
-    if options.direct_only {
-        return Ok(format!(
-            "\n## N = {size}, search crate only\n\n| measure | value |\n| --- | --- |\n\
-             | index build | {:.1} s |\n| direct p50 / p99, one search thread | {} / {} |\n\
-             | direct p50 / p99, {cores} search threads | {} / {} |\n\n{direct_kinds}",
-            build.as_secs_f64(),
-            ms(direct_one_thread.p50),
-            ms(direct_one_thread.p99),
-            ms(direct.p50),
-            ms(direct.p99),
-        ));
-    }
 
     // 2. The full GraphQL query over HTTP, against a `casebook serve` process.
     eprintln!("N = {size}: loading the database and starting a server");
@@ -115,20 +106,25 @@ async fn run_size(options: &BenchOptions, size: u64) -> anyhow::Result<String> {
         peak_memory.map_or("?".to_owned(), |kib| format!("{:.0}", kib as f64 / 1024.0)),
     );
     if let Some(baseline) = baseline {
-        report.push_str(&format!(
-            "| PostgreSQL FTS p50 / p99 | {} / {} |\n| PostgreSQL load + GIN index | {:.1} s |\n\
-             | speed-up over PostgreSQL, direct p50 / p99 | {:.1}× / {:.1}× |\n| speed-up over PostgreSQL, HTTP p50 / p99 | {:.1}× / {:.1}× |\n",
-            ms(baseline.latency.p50),
-            ms(baseline.latency.p99),
-            baseline.load.as_secs_f64(),
-            baseline.latency.p50.as_secs_f64() / direct.p50.as_secs_f64(),
-            baseline.latency.p99.as_secs_f64() / direct.p99.as_secs_f64(),
-            baseline.latency.p50.as_secs_f64() / http.p50.as_secs_f64(),
-            baseline.latency.p99.as_secs_f64() / http.p99.as_secs_f64(),
-        ));
+        report.push_str(&baseline_rows(&baseline, &direct, &http));
     }
     report.push_str(&format!("\nDirect, {cores} search threads, by kind of query:\n\n{direct_kinds}"));
     Ok(report)
+}
+
+/// The PostgreSQL baseline's rows of the report, and the speed-ups over it.
+fn baseline_rows(baseline: &postgres::Baseline, direct: &Latency, http: &Latency) -> String {
+    format!(
+        "| PostgreSQL FTS p50 / p99 | {} / {} |\n| PostgreSQL load + GIN index | {:.1} s |\n\
+         | speed-up over PostgreSQL, direct p50 / p99 | {:.1}× / {:.1}× |\n| speed-up over PostgreSQL, HTTP p50 / p99 | {:.1}× / {:.1}× |\n",
+        ms(baseline.latency.p50),
+        ms(baseline.latency.p99),
+        baseline.load.as_secs_f64(),
+        baseline.latency.p50.as_secs_f64() / direct.p50.as_secs_f64(),
+        baseline.latency.p99.as_secs_f64() / direct.p99.as_secs_f64(),
+        baseline.latency.p50.as_secs_f64() / http.p50.as_secs_f64(),
+        baseline.latency.p99.as_secs_f64() / http.p99.as_secs_f64(),
+    )
 }
 
 /// The search crate's own figures: build, size, latency on one thread and on all.
@@ -139,6 +135,24 @@ struct Direct {
     one_thread: Latency,
     all_threads: Latency,
     kinds: String,
+}
+
+impl Direct {
+    /// The report of `--direct-only`.
+    fn report_alone(&self, size: u64) -> String {
+        format!(
+            "\n## N = {size}, search crate only\n\n| measure | value |\n| --- | --- |\n\
+             | index build | {:.1} s |\n| direct p50 / p99, one search thread | {} / {} |\n\
+             | direct p50 / p99, {} search threads | {} / {} |\n\n{}",
+            self.build.as_secs_f64(),
+            ms(self.one_thread.p50),
+            ms(self.one_thread.p99),
+            self.cores,
+            ms(self.all_threads.p50),
+            ms(self.all_threads.p99),
+            self.kinds,
+        )
+    }
 }
 
 fn direct(
