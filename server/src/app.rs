@@ -65,6 +65,31 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
     Ok((db, queries))
 }
 
+/// How long requests in flight may run on after a shutdown signal.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// SIGTERM (what orchestrators send) or Ctrl-C.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}
+
 /// A server bound to its address, ready to run.
 pub struct Application {
     listener: TcpListener,
@@ -124,8 +149,41 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(std::future::pending()).await
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then shuts down gracefully (`run_until`).
+    pub async fn run_until_signalled(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes; then stops accepting connections, lets
+    /// the requests in flight finish (for at most `SHUTDOWN_GRACE`), and
+    /// brings the search index up to the change log before it returns.
+    pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let state = self.state.clone();
+        let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
         // Connect info gives the rate limits each client's address.
         let service = router::router(self.state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service).await.context("the server stopped")
+        let serving = axum::serve(self.listener, service).with_graceful_shutdown(async move {
+            stop.await;
+            tracing::info!("shutting down: no new connections; finishing the requests in flight");
+            let _ = stopping.send(());
+        });
+        let mut serving = std::pin::pin!(serving.into_future());
+        tokio::select! {
+            served = &mut serving => served.context("the server stopped")?,
+            _ = async {
+                let _ = stopped.await;
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } => tracing::warn!(seconds = SHUTDOWN_GRACE.as_secs(), "requests still running at the end of the grace period were dropped"),
+        }
+        match state.search.sync().await {
+            Ok(_) => tracing::info!("search index committed; stopped"),
+            Err(error) => {
+                tracing::warn!(error = %format!("{error:#}"), "the last index sync failed: the next start catches up")
+            }
+        }
+        Ok(())
     }
 }

@@ -128,5 +128,5 @@ async fn serve(mut settings: Settings, with_demo: bool) -> anyhow::Result<()> {
         }
         eprintln!();
     }
-    application.run_until_stopped().await
+    application.run_until_signalled().await
 }

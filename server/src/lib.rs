@@ -18,6 +18,7 @@ pub mod identity;
 pub mod members;
 pub mod paging;
 mod rate_limit;
+mod readiness;
 mod router;
 pub mod search_sync;
 pub mod secrets;

@@ -11,7 +11,7 @@ use crate::web::{
     self, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page, editing, home,
     moderation, our_case_studies, search_page, security, sign_in, sitemap,
 };
-use crate::{deadline, graphql, rate_limit};
+use crate::{deadline, graphql, rate_limit, readiness};
 
 pub fn router(state: AppState) -> Router {
     let settings = &state.settings;
@@ -49,7 +49,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(state.clone(), security::secure_page));
     Router::new()
-        .route("/health", get(|| async { "ok" }))
+        .route("/health", get(readiness::health))
+        .route("/ready", get(readiness::ready))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/static/{file}", get(assets::serve))
         .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second))

@@ -11,6 +11,7 @@ mod limits;
 mod members;
 mod migrations;
 mod moderation_pages;
+mod operations;
 mod pages;
 mod permissions;
 mod query_count;

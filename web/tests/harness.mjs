@@ -54,9 +54,13 @@ export async function startServer() {
       if ((await fetch(`${url}/health`)).ok) {
         return {
           url,
+          /** SIGTERM, as an orchestrator stops it; resolves with the exit code once it has exited. */
           async stop() {
-            child.kill();
+            const exited = new Promise((done) => child.once('exit', (code, signal) => done(code ?? signal)));
+            child.kill('SIGTERM');
+            const code = await exited;
             rmSync(dataDir, { recursive: true, force: true });
+            return code;
           },
         };
       }

@@ -155,6 +155,21 @@ impl SearchService {
         Ok(behind)
     }
 
+    /// When the oldest change the index has not applied was recorded; `None`
+    /// when it has applied them all (readiness: a server whose index lags
+    /// seconds behind would answer searches with stale results).
+    pub async fn oldest_unapplied(&self) -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
+        use sea_orm::QueryOrder;
+        let index = self.index.clone();
+        let position = tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0);
+        let oldest = crate::entities::search_change::Entity::find()
+            .filter(crate::entities::search_change::Column::Id.gt(position))
+            .order_by_asc(crate::entities::search_change::Column::Id)
+            .one(&self.db)
+            .await?;
+        Ok(oldest.map(|change| change.recorded_at))
+    }
+
     fn forget_labels(&self) {
         if let Ok(mut labels) = self.labels.write() {
             *labels = None;
