@@ -15,6 +15,17 @@ async fn dev_app() -> TestApp {
     TestApp::builder().dev_sign_in().spawn().await
 }
 
+/// A Camden case study, published, then edited: it has a pending revision
+/// titled "Sensors in bins, revised". Its author's token, its id and slug.
+async fn published_with_a_revision(app: &TestApp) -> (String, String, String) {
+    let author = app.member_of("camden").await;
+    let id = app.publish(&author, valid_input()).await;
+    let slug = app.slug_of(&id).await;
+    let revised = input_with(json!({ "title": "Sensors in bins, revised" }));
+    app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": revised })).await.data();
+    (author, id, slug)
+}
+
 const WITHDRAW_REVISION: &str = "mutation($id: ID!) { withdrawRevision(id: $id) { id status title version
     pendingRevision { title } } }";
 
@@ -39,11 +50,7 @@ async fn a_moderator_is_not_offered_a_decision_on_their_own_case_study() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraws_it() {
     let app = dev_app().await;
-    let author = app.member_of("camden").await;
-    let id = app.publish(&author, valid_input()).await;
-    let slug = app.slug_of(&id).await;
-    let revised = input_with(json!({ "title": "Sensors in bins, revised" }));
-    app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": revised })).await.data();
+    let (author, id, slug) = published_with_a_revision(&app).await;
 
     let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
     let url = format!("{}/case-studies/{slug}", app.address);
@@ -76,11 +83,7 @@ async fn the_owning_council_sees_its_pending_revision_edits_from_it_and_withdraw
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revision_sent_back_shows_the_moderators_message_to_its_council() {
     let app = dev_app().await;
-    let author = app.member_of("camden").await;
-    let id = app.publish(&author, valid_input()).await;
-    let slug = app.slug_of(&id).await;
-    let revised = input_with(json!({ "title": "Sensors in bins, revised" }));
-    app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": revised })).await.data();
+    let (_, id, slug) = published_with_a_revision(&app).await;
     let moderator = app.moderator().await;
     let message = "Please say what the sensors cost each.";
     let decided = json!({ "id": id, "decision": "REQUEST_CHANGES", "message": message });

@@ -134,17 +134,22 @@ pub async fn search(db: &impl ConnectionTrait, search: Option<&str>) -> AppResul
         .order_by_asc(authority::Column::Name)
         .all(db)
         .await?;
+    Ok(named(all, search))
+}
+
+/// The councils among `councils` whose name matches `search` as `search` matches (all when it is `None` or blank).
+pub fn named(councils: Vec<authority::Model>, search: Option<&str>) -> Vec<authority::Model> {
     let words = search.map(search_words).unwrap_or_default();
     if words.is_empty() {
-        return Ok(all);
+        return councils;
     }
-    Ok(all
+    councils
         .into_iter()
         .filter(|authority| {
             let name_words = search_words(&authority.name);
             words.iter().all(|word| name_words.iter().any(|name_word| name_word.starts_with(word.as_str())))
         })
-        .collect())
+        .collect()
 }
 
 fn search_words(text: &str) -> Vec<String> {

@@ -59,11 +59,6 @@ impl Outbox {
         Outbox { db, doorbell }
     }
 
-    /// The writer connection, for reads that must see this process's writes.
-    pub fn db(&self) -> &DatabaseConnection {
-        &self.db
-    }
-
     /// Runs `work` in one transaction and, once it has committed, rings the
     /// doorbell (a transaction that recorded no change costs the indexer one
     /// empty read of the log).

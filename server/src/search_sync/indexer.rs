@@ -28,18 +28,21 @@ const BATCH: u64 = 1_000;
 const GAP_PATIENCE: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
 const REBUILD_PAGE: u64 = 500;
 
+/// The index's position in the change log (0 before its first commit).
+pub async fn position(index: &Arc<SearchIndex>) -> anyhow::Result<i64> {
+    let index = index.clone();
+    Ok(tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0))
+}
+
+/// The changes after `position`, oldest first: what the index has yet to apply.
+pub fn after(position: i64) -> sea_orm::Select<search_change::Entity> {
+    search_change::Entity::find().filter(search_change::Column::Id.gt(position)).order_by_asc(search_change::Column::Id)
+}
+
 /// Applies the changes after the index's position; returns how many it read.
 pub async fn sync_once(db: &DatabaseConnection, index: &Arc<SearchIndex>) -> anyhow::Result<usize> {
-    let position = {
-        let index = index.clone();
-        tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0)
-    };
-    let changes = search_change::Entity::find()
-        .filter(search_change::Column::Id.gt(position))
-        .order_by_asc(search_change::Column::Id)
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    let position = position(index).await?;
+    let changes = after(position).limit(BATCH).all(db).await?;
     if changes.is_empty() {
         return Ok(0);
     }

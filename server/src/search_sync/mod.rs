@@ -146,27 +146,16 @@ impl SearchService {
     /// it has caught up): what the tests check at their end.
     pub async fn lag(&self) -> anyhow::Result<u64> {
         use sea_orm::PaginatorTrait;
-        let index = self.index.clone();
-        let position = tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0);
-        let behind = crate::entities::search_change::Entity::find()
-            .filter(crate::entities::search_change::Column::Id.gt(position))
-            .count(&self.db)
-            .await?;
-        Ok(behind)
+        let position = indexer::position(&self.index).await?;
+        Ok(indexer::after(position).count(&self.db).await?)
     }
 
     /// When the oldest change the index has not applied was recorded; `None`
     /// when it has applied them all (readiness: a server whose index lags
     /// seconds behind would answer searches with stale results).
     pub async fn oldest_unapplied(&self) -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
-        use sea_orm::QueryOrder;
-        let index = self.index.clone();
-        let position = tokio::task::spawn_blocking(move || index.position()).await??.unwrap_or(0);
-        let oldest = crate::entities::search_change::Entity::find()
-            .filter(crate::entities::search_change::Column::Id.gt(position))
-            .order_by_asc(crate::entities::search_change::Column::Id)
-            .one(&self.db)
-            .await?;
+        let position = indexer::position(&self.index).await?;
+        let oldest = indexer::after(position).one(&self.db).await?;
         Ok(oldest.map(|change| change.recorded_at))
     }
 

@@ -104,11 +104,9 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
     let authority_label =
         council.as_ref().map(|council| policy::council_label(viewer, &found, council)).unwrap_or_default();
     let authority_url = council.as_ref().filter(|_| sees_council).map(|council| council_url(&council.slug));
-    let workings = workflow::workings(&state.reads, &found.id).await?;
-    let sees_workings = policy::can_see_workings(viewer, &found);
-    let (history, revision) = if sees_workings {
+    let (workings, revision) = workflow::workings(&state.reads, &found.id).await?;
+    let (history, revision) = if policy::can_see_workings(viewer, &found) {
         let history = history(state, &found).await?;
-        let revision = workflow::revision_of(&state.reads, &found.id).await?;
         let notice = revision.map(|revision| revision_notice(&revision, &history));
         (history, notice)
     } else {

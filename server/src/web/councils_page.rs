@@ -11,7 +11,7 @@ use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use super::view::council_url;
+use super::view::{self, council_url};
 use super::{Layout, OrPage, PageResult};
 use crate::app::AppState;
 use crate::authorities::{self, AuthorityKind};
@@ -60,12 +60,8 @@ pub struct CouncilsPage {
 }
 
 pub async fn councils(State(state): State<AppState>, layout: Layout, Query(query): Query<CouncilsQuery>) -> PageResult {
-    let name = Some(query.name.trim()).filter(|name| !name.is_empty());
     let all = authorities::search(&state.reads, None).await.or_page(&layout)?;
-    let matching = match name {
-        Some(_) => authorities::search(&state.reads, name).await.or_page(&layout)?,
-        None => all.clone(),
-    };
+    let matching = authorities::named(all.clone(), Some(&query.name));
     let counts = listing::counts_by_authority(&state.reads, &layout.viewer).await.or_page(&layout)?;
     let kind = AuthorityKind::from_name(&query.kind);
     let wanted = |council: &authority::Model| {
@@ -106,9 +102,7 @@ pub async fn councils(State(state): State<AppState>, layout: Layout, Query(query
 /// "the North East" → "North East", for a heading or a table cell.
 fn region_name(key: &str) -> String {
     let name = authorities::region_display_name(key);
-    let name = name.strip_prefix("the ").map(str::to_owned).unwrap_or(name);
-    let mut letters = name.chars();
-    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+    view::capitalised(name.strip_prefix("the ").unwrap_or(&name))
 }
 
 /// The distinct values, in order, with their display names.

@@ -16,7 +16,7 @@ use crate::authorities;
 use crate::case_studies::policy;
 use crate::case_studies::transitions::Action;
 use crate::case_studies::{Status, listing, workflow};
-use crate::entities::case_study;
+use crate::entities::{case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
 
 fn new_purpose() -> FormPurpose {
@@ -54,19 +54,23 @@ pub async fn create(
 }
 
 pub async fn edit_form(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> PageResult {
-    let found = match editable(&state, &layout, &slug).await {
-        Ok(found) => found,
+    let (found, revision) = match editable(&state, &layout, &slug).await {
+        Ok(editable) => editable,
         Err(refused) => return Ok(refused),
     };
-    let form = form_for(&state, &found).await.or_page(&layout)?;
+    let form = form_for(&state, &found, revision).await.or_page(&layout)?;
     let error_layout = layout.clone();
     form_page(&state, layout, edit_purpose(&found), form, Vec::new()).await.or_page(&error_layout)
 }
 
 /// The form for an edit: the pending revision if there is one (the authors
 /// go on from what they proposed), else the live text.
-async fn form_for(state: &AppState, found: &case_study::Model) -> AppResult<FormValues> {
-    let content = match workflow::revision_of(&state.reads, &found.id).await? {
+async fn form_for(
+    state: &AppState,
+    found: &case_study::Model,
+    revision: Option<case_study_revision::Model>,
+) -> AppResult<FormValues> {
+    let content = match revision {
         Some(revision) => revision.content,
         None => workflow::live_content(found),
     };
@@ -81,8 +85,8 @@ pub async fn update(
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<FormValues>,
 ) -> PageResult {
-    let found = match editable(&state, &layout, &slug).await {
-        Ok(found) => found,
+    let (found, _) = match editable(&state, &layout, &slug).await {
+        Ok(editable) => editable,
         Err(refused) => return Ok(refused),
     };
     let version = form.version.trim().parse().unwrap_or(-1);
@@ -98,16 +102,21 @@ pub async fn update(
     }
 }
 
-/// A case study the viewer may edit now (`policy::check`), or the page that says why not.
-async fn editable(state: &AppState, layout: &Layout, slug: &str) -> Result<case_study::Model, Response> {
+/// A case study the viewer may edit now (`policy::check`) with its revision,
+/// or the page that says why not.
+async fn editable(
+    state: &AppState,
+    layout: &Layout,
+    slug: &str,
+) -> Result<(case_study::Model, Option<case_study_revision::Model>), Response> {
     let viewer = &layout.viewer;
     let refused = |error| PageError::new(layout, error).into_response();
     let Some(found) = listing::find_by_slug(&state.reads, viewer, slug).await.map_err(refused)? else {
         return Err(not_found(layout.clone()));
     };
-    let workings = workflow::workings(&state.reads, &found.id).await.map_err(refused)?;
+    let (workings, revision) = workflow::workings(&state.reads, &found.id).await.map_err(refused)?;
     match policy::check(viewer, Action::Edit, &found, &workings) {
-        Ok(()) => Ok(found),
+        Ok(()) => Ok((found, revision)),
         Err(AppError::Forbidden(_)) => Err(problem(
             layout.clone(),
             StatusCode::FORBIDDEN,

@@ -152,13 +152,11 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     if !transitions::awaits_decision(&found) {
         return Ok(None);
     }
-    let workings = workflow::workings(&state.reads, &found.id).await?;
+    let (workings, revision) = workflow::workings(&state.reads, &found.id).await?;
     // A published case study in the queue waits with an edit: its pending revision.
-    let revision = match found.status {
-        Status::Published => match workflow::revision_of(&state.reads, &found.id).await? {
-            Some(revision) => Some(revision_changes(state, &found, &revision).await?),
-            None => return Ok(None),
-        },
+    let revision = match (found.status, revision) {
+        (Status::Published, Some(revision)) => Some(revision_changes(state, &found, &revision).await?),
+        (Status::Published, None) => return Ok(None),
         _ => None,
     };
     let Some(council) = authorities::find_by_id(&state.reads, found.authority_id).await? else {

@@ -115,7 +115,5 @@ fn tabs(chosen: Option<Status>) -> Vec<StatusTab> {
 
 /// "Changes requested" for CHANGES_REQUESTED.
 fn status_label(status: Status) -> String {
-    let words = status.as_str().replace('_', " ").to_lowercase();
-    let mut letters = words.chars();
-    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+    view::capitalised(&status.as_str().replace('_', " ").to_lowercase())
 }

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use casebook_search::{Facet, Filters, Sort};
 
-use super::view::{self, outcome_class};
+use super::view::{self, Pager, outcome_class};
 use super::{Layout, internal_error, problem};
 use crate::app::AppState;
 use crate::authorities;
@@ -72,10 +72,7 @@ pub struct SearchPageView {
     hits: Vec<HitView>,
     facets: Vec<FacetView>,
     active: Vec<ActiveFilter>,
-    page: u64,
-    pages: u64,
-    previous_url: Option<String>,
-    next_url: Option<String>,
+    pager: Pager,
     sort: &'static str,
     /// The range of start years, as typed (the range control beside the year boxes).
     year_from: String,
@@ -174,7 +171,6 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         Ok(hits) => hits,
         Err(error) => return internal_error(layout, &error),
     };
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
     let view = SearchPageView {
         year_from: filters.year_from.map(|year| year.to_string()).unwrap_or_default(),
         year_to: filters.year_to.map(|year| year.to_string()).unwrap_or_default(),
@@ -185,10 +181,8 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         hits,
         facets,
         active,
-        page,
-        pages,
-        previous_url: (page > 1).then(|| params.url_with_page(page - 1)),
-        next_url: (page < pages).then(|| params.url_with_page(page + 1)),
+        pager: Pager::of_total(page, PAGE_SIZE, total, |number| params.url_with_page(number))
+            .labelled("Pages of results"),
         sort: match sort {
             Sort::Relevance => "relevance",
             Sort::Newest => "newest",

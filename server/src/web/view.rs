@@ -29,6 +29,12 @@ pub fn month(on: NaiveDate) -> String {
     on.format("%B %Y").to_string()
 }
 
+/// The text with its first letter in capitals: "north East" → "North East".
+pub fn capitalised(text: &str) -> String {
+    let mut letters = text.chars();
+    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+}
+
 /// The CSS class of an outcome's tag.
 pub fn outcome_class(outcome: Outcome) -> &'static str {
     match outcome {
@@ -42,6 +48,8 @@ pub fn outcome_class(outcome: Outcome) -> &'static str {
 
 /// A paged list's "Page 2 of 7" and its previous and next links (`pager.html`).
 pub struct Pager {
+    /// The navigation's accessible name.
+    pub label: &'static str,
     pub number: u64,
     pub count: u64,
     pub previous_url: Option<String>,
@@ -51,12 +59,22 @@ pub struct Pager {
 impl Pager {
     /// For page `number` (1-based) of `page`, whose page N is at `url(N)`.
     pub fn new<T>(number: u64, page_size: u64, page: &Page<T>, url: impl Fn(u64) -> String) -> Self {
-        let count = page.total_count.div_ceil(page_size).max(1);
+        Self::of_total(number, page_size, page.total_count, url)
+    }
+
+    /// For page `number` (1-based) of a list of `total` items.
+    pub fn of_total(number: u64, page_size: u64, total: u64, url: impl Fn(u64) -> String) -> Self {
+        let count = total.div_ceil(page_size).max(1);
         Pager {
+            label: "Pages",
             number,
             count,
             previous_url: (number > 1).then(|| url(number - 1)),
-            next_url: page.has_next_page.then(|| url(number + 1)),
+            next_url: (number < count).then(|| url(number + 1)),
         }
+    }
+
+    pub fn labelled(self, label: &'static str) -> Self {
+        Pager { label, ..self }
     }
 }

@@ -258,11 +258,7 @@ where
         .transaction(|txn| {
             Box::pin(async move {
                 let current = load_visible(txn, &viewer, &id).await?;
-                let revision = case_study_revision::Entity::find_by_id(current.id.clone()).one(txn).await?;
-                let workings = Workings {
-                    editors: editors(txn, &current.id).await?,
-                    revision: revision.as_ref().map(|revision| revision.state),
-                };
+                let (workings, revision) = workings(txn, &current.id).await?;
                 policy::check(&viewer, action, &current, &workings)?;
                 let change = change(&current, revision.as_ref())?;
                 apply(txn, current, revision, change, &member_id).await
@@ -323,14 +319,23 @@ pub async fn load_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) 
 /// `load_visible` with what the policy needs to decide on an action.
 async fn load_for(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppResult<(case_study::Model, Workings)> {
     let current = load_visible(db, viewer, id).await?;
-    let workings = workings(db, &current.id).await?;
+    let (workings, _) = workings(db, &current.id).await?;
     Ok((current, workings))
 }
 
-/// The editors and revision state of a case study, for `policy::check` and `policy::actions`.
-pub async fn workings(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult<Workings> {
+/// What `policy::check` and `policy::actions` need of a case study beyond
+/// its row (its editors, its revision's state), and the revision itself, for
+/// those who show or apply it: two queries, whoever asks.
+pub async fn workings(
+    db: &impl ConnectionTrait,
+    case_study_id: &str,
+) -> AppResult<(Workings, Option<case_study_revision::Model>)> {
     let revision = case_study_revision::Entity::find_by_id(case_study_id.to_owned()).one(db).await?;
-    Ok(Workings { editors: editors(db, case_study_id).await?, revision: revision.map(|revision| revision.state) })
+    let workings = Workings {
+        editors: editors(db, case_study_id).await?,
+        revision: revision.as_ref().map(|revision| revision.state),
+    };
+    Ok((workings, revision))
 }
 
 async fn validate(
@@ -360,12 +365,4 @@ pub async fn revisions_of(
         .filter(case_study_revision::Column::CaseStudyId.is_in(case_study_ids.iter().cloned()))
         .all(db)
         .await?)
-}
-
-/// A case study's revision, if it has one: pending, or sent back to its authors.
-pub async fn revision_of(
-    db: &impl ConnectionTrait,
-    case_study_id: &str,
-) -> AppResult<Option<case_study_revision::Model>> {
-    Ok(case_study_revision::Entity::find_by_id(case_study_id.to_owned()).one(db).await?)
 }
