@@ -9,6 +9,8 @@ use tokio::net::TcpListener;
 use crate::authorities::register;
 use crate::db::{self, QueryCounter};
 use crate::graphql::{self, CasebookSchema};
+use crate::operations::data_dir::DataDirLock;
+use crate::operations::metrics;
 use crate::search_sync::SearchService;
 use crate::search_sync::changes::Outbox;
 use crate::sessions::SessionPolicy;
@@ -90,10 +92,20 @@ async fn shutdown_signal() {
     }
 }
 
+async fn bind(address: std::net::SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(address)
+        .await
+        .with_context(|| format!("cannot listen on {address} (is another server using it?)"))
+}
+
 /// A server bound to its address, ready to run.
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics` on an address of its own (`--metrics-bind`).
+    metrics_listener: Option<TcpListener>,
     state: AppState,
+    /// Held while the server runs: `restore` and `reindex` wait for it to stop.
+    data_dir_lock: DataDirLock,
 }
 
 impl Application {
@@ -110,9 +122,13 @@ impl Application {
         db: DatabaseConnection,
         queries: QueryCounter,
     ) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(settings.bind)
-            .await
-            .with_context(|| format!("cannot listen on {} (is another server using it?)", settings.bind))?;
+        let data_dir_lock = DataDirLock::take(&settings.data_dir)?;
+        let listener = bind(settings.bind).await?;
+        let metrics_listener = match settings.metrics_bind {
+            Some(address) => Some(bind(address).await?),
+            None => None,
+        };
+        metrics::install();
         if settings.dev_sign_in && !settings.is_loopback_only() {
             anyhow::bail!(
                 "development sign-in lets anyone sign in as anyone: it is refused unless the server listens \
@@ -137,11 +153,17 @@ impl Application {
         let outbox = search.outbox(db.clone());
         let state =
             Arc::new(App { db, reads, queries, schema, settings, public_url, sessions, providers, search, outbox });
-        Ok(Application { listener, state })
+        Ok(Application { listener, metrics_listener, state, data_dir_lock })
     }
 
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|address| address.port()).unwrap_or_default()
+    }
+
+    /// The port `/metrics` is served on when it has an address of its own.
+    pub fn metrics_port(&self) -> Option<u16> {
+        let listener = self.metrics_listener.as_ref()?;
+        listener.local_addr().ok().map(|address| address.port())
     }
 
     pub fn state(&self) -> AppState {
@@ -162,6 +184,11 @@ impl Application {
     /// brings the search index up to the change log before it returns.
     pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let state = self.state.clone();
+        let _alone = self.data_dir_lock;
+        let metrics = self.metrics_listener.map(|listener| {
+            let service = router::metrics_router(state.clone());
+            tokio::spawn(async move { axum::serve(listener, service).await })
+        });
         let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
         // Connect info gives the rate limits each client's address.
         let service = router::router(self.state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -177,6 +204,9 @@ impl Application {
                 let _ = stopped.await;
                 tokio::time::sleep(SHUTDOWN_GRACE).await;
             } => tracing::warn!(seconds = SHUTDOWN_GRACE.as_secs(), "requests still running at the end of the grace period were dropped"),
+        }
+        if let Some(metrics) = metrics {
+            metrics.abort();
         }
         match state.search.sync().await {
             Ok(_) => tracing::info!("search index committed; stopped"),

@@ -9,6 +9,9 @@ use crate::app::{self, Application};
 use crate::authorities::{self, register};
 use crate::demo;
 use crate::members::{self, Role};
+use crate::operations::backup;
+use crate::operations::data_dir::DataDirLock;
+use crate::operations::logs::LogFormat;
 use crate::settings::Settings;
 
 #[derive(Parser)]
@@ -50,6 +53,17 @@ enum Command {
     SeedDemo,
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Write a consistent copy of the SQLite database to FILE, while the server runs or not.
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with the backup in FILE (stop the server first;
+    /// the next start rebuilds the search index).
+    Restore { file: PathBuf },
+}
+
+impl Cli {
+    pub fn log_format(&self) -> LogFormat {
+        self.settings.log_format
+    }
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -89,10 +103,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Reindex => {
             app::prepare(&settings).await?;
+            let _alone = DataDirLock::take(&settings.data_dir)?;
             let (search, _) =
                 crate::search_sync::SearchService::open(&settings.data_dir, &settings.database_url()).await?;
             let indexed = search.rebuild().await?;
             eprintln!("indexed {indexed} published case studies");
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let copied = backup::backup(&settings, &file).await?;
+            println!("backed up {copied}");
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let copied = backup::restore(&settings, &file).await?;
+            println!("restored {copied}; the next start rebuilds the search index");
             Ok(())
         }
         Command::SeedDemo => {
@@ -117,16 +142,16 @@ async fn serve(mut settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     };
     let application = Application::with_database(settings.clone(), db, queries).await?;
     let address = application.state().public_url.clone();
-    eprintln!("Casebook is serving on {address} (GraphiQL at {address}/graphql)");
+    println!("Casebook is serving on {address} (GraphiQL at {address}/graphql)");
     if settings.dev_sign_in {
-        eprintln!("Development sign-in is on: sign in as anyone at {address}/dev/sign-in");
+        println!("Development sign-in is on: sign in as anyone at {address}/dev/sign-in");
     }
     if let Some(tokens) = demo_tokens {
-        eprintln!("\nOr sign in to the API: in GraphiQL's headers pane, paste one of");
+        println!("\nOr sign in to the API: in GraphiQL's headers pane, paste one of");
         for (who, token) in tokens {
-            eprintln!("  {who:<40} {{\"Authorization\": \"Bearer {token}\"}}");
+            println!("  {who:<40} {{\"Authorization\": \"Bearer {token}\"}}");
         }
-        eprintln!();
+        println!();
     }
     application.run_until_signalled().await
 }

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
+use casebook::operations::logs::LogFormat;
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
 
 /// mimalloc rather than glibc's allocator: glibc kept the memory of a
 /// rebuild's indexing threads (about 250 MB) after they had freed it, and
@@ -12,15 +12,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
-    match casebook::cli::run(casebook::cli::Cli::parse()).await {
+    let cli = casebook::cli::Cli::parse();
+    let log_format = cli.log_format();
+    casebook::operations::logs::init(log_format);
+    match casebook::cli::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if log_format == LogFormat::Json => {
+            tracing::error!(error = %format!("{error:#}"), "casebook stopped");
+            ExitCode::FAILURE
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE

@@ -1,12 +1,11 @@
-//! Rate limits per client (by peer IP address), on `tower_governor`:
+//! Rate limits per client (by IP address, `client_address`), on `tower_governor`:
 //! sign-in requests get a tight budget, GraphQL requests (token use included)
 //! a generous one. Over the limit, GraphQL answers `RATE_LIMITED` in its own
 //! error format and the sign-in pages answer with a page; both with status 429
 //! and `Retry-After`.
 //!
-//! Behind a load balancer every request comes from its address: run the
-//! limits there instead, or extend the key extractor to trust its
-//! `X-Forwarded-For` (never trust that header from the open internet).
+//! Behind a load balancer every request comes from its address: name it
+//! with `--trusted-proxy`, and the limits key on the client it forwards for.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,21 +19,28 @@ use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::app::AppState;
+use crate::client_address::{ClientKey, TrustedProxies};
 use crate::error::ErrorCode;
+use crate::operations::metrics;
 
 /// Limits the routes of `router` to `per_minute` requests per client, in bursts of up to as many.
-pub fn limit_sign_in(router: Router<AppState>, per_minute: u32) -> Router<AppState> {
+pub fn limit_sign_in(router: Router<AppState>, per_minute: u32, proxies: &TrustedProxies) -> Router<AppState> {
     if per_minute == 0 {
         return router;
     }
     let period = Duration::from_millis(60_000 / u64::from(per_minute));
-    let Some(config) = GovernorConfigBuilder::default().period(period).burst_size(per_minute).finish() else {
+    let Some(config) = GovernorConfigBuilder::default()
+        .key_extractor(ClientKey(proxies.clone()))
+        .period(period)
+        .burst_size(per_minute)
+        .finish()
+    else {
         return router;
     };
     let config = Arc::new(config);
     forget_idle_clients(&config, |config| config.limiter().retain_recent());
     router.layer(GovernorLayer::new(config).error_handler(|error| {
-        too_many(error, "text/html; charset=utf-8", |wait| {
+        too_many(error, "sign_in", "text/html; charset=utf-8", |wait| {
             format!(
                 "<!doctype html><html lang=\"en\"><title>Too many sign-in attempts – Casebook</title>\
                  <main><h1>Too many sign-in attempts</h1><p>Wait {wait} seconds, then try again.</p></main></html>"
@@ -44,26 +50,34 @@ pub fn limit_sign_in(router: Router<AppState>, per_minute: u32) -> Router<AppSta
 }
 
 /// Limits `/graphql` to `per_second` requests per client, in bursts of up to four seconds' worth.
-pub fn limit_api(router: Router<AppState>, per_second: u32) -> Router<AppState> {
+pub fn limit_api(router: Router<AppState>, per_second: u32, proxies: &TrustedProxies) -> Router<AppState> {
     if per_second == 0 {
         return router;
     }
     let period = Duration::from_nanos(1_000_000_000 / u64::from(per_second));
-    let Some(config) =
-        GovernorConfigBuilder::default().period(period).burst_size(per_second.saturating_mul(4)).finish()
+    let Some(config) = GovernorConfigBuilder::default()
+        .key_extractor(ClientKey(proxies.clone()))
+        .period(period)
+        .burst_size(per_second.saturating_mul(4))
+        .finish()
     else {
         return router;
     };
     let config = Arc::new(config);
     forget_idle_clients(&config, |config| config.limiter().retain_recent());
     router.layer(GovernorLayer::new(config).error_handler(|error| {
-        too_many(error, "application/json; charset=utf-8", |wait| {
+        too_many(error, "api", "application/json; charset=utf-8", |wait| {
             ErrorCode::RateLimited.body(&format!("too many requests from this client: wait {wait} seconds"))
         })
     }))
 }
 
-fn too_many(error: GovernorError, content_type: &'static str, body: impl Fn(u64) -> String) -> Response<Body> {
+fn too_many(
+    error: GovernorError,
+    limit: &'static str,
+    content_type: &'static str,
+    body: impl Fn(u64) -> String,
+) -> Response<Body> {
     let wait = match error {
         GovernorError::TooManyRequests { wait_time, .. } => wait_time.max(1),
         // The peer address is always there (the server runs with connect info); say so if not.
@@ -75,6 +89,7 @@ fn too_many(error: GovernorError, content_type: &'static str, body: impl Fn(u64)
                 .unwrap_or_default();
         }
     };
+    metrics::rate_limited(limit);
     let mut response = Response::new(Body::from(body(wait)));
     *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -4,17 +4,18 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
-use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
+use crate::operations::{logs, metrics, readiness};
 use crate::web::{
     self, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page, editing, home,
     moderation, our_case_studies, search_page, security, sign_in, sitemap,
 };
-use crate::{deadline, graphql, rate_limit, readiness};
+use crate::{deadline, graphql, rate_limit};
 
 pub fn router(state: AppState) -> Router {
     let settings = &state.settings;
+    let proxies = settings.trusted_proxies();
     let graphql = Router::new()
         .route("/graphql", get(graphql::http::get).post(graphql::http::post))
         // The GraphQL handler reads its body itself, with its own limit and a JSON answer.
@@ -45,18 +46,30 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in", get(sign_in::sign_in_page))
         .route("/sign-out", post(sign_in::sign_out))
         .merge(dev_sign_in_page)
-        .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute))
+        .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute, &proxies))
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(state.clone(), security::secure_page));
+    // Beside the pages, unless it has an address of its own (`metrics_router`).
+    let mut operations = Router::new();
+    if settings.metrics_bind.is_none() {
+        operations = operations.route("/metrics", get(metrics::render));
+    }
     Router::new()
+        .merge(operations)
         .route("/health", get(readiness::health))
         .route("/ready", get(readiness::ready))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/static/{file}", get(assets::serve))
-        .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second))
+        .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second, &proxies))
         .merge(pages)
         .layer(middleware::from_fn_with_state(state.clone(), deadline::limit))
-        // Failures are logged once, by whoever saw the cause (`AppError::log`).
-        .layer(TraceLayer::new_for_http().on_failure(()))
+        .layer(middleware::from_fn(metrics::track_http))
+        .layer(logs::traced())
+        .layer(middleware::from_fn(logs::assign_request_id))
         .with_state(state)
+}
+
+/// `/metrics` alone, for `--metrics-bind`.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new().route("/metrics", get(metrics::render)).with_state(state)
 }

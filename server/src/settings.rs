@@ -5,7 +5,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
+use ipnet::IpNet;
 use secrecy::SecretString;
+
+use crate::client_address::TrustedProxies;
+use crate::operations::logs::LogFormat;
 
 #[derive(Clone, Args)]
 pub struct Settings {
@@ -67,6 +71,22 @@ pub struct Settings {
     /// writer (WAL lets them read while it writes); on PostgreSQL, the pool.
     #[arg(long, env = "CASEBOOK_DATABASE_POOL_SIZE", default_value_t = 8, global = true)]
     pub database_pool_size: u32,
+
+    /// Where `/metrics` is served: on its own address (not reachable from
+    /// the public one) when set, beside the pages otherwise.
+    #[arg(long, env = "CASEBOOK_METRICS_BIND", global = true)]
+    pub metrics_bind: Option<SocketAddr>,
+
+    /// `text` for people, `json` (one object per line) for a log collector.
+    #[arg(long, env = "CASEBOOK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    /// Proxies in front of the server, by address or network (`--trusted-proxy 10.0.0.0/8`,
+    /// or `CASEBOOK_TRUSTED_PROXIES=10.0.0.1,10.0.0.2`): their `X-Forwarded-For` names
+    /// the client the rate limits count. Nobody else's is believed.
+    #[arg(long = "trusted-proxy", env = "CASEBOOK_TRUSTED_PROXIES", value_delimiter = ',',
+          value_parser = crate::client_address::parse_network, global = true)]
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// One OpenID Connect provider. The secret never prints: `Debug` redacts it.
@@ -97,6 +117,9 @@ impl Settings {
             api_rate_per_second: 100,
             request_timeout_seconds: 10,
             database_pool_size: 8,
+            metrics_bind: None,
+            log_format: LogFormat::Text,
+            trusted_proxies: Vec::new(),
         }
     }
 
@@ -123,6 +146,10 @@ impl Settings {
             Some(url::Host::Ipv6(address)) => address.is_loopback(),
         };
         self.bind.ip().is_loopback() && public_host_is_loopback
+    }
+
+    pub fn trusted_proxies(&self) -> TrustedProxies {
+        TrustedProxies::new(self.trusted_proxies.clone())
     }
 
     pub fn uses_https(&self) -> bool {
@@ -180,6 +207,8 @@ impl std::fmt::Debug for Settings {
             .field("public_url", &self.public_url)
             .field("dev_sign_in", &self.dev_sign_in)
             .field("oidc_providers", &self.oidc_providers)
+            .field("metrics_bind", &self.metrics_bind)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish_non_exhaustive()
     }
 }

@@ -3,6 +3,8 @@
 //! and drives it over HTTP.
 
 mod authorities;
+mod backups;
+mod crash_safety;
 mod demo;
 mod graphql_http;
 mod journeys;
@@ -11,6 +13,7 @@ mod limits;
 mod members;
 mod migrations;
 mod moderation_pages;
+mod observability;
 mod operations;
 mod pages;
 mod permissions;

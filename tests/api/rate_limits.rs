@@ -33,3 +33,59 @@ async fn too_many_api_requests_get_rate_limited_errors() {
     assert!(codes[..4].iter().all(|(status, code)| *status == 200 && code.is_none()), "{codes:?}");
     assert_eq!(codes[5], (429, Some("RATE_LIMITED".to_owned())), "{codes:?}");
 }
+
+/// Four requests (a limit of one a second allows a burst of four), then one
+/// more, all forwarded for one client: whether the last is refused.
+async fn fifth_is_refused(app: &TestApp, forwarded_for: &str) -> bool {
+    let mut last = 0;
+    for _ in 0..5 {
+        let response = app
+            .client
+            .post(format!("{}/graphql", app.address))
+            .header("x-forwarded-for", forwarded_for)
+            .json(&json!({ "query": "{ me { id } }" }))
+            .send()
+            .await
+            .unwrap();
+        last = response.status().as_u16();
+    }
+    last == 429
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_a_limit_of_its_own() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.api_rate_per_second = 1;
+        settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    assert!(fifth_is_refused(&app, "203.0.113.7").await, "the first client is limited");
+    // The same proxy, another client: a budget of its own.
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .header("x-forwarded-for", "198.51.100.99")
+        .json(&json!({ "query": "{ me { id } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "a new client behind the proxy is not limited by the first");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_untrusted_peer_cannot_escape_its_limit_by_forging_x_forwarded_for() {
+    let app = TestApp::spawn_with(|settings| settings.api_rate_per_second = 1).await;
+    let mut statuses = Vec::new();
+    for n in 0..6 {
+        let response = app
+            .client
+            .post(format!("{}/graphql", app.address))
+            .header("x-forwarded-for", format!("203.0.113.{n}"))
+            .json(&json!({ "query": "{ me { id } }" }))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses.last(), Some(&429), "one peer, one budget, whatever it claims: {statuses:?}");
+}

@@ -7,6 +7,7 @@
 //! the test loudly rather than falling back to SQLite.
 
 pub mod browser;
+pub mod process;
 
 use std::net::SocketAddr;
 
@@ -22,6 +23,8 @@ pub const POSTGRES_URL_VARIABLE: &str = "CASEBOOK_TEST_POSTGRES_URL";
 
 pub struct TestApp {
     pub address: String,
+    /// Where `/metrics` is, when the settings gave it an address of its own.
+    pub metrics_address: Option<String>,
     pub client: reqwest::Client,
     pub state: AppState,
     /// The schema of this app on PostgreSQL; None on SQLite.
@@ -176,10 +179,12 @@ impl TestAppBuilder {
         }
         let application = Application::build(settings).await.expect("the server builds");
         let address = format!("http://127.0.0.1:{}", application.port());
+        let metrics_address = application.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
         let state = application.state();
         tokio::spawn(application.run_until_stopped());
         TestApp {
             address,
+            metrics_address,
             client: reqwest::Client::new(),
             state,
             postgres_schema,

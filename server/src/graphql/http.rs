@@ -19,6 +19,7 @@ use super::limits::{self, DocumentRefusal};
 use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
 use crate::identity;
+use crate::operations::metrics;
 
 /// The largest request body accepted: a 100,000-character Markdown body,
 /// escaped, fits with room to spare.
@@ -177,15 +178,27 @@ fn parse_params(value: Value) -> Result<async_graphql::Request, &'static str> {
     Ok(request)
 }
 
-/// The type of the operation the request would run in its parsed document.
-fn operation_type(request: &async_graphql::Request, document: &ExecutableDocument) -> Option<OperationType> {
-    let operation = match &request.operation_name {
+/// The name (if it has one) and type of the operation the request would run in its parsed document.
+fn operation(
+    request: &async_graphql::Request,
+    document: &ExecutableDocument,
+) -> Option<(Option<String>, OperationType)> {
+    let (name, operation) = match &request.operation_name {
         Some(name) => {
             document.operations.iter().find(|(op_name, _)| op_name.map(|n| n.as_str()) == Some(name.as_str()))
         }
         None => document.operations.iter().next(),
     }?;
-    Some(operation.1.node.ty)
+    Some((name.map(|name| name.to_string()), operation.node.ty))
+}
+
+/// The outcome label of the metrics: `ok`, or the first error's code.
+fn outcome(errors: &[async_graphql::ServerError]) -> String {
+    let Some(error) = errors.first() else { return "ok".to_owned() };
+    match error.extensions.as_ref().and_then(|extensions| extensions.get("code")) {
+        Some(async_graphql::Value::String(code)) => code.clone(),
+        _ => ErrorCode::Internal.as_str().to_owned(),
+    }
 }
 
 async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: Value, method: Method) -> Response {
@@ -203,14 +216,16 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
     let document = match limits::check_document(&request.query) {
         Ok(document) => document,
         Err(DocumentRefusal::TooComplex(message)) => {
+            metrics::graphql_operation(None, "query", ErrorCode::QueryTooComplex.as_str());
             return error_response(refused, media, &message, ErrorCode::QueryTooComplex);
         }
         Err(DocumentRefusal::FragmentCycle(message)) => {
             return error_response(refused, media, &message, ErrorCode::BadUserInput);
         }
     };
-    let is_mutation =
-        document.as_ref().and_then(|document| operation_type(&request, document)) == Some(OperationType::Mutation);
+    let (name, kind) =
+        document.as_ref().and_then(|document| operation(&request, document)).unwrap_or((None, OperationType::Query));
+    let is_mutation = kind == OperationType::Mutation;
     if method == Method::Get && is_mutation {
         let mut response = request_error(StatusCode::METHOD_NOT_ALLOWED, media, "mutations are only allowed over POST");
         response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
@@ -231,6 +246,8 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
     request = request.data(RequestContext::new(&state, viewer));
     let mut response = state.schema.execute(request).await;
     add_missing_codes(&mut response.errors);
+    let kind = if is_mutation { "mutation" } else { "query" };
+    metrics::graphql_operation(name.as_deref(), kind, &outcome(&response.errors));
     let is_request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|error| error.path.is_empty());

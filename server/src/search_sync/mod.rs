@@ -232,6 +232,7 @@ impl SearchService {
         if args.text.chars().count() > MAX_QUERY_CHARS {
             return Err(AppError::bad_input("query", format!("must be at most {MAX_QUERY_CHARS} characters")));
         }
+        let started = std::time::Instant::now();
         let request = SearchRequest {
             text: args.text,
             filters: args.filters,
@@ -256,6 +257,7 @@ impl SearchService {
             })
             .collect();
         let facets = label_facets(&*self.labels().await?, results.facets);
+        crate::operations::metrics::search_took(started.elapsed());
         Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
     }
 
