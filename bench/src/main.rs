@@ -5,6 +5,7 @@
 
 mod corpus;
 mod isolation;
+mod load;
 mod postgres;
 mod search;
 mod server;
@@ -57,6 +58,20 @@ enum Command {
         #[arg(long, default_value = "./bench-data")]
         work_dir: PathBuf,
     },
+    /// A mix of page views, searches, API reads and publishing from many clients, with a publish-to-search probe.
+    Load {
+        #[arg(long, default_value_t = 10_000)]
+        docs: u64,
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        #[arg(long, default_value = "./bench-data")]
+        work_dir: PathBuf,
+        /// Run on PostgreSQL: a fresh schema in this database (it is left for inspection).
+        #[arg(long)]
+        postgres_url: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -76,6 +91,9 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Isolation { docs, heavy_clients, samples, work_dir } => {
             isolation::run(isolation::IsolationOptions { docs, heavy_clients, samples, work_dir }).await
+        }
+        Command::Load { docs, clients, seconds, work_dir, postgres_url } => {
+            load::run(load::LoadOptions { docs, clients, seconds, work_dir, postgres_url }).await
         }
     }
 }

@@ -49,8 +49,17 @@ pub struct Server {
 
 impl Server {
     pub async fn start(data_dir: &Path) -> anyhow::Result<Server> {
+        Self::start_on(data_dir, None).await
+    }
+
+    /// As `start`, on the database `database_url` names rather than SQLite in the data dir.
+    pub async fn start_on(data_dir: &Path, database_url: Option<&str>) -> anyhow::Result<Server> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let child = std::process::Command::new(casebook_binary()?)
+        let mut command = std::process::Command::new(casebook_binary()?);
+        if let Some(url) = database_url {
+            command.arg("--database-url").arg(url);
+        }
+        let child = command
             .arg("--data-dir")
             .arg(data_dir)
             .arg("--bind")
@@ -78,7 +87,7 @@ impl Server {
         json!({ "q": query.text, "f": filter })
     }
 
-    async fn search(
+    pub async fn search(
         &self,
         client: &reqwest::Client,
         token: &str,
@@ -116,7 +125,7 @@ impl Server {
     }
 
     /// The web page `/search` for the same query and filters, as a browser asks for it.
-    async fn search_page(&self, client: &reqwest::Client, token: &str, query: &BenchQuery) -> anyhow::Result<()> {
+    pub async fn search_page(&self, client: &reqwest::Client, token: &str, query: &BenchQuery) -> anyhow::Result<()> {
         let mut params = vec![("q", query.text.clone())];
         if let Some(outcome) = query.outcome {
             params.push(("outcome", outcome.to_owned()));
@@ -198,8 +207,16 @@ impl Server {
     }
 
     pub fn peak_memory_kib(&self) -> Option<u64> {
+        self.memory_kib("VmHWM:")
+    }
+
+    pub fn resident_memory_kib(&self) -> Option<u64> {
+        self.memory_kib("VmRSS:")
+    }
+
+    fn memory_kib(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+        let line = status.lines().find(|line| line.starts_with(field))?;
         line.split_whitespace().nth(1)?.parse().ok()
     }
 }

@@ -47,11 +47,16 @@ pub struct Workspace {
 
 impl Workspace {
     pub async fn new(dir: &Path) -> anyhow::Result<Workspace> {
+        Self::on(dir, None).await
+    }
+
+    /// As `new`, on the database `database_url` names (an empty one) instead of SQLite in the folder.
+    pub async fn on(dir: &Path, database_url: Option<String>) -> anyhow::Result<Workspace> {
         if dir.exists() {
             std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
         }
         let data_dir = dir.join("data");
-        let settings = Settings::new(&data_dir, None, "127.0.0.1:0".parse()?);
+        let settings = Settings::new(&data_dir, database_url, "127.0.0.1:0".parse()?);
         let (db, _) = app::prepare(&settings).await?;
         let taxonomy = taxonomy::load(&db).await?;
         let authorities = authority::Entity::find().all(&db).await?;
