@@ -223,6 +223,7 @@ async fn publish(fixture: &Fixture, http: &reqwest::Client, title: &str) -> anyh
         "serviceAreas": ["waste-and-recycling"],
         "technologies": ["iot-sensors"],
         "tags": ["load-test"],
+        "startedOn": "2024-04-01",
         "visibility": "PUBLIC",
         "anonymous": false
     });
