@@ -90,10 +90,10 @@ impl ServerProcess {
     pub async fn wait_for(&self, path: &str) {
         let started = Instant::now();
         loop {
-            if let Ok(response) = self.client.get(format!("{}{path}", self.address)).send().await {
-                if response.status() == 200 {
-                    return;
-                }
+            if let Ok(response) = self.client.get(format!("{}{path}", self.address)).send().await
+                && response.status() == 200
+            {
+                return;
             }
             assert!(started.elapsed() < Duration::from_secs(60), "{path} never answered 200: {}", self.log_text());
             tokio::time::sleep(Duration::from_millis(50)).await;
