@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_search;
 mod m20261124_000003_sign_in;
+mod m20261201_000004_readable_index;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_search::Migration),
             Box::new(m20261124_000003_sign_in::Migration),
+            Box::new(m20261201_000004_readable_index::Migration),
         ]
     }
 }

@@ -25,6 +25,8 @@ use crate::settings::{Settings, redact_url};
 /// overloaded (at most; the server waits half its request deadline), so the
 /// answer is a 503 that says why rather than a timeout.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// A statement taking this long is logged (with its SQL, never its values).
+const SLOW_STATEMENT: Duration = Duration::from_millis(50);
 /// Connections to PostgreSQL per process (shared by reads and writes).
 const POSTGRES_POOL_DEFAULT: u32 = 16;
 
@@ -37,10 +39,19 @@ impl QueryCounter {
         self.0.load(Ordering::Relaxed)
     }
 
+    /// Counts `db`'s statements, and logs the slow ones (their SQL with
+    /// placeholders: the values, which may be token hashes or emails, never).
     fn count_on(&self, db: &mut DatabaseConnection) {
         let count = self.0.clone();
-        db.set_metric_callback(move |_info| {
+        db.set_metric_callback(move |info| {
             count.fetch_add(1, Ordering::Relaxed);
+            if info.elapsed >= SLOW_STATEMENT {
+                tracing::warn!(
+                    ms = info.elapsed.as_millis() as u64,
+                    sql = %info.statement.sql,
+                    "slow database statement"
+                );
+            }
         });
     }
 }
@@ -127,7 +138,14 @@ pub async fn connect_readers(
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None).await.context("cannot run the database migrations")
+    Migrator::up(db, None).await.context("cannot run the database migrations")?;
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        // Statistics for SQLite's planner, where they are missing or stale
+        // (PostgreSQL's autovacuum keeps its own): without them it reads a
+        // council's 1,000 case studies by the wrong index (81 ms against 12 ms at 100,000).
+        db.execute_unprepared("PRAGMA optimize=0x10002").await.context("cannot analyse the database")?;
+    }
+    Ok(())
 }
 
 /// Whether the error says the database cannot serve now (unreachable, pool

@@ -46,6 +46,10 @@ pub async fn list(
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
     let statuses = if filter.statuses.is_empty() { vec![Status::Published] } else { filter.statuses };
+    // Published case studies all have a publication date, so they need no
+    // NULLS LAST: without it SQLite walks the (status, published_at) index
+    // and stops at the page; with it, it sorted every readable row (1.5 s at 100,000).
+    let only_published = statuses == [Status::Published];
     let mut condition = Condition::all().add(policy::readable_by(viewer)).add(Column::Status.is_in(statuses));
     if !filter.outcomes.is_empty() {
         condition = condition.add(Column::Outcome.is_in(filter.outcomes));
@@ -56,11 +60,13 @@ pub async fn list(
         };
         condition = condition.add(Column::AuthorityId.eq(authority.id)).add(policy::council_visible_to(viewer));
     }
-    let query = case_study::Entity::find()
-        .filter(condition)
-        .order_by_with_nulls(Column::PublishedAt, Order::Desc, NullOrdering::Last)
-        .order_by_desc(Column::CreatedAt)
-        .order_by_desc(Column::Id);
+    let query = case_study::Entity::find().filter(condition);
+    let query = if only_published {
+        query.order_by_desc(Column::PublishedAt)
+    } else {
+        query.order_by_with_nulls(Column::PublishedAt, Order::Desc, NullOrdering::Last)
+    };
+    let query = query.order_by_desc(Column::CreatedAt).order_by_desc(Column::Id);
     paging::fetch(db, query, page).await
 }
 
