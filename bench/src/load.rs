@@ -25,6 +25,8 @@ pub struct LoadOptions {
     pub seconds: u64,
     pub work_dir: std::path::PathBuf,
     pub postgres_url: Option<String>,
+    /// Every client only publishes: a bulk load through the API.
+    pub publish_only: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -83,7 +85,8 @@ pub async fn run(options: LoadOptions) -> anyhow::Result<()> {
     let mut clients = Vec::new();
     for seed in 0..options.clients {
         let fixture = fixture.clone();
-        clients.push(tokio::spawn(async move { client(&fixture, seed as u64, deadline).await }));
+        let publish_only = options.publish_only;
+        clients.push(tokio::spawn(async move { client(&fixture, seed as u64, deadline, publish_only).await }));
     }
     let probe = {
         let fixture = fixture.clone();
@@ -153,14 +156,14 @@ async fn fresh_postgres_schema(url: &str) -> anyhow::Result<String> {
 
 type Samples = (Vec<(Kind, Duration)>, Vec<String>);
 
-async fn client(fixture: &Fixture, seed: u64, deadline: Instant) -> Samples {
+async fn client(fixture: &Fixture, seed: u64, deadline: Instant, publish_only: bool) -> Samples {
     let http = reqwest::Client::new();
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let mut samples = Vec::new();
     let mut errors = Vec::new();
     let mut published = 0;
     while Instant::now() < deadline {
-        let kind = Kind::pick(rng.random_range(0..100));
+        let kind = if publish_only { Kind::Publish } else { Kind::pick(rng.random_range(0..100)) };
         let started = Instant::now();
         let outcome = match kind {
             Kind::PageView => page_view(fixture, &http, &mut rng).await,

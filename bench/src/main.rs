@@ -71,6 +71,9 @@ enum Command {
         /// Run on PostgreSQL: a fresh schema in this database (it is left for inspection).
         #[arg(long)]
         postgres_url: Option<String>,
+        /// Every client only publishes (a bulk load through the API), for the memory it takes.
+        #[arg(long)]
+        publish_only: bool,
     },
 }
 
@@ -92,8 +95,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Isolation { docs, heavy_clients, samples, work_dir } => {
             isolation::run(isolation::IsolationOptions { docs, heavy_clients, samples, work_dir }).await
         }
-        Command::Load { docs, clients, seconds, work_dir, postgres_url } => {
-            load::run(load::LoadOptions { docs, clients, seconds, work_dir, postgres_url }).await
+        Command::Load { docs, clients, seconds, work_dir, postgres_url, publish_only } => {
+            load::run(load::LoadOptions { docs, clients, seconds, work_dir, postgres_url, publish_only }).await
         }
     }
 }
