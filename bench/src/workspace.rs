@@ -96,6 +96,7 @@ pub fn row(corpus: &Corpus<'_>, author_id: &str, i: u64) -> case_study::Model {
         updated_at: at,
         published_at: Some(at),
         queued_at: None,
+        unpublished_reason: None,
     }
 }
 

@@ -80,17 +80,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 bail!("`{email}` is not an email address");
             }
             let (db, _) = app::prepare(&settings).await?;
-            let authority_id = match authority {
+            let council = match authority {
                 None => None,
                 Some(slug) => Some(
                     authorities::find_by_slug(&db, &slug)
                         .await?
-                        .with_context(|| format!("no council has the slug `{slug}`"))?
-                        .id,
+                        .with_context(|| format!("no council has the slug `{slug}`"))?,
                 ),
             };
-            let member = members::upsert_active_member(&db, &email, role, authority_id).await?;
-            let token = members::issue_token(&db, &member.id, &name).await?;
+            let token = members::issue_from_command_line(&db, &email, role, council.as_ref(), &name).await?;
             println!("{token}");
             Ok(())
         }

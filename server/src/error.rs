@@ -28,6 +28,9 @@ pub enum AppError {
     BadUserInput(Vec<FieldError>),
     #[error("{0}")]
     Conflict(String),
+    /// A limit on how often one member may do something (reports per hour).
+    #[error("{0}")]
+    RateLimited(String),
     #[error("the database cannot be reached or is overloaded: try again shortly")]
     Unavailable(#[source] anyhow::Error),
     #[error("the request took longer than {0} seconds and was stopped: try again shortly")]
@@ -48,6 +51,7 @@ impl AppError {
             AppError::NotFound => ErrorCode::NotFound,
             AppError::BadUserInput(_) => ErrorCode::BadUserInput,
             AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::RateLimited(_) => ErrorCode::RateLimited,
             AppError::Unavailable(_) | AppError::TimedOut(_) => ErrorCode::ServiceUnavailable,
             AppError::Internal(_) => ErrorCode::Internal,
         }

@@ -5,6 +5,7 @@
 //! See ARCHITECTURE.md for the code map and its invariants.
 
 pub mod app;
+pub mod audit;
 pub mod authorities;
 pub mod case_studies;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod members;
 pub mod operations;
 pub mod paging;
 mod rate_limit;
+pub mod reports;
 mod router;
 pub mod search_sync;
 pub mod secrets;

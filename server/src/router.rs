@@ -8,8 +8,9 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page, editing, home,
-    moderation, our_case_studies, search_page, security, sign_in, sitemap,
+    self, admin_audit, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page,
+    editing, home, moderation, my_reports, our_case_studies, report_moderation, reporting, search_page, security,
+    sign_in, sitemap,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -35,12 +36,17 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/new", get(editing::new_form).post(editing::create))
         .route("/case-studies/{slug}", get(case_study_page::case_study))
         .route("/case-studies/{slug}/edit", get(editing::edit_form).post(editing::update))
+        .route("/case-studies/{slug}/report", post(reporting::report))
         .route("/case-studies/{slug}/{action}", post(case_study_actions::act))
+        .route("/my-reports", get(my_reports::my_reports))
         .route("/our-case-studies", get(our_case_studies::ours))
         .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))
         .route("/moderation", get(moderation::queue))
         .route("/moderation/{slug}", get(moderation::decision_page).post(moderation::decide))
+        .route("/moderation/reports/{id}", get(report_moderation::report_page).post(report_moderation::decide))
+        .route("/admin/audit", get(admin_audit::audit_log))
+        .route("/admin/audit.csv", get(admin_audit::audit_csv))
         .route("/admin/members", get(admin_members::members))
         .route("/admin/members/{id}", post(admin_members::act))
         .route("/sign-in", get(sign_in::sign_in_page))

@@ -62,6 +62,10 @@ pub struct Settings {
     #[arg(long, env = "CASEBOOK_API_RATE_PER_SECOND", default_value_t = 100, global = true)]
     pub api_rate_per_second: u32,
 
+    /// Reports one member may make per hour (a report they change counts once); over it, RATE_LIMITED.
+    #[arg(long, env = "CASEBOOK_REPORTS_PER_HOUR", default_value_t = 10, global = true)]
+    pub reports_per_hour: u32,
+
     /// A request still running after this many seconds is stopped and answered
     /// with SERVICE_UNAVAILABLE (HTTP 503); its database and index work stops with it.
     #[arg(long, env = "CASEBOOK_REQUEST_TIMEOUT_SECONDS", default_value_t = 10, global = true)]
@@ -115,6 +119,7 @@ impl Settings {
             session_max_seconds: 7 * 24 * 3600,
             sign_in_rate_per_minute: 30,
             api_rate_per_second: 100,
+            reports_per_hour: 10,
             request_timeout_seconds: 10,
             database_pool_size: 8,
             metrics_bind: None,

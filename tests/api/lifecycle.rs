@@ -157,10 +157,22 @@ async fn transitions_the_workflow_does_not_allow_are_conflicts() {
         "CONFLICT"
     );
 
-    // WITHDRAWN: final.
+    // WITHDRAWN: cannot be withdrawn again or moderated (its council may edit and resubmit it: `reports.rs`).
     app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.data();
     assert_eq!(app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.error_code(), "CONFLICT");
-    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.error_code(), "CONFLICT");
+    assert_eq!(
+        app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.error_code(),
+        "CONFLICT"
+    );
+
+    // REJECTED: final.
+    let rejected = app.create(&author, valid_input()).await;
+    app.gql(Some(&author), SUBMIT, json!({ "id": rejected })).await.data();
+    let reject = json!({ "id": rejected, "decision": "REJECT", "message": "Out of scope." });
+    app.gql(Some(&moderator), MODERATE, reject).await.data();
+    assert_eq!(app.gql(Some(&author), SUBMIT, json!({ "id": rejected })).await.error_code(), "CONFLICT");
+    let edit = app.gql(Some(&author), UPDATE, json!({ "id": rejected, "version": 1, "input": valid_input() })).await;
+    assert_eq!(edit.error_code(), "CONFLICT");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

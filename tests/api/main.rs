@@ -2,6 +2,7 @@
 //! own database (SQLite, or PostgreSQL when CASEBOOK_TEST_POSTGRES_URL is set)
 //! and drives it over HTTP.
 
+mod audit_log;
 mod authorities;
 mod backups;
 mod crash_safety;
@@ -19,6 +20,8 @@ mod pages;
 mod permissions;
 mod query_count;
 mod rate_limits;
+mod report_pages;
+mod reports;
 mod revisions;
 mod rules;
 mod schema;

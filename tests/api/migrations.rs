@@ -43,6 +43,7 @@ async fn migrations_give_both_backends_the_same_tables() {
         tables,
         [
             "api_tokens",
+            "audit_entries",
             "authorities",
             "case_studies",
             "case_study_editors",
@@ -50,6 +51,8 @@ async fn migrations_give_both_backends_the_same_tables() {
             "case_study_transitions",
             "member_identities",
             "members",
+            "report_filings",
+            "reports",
             "seaql_migrations",
             "search_changes",
             "search_synonyms",

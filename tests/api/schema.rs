@@ -34,6 +34,18 @@ fn the_schema_keeps_the_contracts_names() {
         "UNDER_10K",
         "FROM_250K_TO_1M",
         "pendingRevision: CaseStudyRevision",
+        "reports(status: ReportStatus, first: Int, after: String): ReportConnection!",
+        "auditLog(filter: AuditFilter, first: Int, after: String): AuditEntryConnection!",
+        "reportCaseStudy(id: ID!, reason: ReportReason!, details: String): Report!",
+        "decideReport(id: ID!, decision: ReportDecision!, note: String!): Report!",
+        "enum ReportReason",
+        "PERSONAL_DATA",
+        "enum ReportStatus",
+        "enum ReportDecision",
+        "reportCount: Int!",
+        "unpublishedReason: String",
+        "before: JSON",
+        "targetType: String!",
     ] {
         assert!(sdl.contains(name), "the schema lacks `{name}`");
     }

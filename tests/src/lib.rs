@@ -381,6 +381,35 @@ pub const MODERATE: &str = "mutation($id: ID!, $decision: ModerationDecision!, $
 pub const READ: &str = "query($id: ID!) { caseStudy(id: $id) { id status title authority { slug } authorityLabel
     collaborators { slug } contactEmail history { to } pendingRevision { title } } }";
 
+pub const REPORT_FIELDS: &str = "id status reason details reportCount createdAt decidedAt note
+    caseStudy { id status } filings { reason details } snapshot { version title }";
+pub const REPORT: &str = "mutation($id: ID!, $reason: ReportReason!, $details: String) {
+    reportCaseStudy(id: $id, reason: $reason, details: $details) { id status reason details reportCount caseStudy { id } } }";
+pub const DECIDE_REPORT: &str = "mutation($id: ID!, $decision: ReportDecision!, $note: String!) {
+    decideReport(id: $id, decision: $decision, note: $note) { id status note decidedAt caseStudy { id status } } }";
+
+impl TestApp {
+    /// Reports the case study with this reason; returns the report's id.
+    pub async fn report(&self, token: &str, case_study_id: &str, reason: &str) -> String {
+        let response = self.gql(Some(token), REPORT, json!({ "id": case_study_id, "reason": reason })).await;
+        response.data()["reportCaseStudy"]["id"].as_str().expect("a report id").to_owned()
+    }
+
+    /// A moderator's decision on a report (with a fresh moderator when `moderator` is `None`).
+    pub async fn decide_report(&self, moderator: Option<&str>, report_id: &str, decision: &str, note: &str) -> Value {
+        let fresh;
+        let moderator = match moderator {
+            Some(token) => token,
+            None => {
+                fresh = self.moderator().await;
+                &fresh
+            }
+        };
+        let variables = json!({ "id": report_id, "decision": decision, "note": note });
+        self.gql(Some(moderator), DECIDE_REPORT, variables).await.data()["decideReport"].clone()
+    }
+}
+
 /// Whether the viewer can read the case study through `caseStudy(id)`.
 pub async fn can_read(app: &TestApp, token: Option<&str>, id: &str) -> bool {
     let response = app.gql(token, READ, json!({ "id": id })).await;

@@ -168,6 +168,12 @@ pub async fn import_register(db: &DatabaseConnection, reader: impl Read) -> anyh
         import.ended(&txn, row).await?;
     }
     record_search_changes(&txn, &import.report, &import.by_code).await?;
+    let report = &import.report;
+    if !(report.added.is_empty() && report.changed.is_empty() && report.retired.is_empty()) {
+        let after = serde_json::json!({ "added": report.added, "changed": report.changed, "retired": report.retired });
+        crate::audit::record(&txn, None, crate::audit::AuditAction::AuthorityImport, "register", None, Some(after))
+            .await?;
+    }
     txn.commit().await?;
     Ok(import.report)
 }

@@ -27,6 +27,20 @@ pub async fn find_by_id(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) ->
     Ok(found.filter(|case_study| policy::can_read(viewer, case_study)))
 }
 
+/// Of these case studies, the ones the viewer may read: id → slug, in one query.
+pub async fn readable_among(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    ids: &[String],
+) -> AppResult<HashMap<String, String>> {
+    let found = case_study::Entity::find()
+        .filter(Column::Id.is_in(ids.iter().cloned()))
+        .filter(policy::readable_by(viewer))
+        .all(db)
+        .await?;
+    Ok(found.into_iter().map(|case_study| (case_study.id, case_study.slug)).collect())
+}
+
 pub async fn find_by_slug(
     db: &impl ConnectionTrait,
     viewer: &Viewer,

@@ -131,10 +131,26 @@ fn refusal(
         Action::Submit => (!owns(viewer, case_study)).then_some("only the owning council can submit this case study"),
         Action::Withdraw => (!(owns(viewer, case_study) || viewer.is_moderator()))
             .then_some("only the owning council or a moderator can withdraw this case study"),
-        Action::Moderate if !viewer.is_moderator() => Some("only moderators can moderate"),
-        Action::Moderate => wrote_or_edited(viewer, workings)
-            .then_some("a moderator cannot decide on a case study they wrote or edited"),
+        Action::Moderate | Action::Unpublish => may_decide(viewer, workings).err(),
     }
+}
+
+/// Whether the viewer may decide on this case study (a submission, a
+/// revision, a report on it): a moderator, and not on their own work.
+pub fn may_decide(viewer: &Viewer, workings: &Workings) -> Result<(), &'static str> {
+    if !viewer.is_moderator() {
+        return Err("only moderators can moderate");
+    }
+    if wrote_or_edited(viewer, workings) {
+        return Err("a moderator cannot decide on a case study they wrote or edited");
+    }
+    Ok(())
+}
+
+/// The viewer acts on another council's case study with the powers of
+/// their role (a moderator or admin): such actions go in the audit trail.
+pub fn acts_by_role(viewer: &Viewer, case_study: &case_study::Model) -> bool {
+    !viewer.belongs_to(case_study.authority_id)
 }
 
 /// The actions open to the viewer now: the buttons a page offers.

@@ -4,11 +4,15 @@
 //! action would succeed.
 //!
 //! ```text
-//! DRAFT ─submit─▶ SUBMITTED ─approve─▶ PUBLISHED ─withdraw─▶ WITHDRAWN
-//!   ▲                │   │                 │
-//!   └─edit◀─ CHANGES_REQUESTED ◀─request   └─edit─▶ pending revision ─approve─▶ live text
-//!                    └─reject─▶ REJECTED              (withdrawn by its authors, or decided on)
+//! DRAFT ─submit─▶ SUBMITTED ─approve─▶ PUBLISHED ─withdraw─▶ WITHDRAWN ─edit, submit─▶ SUBMITTED
+//!   ▲                │   │                 │  │
+//!   └─edit◀─ CHANGES_REQUESTED ◀─request   │  └─report upheld─▶ UNPUBLISHED ─edit, submit─▶ SUBMITTED
+//!                    └─reject─▶ REJECTED   └─edit─▶ pending revision ─approve─▶ live text
+//!                                               (withdrawn by its authors, or decided on)
 //! ```
+//!
+//! A WITHDRAWN or UNPUBLISHED case study keeps its status while its council
+//! edits it, so the takedown stays visible until it goes back to moderation.
 
 use sea_orm::{ColumnTrait, Condition};
 
@@ -28,11 +32,13 @@ pub enum Action {
     WithdrawRevision,
     /// Approve, request changes or reject what waits for a decision.
     Moderate,
+    /// Take a published case study down on an upheld report.
+    Unpublish,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] =
-        [Action::Edit, Action::Submit, Action::Withdraw, Action::WithdrawRevision, Action::Moderate];
+    pub const ALL: [Action; 6] =
+        [Action::Edit, Action::Submit, Action::Withdraw, Action::WithdrawRevision, Action::Moderate, Action::Unpublish];
 
     /// The verb, for "a DRAFT case study cannot be withdrawn".
     fn past_participle(self) -> &'static str {
@@ -42,6 +48,7 @@ impl Action {
             Action::Withdraw => "withdrawn",
             Action::WithdrawRevision => "withdrawn from review",
             Action::Moderate => "moderated",
+            Action::Unpublish => "taken down",
         }
     }
 }
@@ -55,9 +62,14 @@ pub fn starts_from(
 ) -> Result<(), String> {
     let status = case_study.status;
     let open = match action {
-        Action::Edit => matches!(status, Status::Draft | Status::ChangesRequested | Status::Published),
-        Action::Submit => matches!(status, Status::Draft | Status::ChangesRequested),
-        Action::Withdraw => status == Status::Published,
+        Action::Edit => matches!(
+            status,
+            Status::Draft | Status::ChangesRequested | Status::Published | Status::Withdrawn | Status::Unpublished
+        ),
+        Action::Submit => {
+            matches!(status, Status::Draft | Status::ChangesRequested | Status::Withdrawn | Status::Unpublished)
+        }
+        Action::Withdraw | Action::Unpublish => status == Status::Published,
         Action::WithdrawRevision => {
             if status == Status::Published && revision.is_none() {
                 return Err("this case study has no changes waiting to be withdrawn".into());

@@ -48,6 +48,9 @@ pub struct Model {
     pub published_at: Option<DateTimeUtc>,
     /// When it entered the moderation queue (a submission or a revision); null when not queued.
     pub queued_at: Option<DateTimeUtc>,
+    /// Why a moderator took it down (an upheld report), while that stands.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub unpublished_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! domain modules (`authorities`, `members`, `case_studies`), never here.
 
 pub mod api_token;
+pub mod audit_entry;
 pub mod authority;
 pub mod case_study;
 pub mod case_study_editor;
@@ -10,6 +11,8 @@ pub mod case_study_transition;
 pub mod json;
 pub mod member;
 pub mod member_identity;
+pub mod report;
+pub mod report_filing;
 pub mod search_change;
 pub mod search_synonym;
 pub mod session;

@@ -104,6 +104,33 @@ stored_enum! {
 }
 
 stored_enum! {
+    /// Why a member reports a published case study.
+    pub enum ReportReason {
+        PersonalData = "PERSONAL_DATA",
+        Inaccurate = "INACCURATE",
+        Confidential = "CONFIDENTIAL",
+        Offensive = "OFFENSIVE",
+        Other = "OTHER",
+    }
+}
+
+stored_enum! {
+    /// A report waits for a moderator (OPEN) until they dismiss or uphold it.
+    pub enum ReportStatus {
+        Open = "OPEN",
+        Dismissed = "DISMISSED",
+        Upheld = "UPHELD",
+    }
+}
+
+stored_enum! {
+    pub enum ReportDecision {
+        Dismiss = "DISMISS",
+        Uphold = "UPHOLD",
+    }
+}
+
+stored_enum! {
     pub enum Role {
         Member = "MEMBER",
         Moderator = "MODERATOR",

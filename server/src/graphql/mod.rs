@@ -54,6 +54,8 @@ pub struct RequestContext {
     pub revisions: DataLoader<RevisionLoader, HashMapCache>,
     pub transitions: DataLoader<TransitionLoader, HashMapCache>,
     pub taxonomy: TaxonomyCache,
+    /// Reports one member may make per hour.
+    pub reports_per_hour: u32,
 }
 
 impl RequestContext {
@@ -70,6 +72,7 @@ impl RequestContext {
             taxonomy: TaxonomyCache::new(db.clone()),
             writer: app.db.clone(),
             outbox: app.outbox.clone(),
+            reports_per_hour: app.settings.reports_per_hour,
             db,
         }
     }

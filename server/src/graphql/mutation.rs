@@ -3,9 +3,10 @@ use async_graphql::{Context, ID, InputObject, Object};
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::scalars::Date;
-use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode};
+use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
 use crate::members::{self, Role, admin};
+use crate::reports::{self, ReportDecision, ReportReason};
 
 #[derive(Default)]
 pub struct Mutation;
@@ -180,5 +181,35 @@ impl Mutation {
     async fn reinstate_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
         Ok(MemberNode(admin::reinstate(&request.writer, &request.viewer, &member_id).await.gql()?))
+    }
+
+    /// Reports a published case study the viewer can read (ACTIVE members).
+    /// A second report by the same member replaces their first.
+    async fn report_case_study(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        reason: ReportReason,
+        details: Option<String>,
+    ) -> async_graphql::Result<ReportNode> {
+        let request = request(ctx)?;
+        let filing = reports::Filing { reason, details };
+        let view =
+            reports::file(&request.outbox, &request.viewer, &id, filing, request.reports_per_hour).await.gql()?;
+        Ok(ReportNode(view))
+    }
+
+    /// A moderator's decision on a report (never on their own work):
+    /// DISMISS, or UPHOLD, which unpublishes the case study with `note` as
+    /// the reason its council reads.
+    async fn decide_report(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        decision: ReportDecision,
+        note: String,
+    ) -> async_graphql::Result<ReportNode> {
+        let request = request(ctx)?;
+        Ok(ReportNode(reports::decide(&request.outbox, &request.viewer, &id, decision, &note).await.gql()?))
     }
 }

@@ -5,14 +5,17 @@ use super::errors::IntoGraphqlResult;
 use super::limits::{INDEX_READ_COST, page_size};
 use super::request;
 use super::types::{
-    ApiTokenNode, AuthorityConnection, AuthorityNode, CaseStudyConnection, CaseStudyNode, MemberConnection, MemberNode,
-    SearchFilter, SearchResults, SearchSort, TaxonomyNode,
+    ApiTokenNode, AuditEntryConnection, AuditFilter, AuthorityConnection, AuthorityNode, CaseStudyConnection,
+    CaseStudyNode, MemberConnection, MemberNode, ReportConnection, SearchFilter, SearchResults, SearchSort,
+    TaxonomyNode,
 };
+use crate::audit;
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, Page};
 use crate::case_studies::{Outcome, Status};
 use crate::error::AppError;
 use crate::members::{self, MemberStatus};
+use crate::reports::{self, ReportStatus};
 
 #[derive(Default)]
 pub struct Query;
@@ -187,5 +190,51 @@ impl Query {
         };
         let results = request.search.search(&request.db, &request.viewer, &request.index_turn, args).await.gql()?;
         SearchResults::load(ctx, results).await
+    }
+    /// Report items of one status, oldest first: OPEN (the default) is the
+    /// moderators' queue. Moderators and admins.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn reports(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<ReportStatus>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<ReportConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let status = status.unwrap_or(ReportStatus::Open);
+        let page = reports::list(&request.db, &request.viewer, status, page).await.gql()?;
+        Ok(ReportConnection::from_page(page))
+    }
+
+    /// The reports the signed-in member made, newest first, with their outcome.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn my_reports(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<ReportConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = reports::of_reporter(&request.db, &request.viewer, page).await.gql()?;
+        Ok(ReportConnection::from_page(page))
+    }
+
+    /// Every moderator and admin action, newest first. Admins only.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AuditFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<AuditEntryConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let filter: audit::AuditFilter = filter.unwrap_or_default().into();
+        let page = audit::list(&request.db, &request.viewer, &filter, page).await.gql()?;
+        Ok(AuditEntryConnection::from_page(page))
     }
 }

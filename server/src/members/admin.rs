@@ -7,11 +7,19 @@
 //! Suspension ends the member's sessions at once; their tokens stay but are
 //! refused while they are suspended (`identity::resolve`), so reinstating
 //! gives back exactly what they had.
+//!
+//! Each change is one transaction with its audit entry (ids, roles,
+//! statuses and council slugs: never an email).
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde_json::json;
 
 use super::{MemberStatus, Role};
+use crate::audit::{self, AuditAction};
 use crate::authorities;
 use crate::entities::member;
 use crate::error::{AppError, AppResult};
@@ -52,67 +60,105 @@ pub async fn list(
 /// Makes the member one of a council's. A PENDING member becomes ACTIVE; a
 /// suspended one stays suspended.
 pub async fn assign_council(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     actor: &Viewer,
     member_id: &str,
     council_slug: &str,
 ) -> AppResult<member::Model> {
     require_admin(actor)?;
-    let member = find(db, member_id).await?;
-    let council = authorities::find_by_slug(db, council_slug.trim())
+    let txn = db.begin().await?;
+    let member = find(&txn, member_id).await?;
+    let council = authorities::find_by_slug(&txn, council_slug.trim())
         .await?
         .ok_or_else(|| AppError::bad_input("authority", format!("no council has the slug `{council_slug}`")))?;
+    let previous = match member.authority_id {
+        Some(id) => authorities::find_by_id(&txn, id).await?.map(|previous| previous.slug),
+        None => None,
+    };
+    let before = json!({ "authority": previous, "status": member.status.as_str() });
     let status = if member.status == MemberStatus::Pending { MemberStatus::Active } else { member.status };
     let mut changed: member::ActiveModel = member.into();
     changed.authority_id = Set(Some(council.id));
     changed.status = Set(status);
     changed.updated_at = Set(Utc::now());
-    Ok(changed.update(db).await?)
+    let changed = changed.update(&txn).await?;
+    let after = json!({ "authority": council.slug, "status": status.as_str() });
+    audit::record(&txn, actor.member_id(), AuditAction::MemberAssignAuthority, &changed.id, Some(before), Some(after))
+        .await?;
+    txn.commit().await?;
+    Ok(changed)
 }
 
 pub async fn set_role(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     actor: &Viewer,
     member_id: &str,
     role: Role,
 ) -> AppResult<member::Model> {
     require_admin(actor)?;
     refuse_self(actor, member_id, "you cannot change your own role")?;
-    let member = find(db, member_id).await?;
+    let txn = db.begin().await?;
+    let member = find(&txn, member_id).await?;
+    if member.role == role {
+        return Ok(member);
+    }
+    let before = json!({ "role": member.role.as_str() });
     let mut changed: member::ActiveModel = member.into();
     changed.role = Set(role);
     changed.updated_at = Set(Utc::now());
-    Ok(changed.update(db).await?)
+    let changed = changed.update(&txn).await?;
+    let after = json!({ "role": role.as_str() });
+    audit::record(&txn, actor.member_id(), AuditAction::MemberSetRole, &changed.id, Some(before), Some(after)).await?;
+    txn.commit().await?;
+    Ok(changed)
 }
 
 /// Suspends the member and ends their sessions. Suspending twice changes nothing.
-pub async fn suspend(db: &impl ConnectionTrait, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
+pub async fn suspend(db: &DatabaseConnection, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
     require_admin(actor)?;
     refuse_self(actor, member_id, "you cannot suspend yourself")?;
-    let member = find(db, member_id).await?;
-    sessions::end_all_of(db, &member.id).await?;
+    let txn = db.begin().await?;
+    let member = find(&txn, member_id).await?;
+    sessions::end_all_of(&txn, &member.id).await?;
     if member.status == MemberStatus::Suspended {
+        txn.commit().await?;
         return Ok(member);
     }
-    let mut changed: member::ActiveModel = member.into();
-    changed.status = Set(MemberStatus::Suspended);
-    changed.updated_at = Set(Utc::now());
-    Ok(changed.update(db).await?)
+    let changed = change_status(&txn, actor, member, MemberStatus::Suspended, AuditAction::MemberSuspend).await?;
+    txn.commit().await?;
+    Ok(changed)
 }
 
 /// Lifts a suspension: ACTIVE again with a council, PENDING without one.
 /// Reinstating a member who is not suspended changes nothing.
-pub async fn reinstate(db: &impl ConnectionTrait, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
+pub async fn reinstate(db: &DatabaseConnection, actor: &Viewer, member_id: &str) -> AppResult<member::Model> {
     require_admin(actor)?;
-    let member = find(db, member_id).await?;
+    let txn = db.begin().await?;
+    let member = find(&txn, member_id).await?;
     if member.status != MemberStatus::Suspended {
         return Ok(member);
     }
     let status = if member.authority_id.is_some() { MemberStatus::Active } else { MemberStatus::Pending };
+    let changed = change_status(&txn, actor, member, status, AuditAction::MemberReinstate).await?;
+    txn.commit().await?;
+    Ok(changed)
+}
+
+async fn change_status(
+    txn: &impl ConnectionTrait,
+    actor: &Viewer,
+    member: member::Model,
+    status: MemberStatus,
+    action: AuditAction,
+) -> AppResult<member::Model> {
+    let before = json!({ "status": member.status.as_str() });
     let mut changed: member::ActiveModel = member.into();
     changed.status = Set(status);
     changed.updated_at = Set(Utc::now());
-    Ok(changed.update(db).await?)
+    let changed = changed.update(txn).await?;
+    let after = json!({ "status": status.as_str() });
+    audit::record(txn, actor.member_id(), action, &changed.id, Some(before), Some(after)).await?;
+    Ok(changed)
 }
 
 fn refuse_self(actor: &Viewer, member_id: &str, message: &'static str) -> AppResult<()> {

@@ -6,7 +6,9 @@ pub mod membership;
 mod tokens;
 
 pub use membership::{VerifiedIdentity, council_for_email, member_for_dev_sign_in, member_for_identity};
-pub use tokens::{create_token, hash_token, issue_token, member_for_token, revoke_token, tokens_of};
+pub use tokens::{
+    create_token, hash_token, issue_from_command_line, issue_token, member_for_token, revoke_token, tokens_of,
+};
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};

@@ -3,8 +3,13 @@
 //! the bootstrap.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde_json::json;
 
+use crate::audit::{self, AuditAction};
 use crate::db::Connections;
 use crate::entities::{api_token, member};
 use crate::error::{AppError, AppResult};
@@ -25,11 +30,32 @@ pub async fn issue_token(db: &impl ConnectionTrait, member_id: &str, name: &str)
     Ok(token)
 }
 
+/// `casebook issue-token`, the bootstrap: makes (or updates) the member
+/// ACTIVE with this role and council and issues them a token, in one
+/// transaction with its audit entry (the command line's act: no actor).
+pub async fn issue_from_command_line(
+    db: &DatabaseConnection,
+    email: &str,
+    role: super::Role,
+    council: Option<&crate::entities::authority::Model>,
+    name: &str,
+) -> AppResult<String> {
+    let txn = db.begin().await?;
+    let member = super::upsert_active_member(&txn, email, role, council.map(|council| council.id)).await?;
+    let (row, token) = insert_token(&txn, &member.id, name).await?;
+    let mut after = described(&row);
+    after["role"] = json!(role.as_str());
+    after["authority"] = json!(council.map(|council| &council.slug));
+    audit::record(&txn, None, AuditAction::ApiTokenIssue, &row.id, None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
 /// `createApiToken`: a named token for the viewer, who must be an ACTIVE
 /// member (a PENDING account has an anonymous visitor's rights, and needs
-/// no token to read what anyone reads).
+/// no token to read what anyone reads). Audited, as every token issued is.
 pub async fn create_token(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     viewer: &Viewer,
     name: &str,
 ) -> AppResult<(api_token::Model, String)> {
@@ -37,7 +63,17 @@ pub async fn create_token(
     if !viewer.is_member() {
         return Err(AppError::Forbidden("only active members can create API tokens"));
     }
-    insert_token(db, &member.member_id, name).await
+    let txn = db.begin().await?;
+    let (row, token) = insert_token(&txn, &member.member_id, name).await?;
+    audit::record(&txn, Some(&member.member_id), AuditAction::ApiTokenCreate, &row.id, None, Some(described(&row)))
+        .await?;
+    txn.commit().await?;
+    Ok((row, token))
+}
+
+/// What the audit trail keeps of a token: whose it is and its name, never the token or its hash.
+pub fn described(token: &api_token::Model) -> serde_json::Value {
+    json!({ "member": token.member_id, "name": token.name, "revokedAt": token.revoked_at })
 }
 
 /// The stored row and the token in clear. The name is 1–100 characters once
@@ -73,19 +109,32 @@ pub async fn tokens_of(db: &impl ConnectionTrait, member_id: &str) -> AppResult<
 }
 
 /// Revokes one of the member's own tokens; someone else's is `NotFound`.
-/// Revoking twice keeps the first revocation time.
-pub async fn revoke_token(db: &impl ConnectionTrait, member_id: &str, token_id: &str) -> AppResult<api_token::Model> {
+/// Revoking twice keeps the first revocation time (and is audited once).
+pub async fn revoke_token(db: &DatabaseConnection, member_id: &str, token_id: &str) -> AppResult<api_token::Model> {
+    let txn = db.begin().await?;
     let token = api_token::Entity::find_by_id(token_id.to_owned())
         .filter(api_token::Column::MemberId.eq(member_id))
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     if token.revoked_at.is_some() {
         return Ok(token);
     }
+    let before = described(&token);
     let mut revoked: api_token::ActiveModel = token.into();
     revoked.revoked_at = Set(Some(Utc::now()));
-    Ok(revoked.update(db).await?)
+    let revoked = revoked.update(&txn).await?;
+    audit::record(
+        &txn,
+        Some(member_id),
+        AuditAction::ApiTokenRevoke,
+        &revoked.id,
+        Some(before),
+        Some(described(&revoked)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(revoked)
 }
 
 /// `last_used_at` is written at most this often: a busy script would

@@ -209,15 +209,20 @@ impl SearchService {
         if let Some(index) = terms.iter().position(|term| term.chars().count() > 100) {
             return Err(AppError::bad_input(format!("terms[{index}]"), "must be at most 100 characters"));
         }
-        sea_orm::ActiveModelTrait::insert(
+        let txn = sea_orm::TransactionTrait::begin(db).await?;
+        let group = sea_orm::ActiveModelTrait::insert(
             search_synonym::ActiveModel {
                 terms: sea_orm::Set(crate::entities::json::StringList(terms.clone())),
                 created_at: sea_orm::Set(chrono::Utc::now()),
                 ..Default::default()
             },
-            db,
+            &txn,
         )
         .await?;
+        let after = serde_json::json!({ "terms": terms });
+        let action = crate::audit::AuditAction::SearchSynonymsAdd;
+        crate::audit::record(&txn, viewer.member_id(), action, group.id.to_string(), None, Some(after)).await?;
+        txn.commit().await?;
         self.load_synonyms().await.map_err(AppError::Internal)?;
         Ok(terms)
     }

@@ -8,7 +8,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 
 use super::view::{self, case_study_url, council_url};
@@ -19,6 +19,7 @@ use crate::case_studies::{RevisionState, Status, Visibility, listing, markdown, 
 use crate::entities::{case_study, case_study_revision};
 use crate::error::AppResult;
 use crate::identity::Viewer;
+use crate::reports::{self, ReportReason};
 use crate::search_sync::IndexTurn;
 use crate::taxonomy::{self, TermKind};
 use crate::{authorities, members};
@@ -87,14 +88,34 @@ pub struct Content {
     slug: String,
     /// The buttons the viewer may press: `policy::actions`.
     actions: Actions,
+    /// A moderator's takedown, told to the owning council (and moderators).
+    unpublished_reason: Option<String>,
+    /// Withdrawn by its council, told to them: they may edit and resubmit it.
+    withdrawn: bool,
+    /// The reasons a member may give, when they may report it.
+    report_reasons: Vec<(&'static str, &'static str)>,
+    /// The viewer has just reported it.
+    reported: bool,
 }
 
-pub async fn case_study(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> PageResult {
+#[derive(serde::Deserialize, Default)]
+pub struct CaseStudyQuery {
+    #[serde(default)]
+    reported: String,
+}
+
+pub async fn case_study(
+    State(state): State<AppState>,
+    layout: Layout,
+    Path(slug): Path<String>,
+    Query(query): Query<CaseStudyQuery>,
+) -> PageResult {
     let viewer = layout.viewer.clone();
     let Some(found) = listing::find_by_slug(&state.reads, &viewer, &slug).await.or_page(&layout)? else {
         return Ok(not_found(layout));
     };
-    let content = page(&state, &viewer, found, &layout.public_url).await.or_page(&layout)?;
+    let mut content = page(&state, &viewer, found, &layout.public_url).await.or_page(&layout)?;
+    content.reported = !query.reported.is_empty();
     Ok(CaseStudyPage { layout, content }.into_response())
 }
 
@@ -113,7 +134,20 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         (Vec::new(), None)
     };
     let public = found.status == Status::Published && found.visibility == Visibility::Public;
+    let sees_workings = policy::can_see_workings(viewer, &found);
+    let reportable = found.status == Status::Published && reports::can_report(viewer);
     Ok(Content {
+        unpublished_reason: found
+            .unpublished_reason
+            .clone()
+            .filter(|_| sees_workings && found.status == Status::Unpublished),
+        withdrawn: sees_workings && found.status == Status::Withdrawn,
+        report_reasons: if reportable {
+            <ReportReason as sea_orm::Iterable>::iter().map(|reason| (reason.as_str(), reason.label())).collect()
+        } else {
+            Vec::new()
+        },
+        reported: false,
         slug: found.slug.clone(),
         actions: policy::actions(viewer, &found, &workings),
         canonical: public.then(|| format!("{public_url}{}", case_study_url(&found.slug))),

@@ -84,6 +84,30 @@ impl Gate for Admins {
     const REFUSED_REASON: &'static str = "Only admins can manage members.";
 }
 
+/// Admins: the audit log.
+pub struct AuditReaders;
+
+impl Gate for AuditReaders {
+    fn allows(viewer: &Viewer) -> bool {
+        crate::audit::can_read(viewer)
+    }
+    const SIGN_IN_FIRST: &'static str = "Sign in as an admin to read the audit log.";
+    const REFUSED_HEADING: &'static str = "You cannot read the audit log";
+    const REFUSED_REASON: &'static str = "Only admins can read the audit log.";
+}
+
+/// Anyone signed in: the reports they made.
+pub struct SignedIn;
+
+impl Gate for SignedIn {
+    fn allows(viewer: &Viewer) -> bool {
+        viewer.is_signed_in()
+    }
+    const SIGN_IN_FIRST: &'static str = "Sign in to see the reports you made.";
+    const REFUSED_HEADING: &'static str = "Sign in first";
+    const REFUSED_REASON: &'static str = "Sign in to see the reports you made.";
+}
+
 /// A POSTed form that came from one of our own pages (same site, this
 /// browser's CSRF token in its `csrf` field), parsed by `axum_extra`'s `Form`,
 /// which keeps repeated keys (`serviceAreas=a&serviceAreas=b`) as lists.

@@ -47,6 +47,10 @@ fn field_label(anchor: &str) -> &str {
         "anonymous" => "Anonymous",
         "decision" => "Decision",
         "message" => "Message to the council",
+        "note" => "Note",
+        "reason" => "Reason",
+        "details" => "Details",
+        "to" => "To",
         other => other,
     }
 }

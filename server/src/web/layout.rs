@@ -42,6 +42,9 @@ pub struct Navigation {
     pub our_case_studies: bool,
     pub moderation: bool,
     pub members: bool,
+    pub audit: bool,
+    /// "Your reports": for anyone who may report.
+    pub reports: bool,
 }
 
 impl Navigation {
@@ -50,6 +53,8 @@ impl Navigation {
             our_case_studies: policy::can_create(viewer),
             moderation: policy::can_open_queue(viewer),
             members: members::admin::can_manage(viewer),
+            audit: crate::audit::can_read(viewer),
+            reports: crate::reports::can_report(viewer),
         }
     }
 }

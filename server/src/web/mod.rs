@@ -6,6 +6,7 @@
 //! is signed in, the CSRF token for its forms, the asset URLs, and the
 //! development sign-in banner when that is on.
 
+pub mod admin_audit;
 pub mod admin_members;
 pub mod assets;
 pub mod authority_page;
@@ -19,7 +20,10 @@ pub mod form_errors;
 pub mod home;
 mod layout;
 pub mod moderation;
+pub mod my_reports;
 pub mod our_case_studies;
+pub mod report_moderation;
+pub mod reporting;
 pub mod revision_diff;
 pub mod search_page;
 pub mod security;
@@ -33,7 +37,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
-pub use extract::{Admins, CsrfForm, Gated, Moderators, OrPage, PageError, PageResult, Writers};
+pub use extract::{
+    Admins, AuditReaders, CsrfForm, Gated, Moderators, OrPage, PageError, PageResult, SignedIn, Writers,
+};
 pub use layout::Layout;
 
 #[derive(Template, WebTemplate)]
@@ -144,6 +150,9 @@ pub fn action_failed(layout: Layout, error: AppError) -> Response {
         AppError::NotFound => not_found(layout),
         AppError::Conflict(ref message) => {
             problem(layout, error.code().http_status(), "Nothing was changed", message.clone())
+        }
+        AppError::RateLimited(ref message) => {
+            problem(layout, error.code().http_status(), "Please wait a while", message.clone())
         }
         AppError::BadUserInput(ref errors) => {
             let message = errors.iter().map(|error| error.message.as_str()).collect::<Vec<_>>().join("; ");

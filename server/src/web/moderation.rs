@@ -1,4 +1,5 @@
-//! Moderation in the browser: the queue (`/moderation`, oldest first) and a
+//! Moderation in the browser: the queue (`/moderation`, oldest first, with
+//! the open reports from `report_moderation`) and a
 //! decision page per case study (`/moderation/{slug}`): approve, request
 //! changes with a message, or reject with a reason; for an edit of a
 //! published case study, the diff of the pending revision against the live
@@ -14,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::form_errors::ShownError;
+use super::report_moderation::{ReportItem, open_items};
 use super::revision_diff::{self, FieldChange, Names};
 use super::{CsrfForm, Gated, Layout, Moderators, OrPage, PageResult, not_found, view};
 use crate::app::AppState;
@@ -45,6 +47,8 @@ pub struct QueuePage {
     layout: Layout,
     items: Vec<QueueItem>,
     total: u64,
+    reports: Vec<ReportItem>,
+    reports_total: u64,
     /// What the moderator just decided, shown as a notice.
     decided: Option<&'static str>,
 }
@@ -65,10 +69,13 @@ pub async fn queue(
         "APPROVE" => Some("Approved: it is published."),
         "REQUEST_CHANGES" => Some("Changes requested: the council has your message."),
         "REJECT" => Some("Rejected: the council has your reason."),
+        "REPORT_DISMISS" => Some("Report dismissed: the case study stays published."),
+        "REPORT_UPHOLD" => Some("Report upheld: the case study is taken down, and its council has your reason."),
         _ => None,
     };
     let (items, total) = queue_items(&state, &layout.viewer).await.or_page(&layout)?;
-    Ok(QueuePage { layout, items, total, decided }.into_response())
+    let (reports, reports_total) = open_items(&state, &layout.viewer).await.or_page(&layout)?;
+    Ok(QueuePage { layout, items, total, reports, reports_total, decided }.into_response())
 }
 
 async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueItem>, u64)> {

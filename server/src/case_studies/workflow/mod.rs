@@ -17,12 +17,14 @@ mod revision;
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, Set};
+use serde_json::json;
 
 use super::content::ValidationContext;
 use super::policy::{self, Workings};
 use super::transitions::Action;
 use super::{CaseStudyContent, CaseStudyInput, ModerationDecision, Status, slug};
+use crate::audit::{self, AuditAction};
 use crate::entities::{case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -94,16 +96,26 @@ pub async fn update(
                 }
                 let content = validate(txn, input, current.authority_id).await?;
                 record_editor(txn, &current.id, &member_id).await?;
-                if current.status == Status::Published {
-                    return revision::propose(txn, current, content, &member_id).await;
+                let by_role = policy::acts_by_role(&viewer, &current);
+                let before = state_of(&current);
+                let edited = if current.status == Status::Published {
+                    revision::propose(txn, current, content, &member_id).await?
+                } else {
+                    edit_in_place(txn, current, content, &member_id).await?
+                };
+                if by_role {
+                    let after = state_of(&edited);
+                    audit::record(txn, Some(&member_id), AuditAction::CaseStudyEdit, &edited.id, before, after).await?;
                 }
-                edit_in_place(txn, current, content, &member_id).await
+                Ok(edited)
             })
         })
         .await
 }
 
-/// A DRAFT or CHANGES_REQUESTED case study takes the new content (and is a DRAFT again).
+/// An unpublished case study takes the new content. One sent back
+/// (CHANGES_REQUESTED) is a DRAFT again; a WITHDRAWN or UNPUBLISHED one keeps
+/// its status until its council submits it.
 async fn edit_in_place(
     txn: &impl ConnectionTrait,
     current: case_study::Model,
@@ -116,7 +128,9 @@ async fn edit_in_place(
     apply_content(&mut edited, content);
     edited.version = Set(new_version);
     edited.updated_at = Set(Utc::now());
-    edited.status = Set(Status::Draft);
+    if previous_status == Status::ChangesRequested {
+        edited.status = Set(Status::Draft);
+    }
     let edited = edited.update(txn).await?;
     if previous_status == Status::ChangesRequested {
         record_transition(txn, &edited.id, Some(previous_status), Status::Draft, member_id, None).await?;
@@ -164,6 +178,11 @@ pub async fn moderate(
             message.clone().ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
         };
         let deciding_revision = current.status == Status::Published;
+        let audited_as = match decision {
+            ModerationDecision::Approve => AuditAction::CaseStudyApprove,
+            ModerationDecision::RequestChanges => AuditAction::CaseStudyRequestChanges,
+            ModerationDecision::Reject => AuditAction::CaseStudyReject,
+        };
         let change = match (decision, deciding_revision) {
             (ModerationDecision::Approve, false) => Change::to(Status::Published).publishing(),
             (ModerationDecision::RequestChanges, false) => {
@@ -180,7 +199,27 @@ pub async fn moderate(
                 Change::to(Status::Published).with_message(require_message("rejecting")?).dropping_revision()
             }
         };
-        Ok(change.with_default_message(message.clone()))
+        Ok(change.with_default_message(message.clone()).audited_as(audited_as))
+    })
+    .await
+}
+
+/// A takedown on an upheld report, inside the report's transaction: the
+/// case study is UNPUBLISHED with the moderator's reason, which its council
+/// reads; a pending revision is dropped with it. Checked like every action
+/// (`Action::Unpublish`: a moderator, not on their own work, of a published one).
+pub async fn unpublish_in(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: &str,
+    reason: String,
+) -> AppResult<case_study::Model> {
+    transition_in(txn, viewer, id, Action::Unpublish, move |_, _| {
+        Ok(Change::to(Status::Unpublished)
+            .with_message(reason.clone())
+            .unpublishing(reason)
+            .dropping_revision()
+            .audited_as(AuditAction::CaseStudyUnpublish))
     })
     .await
 }
@@ -191,7 +230,11 @@ struct Change {
     message: Option<String>,
     queued: bool,
     publishing: bool,
+    /// The takedown's reason, for UNPUBLISHED.
+    unpublished_reason: Option<String>,
     revision: RevisionEffect,
+    /// How the audit trail names it, when it goes there.
+    audit: Option<AuditAction>,
 }
 
 #[derive(Default, PartialEq, Eq)]
@@ -205,7 +248,23 @@ enum RevisionEffect {
 
 impl Change {
     fn to(status: Status) -> Self {
-        Change { to: status, message: None, queued: false, publishing: false, revision: RevisionEffect::Keep }
+        Change {
+            to: status,
+            message: None,
+            queued: false,
+            publishing: false,
+            unpublished_reason: None,
+            revision: RevisionEffect::Keep,
+            audit: None,
+        }
+    }
+    fn unpublishing(mut self, reason: String) -> Self {
+        self.unpublished_reason = Some(reason);
+        self
+    }
+    fn audited_as(mut self, action: AuditAction) -> Self {
+        self.audit = Some(action);
+        self
     }
     fn queued(mut self) -> Self {
         self.queued = true;
@@ -239,8 +298,7 @@ impl Change {
     }
 }
 
-/// Loads, checks `action` with `policy::check`, asks `change` what it does,
-/// and applies it with its history record.
+/// `transition_in`, in a transaction of its own.
 async fn transition<F>(
     outbox: &Outbox,
     viewer: &Viewer,
@@ -251,20 +309,58 @@ async fn transition<F>(
 where
     F: FnOnce(&case_study::Model, Option<&case_study_revision::Model>) -> AppResult<Change> + Send + 'static,
 {
-    let member_id = viewer.require_signed_in()?.member_id.clone();
     let viewer = viewer.clone();
     let id = id.to_owned();
-    outbox
-        .transaction(|txn| {
-            Box::pin(async move {
-                let current = load_visible(txn, &viewer, &id).await?;
-                let (workings, revision) = workings(txn, &current.id).await?;
-                policy::check(&viewer, action, &current, &workings)?;
-                let change = change(&current, revision.as_ref())?;
-                apply(txn, current, revision, change, &member_id).await
-            })
-        })
-        .await
+    outbox.transaction(|txn| Box::pin(async move { transition_in(txn, &viewer, &id, action, change).await })).await
+}
+
+/// Loads, checks `action` with `policy::check`, asks `change` what it does,
+/// and applies it with its history record (and its audit entry, for a
+/// decision or for a moderator or admin acting on another council's work).
+async fn transition_in<F>(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: &str,
+    action: Action,
+    change: F,
+) -> AppResult<case_study::Model>
+where
+    F: FnOnce(&case_study::Model, Option<&case_study_revision::Model>) -> AppResult<Change>,
+{
+    let member_id = viewer.require_signed_in()?.member_id.clone();
+    let current = load_visible(txn, viewer, id).await?;
+    let (workings, revision) = workings(txn, &current.id).await?;
+    policy::check(viewer, action, &current, &workings)?;
+    let mut change = change(&current, revision.as_ref())?;
+    if change.audit.is_none() && policy::acts_by_role(viewer, &current) {
+        change.audit = match action {
+            Action::Submit => Some(AuditAction::CaseStudySubmit),
+            Action::Withdraw => Some(AuditAction::CaseStudyWithdraw),
+            Action::WithdrawRevision => Some(AuditAction::CaseStudyWithdrawRevision),
+            Action::Edit | Action::Moderate | Action::Unpublish => None,
+        };
+    }
+    let audit = change.audit;
+    let revision_version = revision.as_ref().map(|revision| revision.version);
+    let before = state_of(&current);
+    let changed = apply(txn, current, revision, change, &member_id).await?;
+    if let Some(action) = audit {
+        let mut after = state_of(&changed);
+        if let (Some(after), Some(version)) = (after.as_mut(), revision_version) {
+            after["revision"] = json!(version);
+        }
+        audit::record(txn, Some(&member_id), action, &changed.id, before, after).await?;
+    }
+    Ok(changed)
+}
+
+/// What the audit trail keeps of a case study before and after an action.
+fn state_of(case_study: &case_study::Model) -> Option<serde_json::Value> {
+    Some(json!({
+        "status": case_study.status.as_str(),
+        "version": case_study.version,
+        "unpublishedReason": case_study.unpublished_reason,
+    }))
 }
 
 async fn apply(
@@ -283,6 +379,9 @@ async fn apply(
     next.queued_at = Set(change.queued.then_some(now));
     if change.publishing && first_publication {
         next.published_at = Set(Some(now));
+    }
+    if change.publishing || change.unpublished_reason.is_some() {
+        next.unpublished_reason = Set(change.unpublished_reason);
     }
     let mut message = change.message;
     if let Some(revision) = revision {

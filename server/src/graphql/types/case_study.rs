@@ -180,6 +180,13 @@ impl CaseStudyNode {
         }))
     }
 
+    /// Why a moderator took it down (an upheld report), while that stands.
+    /// Owning council and moderators only; null for everyone else.
+    async fn unpublished_reason(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        let request = request(ctx)?;
+        Ok(self.0.unpublished_reason.as_deref().filter(|_| policy::can_see_workings(&request.viewer, &self.0)))
+    }
+
     /// Published case studies like this one that the viewer may read
     /// (never itself): more-like-this over title, summary, lessons and tags,
     /// boosted by shared service areas and technologies.
@@ -317,6 +324,13 @@ pub struct CaseStudyRevisionNode {
     pub needs_changes: bool,
     #[graphql(skip)]
     content: CaseStudyContent,
+}
+
+impl CaseStudyRevisionNode {
+    /// Content as proposed (or, for a report's snapshot, as it was).
+    pub fn new(version: i32, submitted_at: DateTime<Utc>, content: CaseStudyContent) -> Self {
+        CaseStudyRevisionNode { version, submitted_at, needs_changes: false, content }
+    }
 }
 
 #[ComplexObject]

@@ -1,13 +1,17 @@
 //! GraphQL object types: views of domain rows for one viewer.
 
+mod audit;
 mod authority;
 mod case_study;
 mod member;
+mod report;
 mod search;
 mod taxonomy;
 
+pub use audit::{AuditEntryConnection, AuditFilter};
 pub use authority::{AuthorityConnection, AuthorityNode};
 pub use case_study::{CaseStudyConnection, CaseStudyNode};
 pub use member::{ApiTokenNode, CreatedApiToken, MemberConnection, MemberNode};
+pub use report::{ReportConnection, ReportNode};
 pub use search::{SearchFilter, SearchResults, SearchSort};
 pub use taxonomy::{TaxonomyNode, TermNode};
