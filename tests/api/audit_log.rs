@@ -200,6 +200,8 @@ async fn the_audit_log_filters_by_actor_action_target_and_time_and_pages() {
         .await;
     assert_eq!((backwards.error_code(), backwards.error_field()), ("BAD_USER_INPUT", "to"));
     assert!(entries(&app, &admin, json!({ "action": "no.such_action" })).await.is_empty());
+    let far = app.gql(Some(&admin), AUDIT_LOG, json!({ "filter": { "from": "+12000-01-01T00:00:00Z" } })).await;
+    assert_eq!(far.error_code(), "BAD_USER_INPUT", "a year no database stores: {:#}", far.body);
 
     let first =
         app.gql(Some(&admin), AUDIT_LOG, json!({ "filter": { "action": "member.set_role" }, "first": 3 })).await;

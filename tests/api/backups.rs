@@ -3,7 +3,6 @@
 //! writes restores into a new data directory that serves the same case
 //! studies, members and history, with the search index rebuilt.
 
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -18,15 +17,7 @@ fn on_postgres() -> bool {
 
 /// `casebook ARGS` expected to fail; its standard error.
 fn refused(data_dir: &std::path::Path, database_url: &str, args: &[&str]) -> String {
-    let output = Command::new(process::binary())
-        .arg("--data-dir")
-        .arg(data_dir)
-        .arg("--database-url")
-        .arg(database_url)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    let output = process::command(data_dir, database_url, args).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(!output.status.success(), "casebook {args:?} should fail: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -40,41 +31,12 @@ const EVERYTHING: &str = "query($after: String) { caseStudies(first: 100, after:
 const MEMBERS: &str = "{ members(first: 100) { edges { node { id email role status authority { slug } } } } }";
 
 async fn published(address: &str, token: &str) -> Vec<Value> {
-    let client = reqwest::Client::new();
-    let mut nodes = Vec::new();
-    let mut after = Value::Null;
-    loop {
-        let body: Value = client
-            .post(format!("{address}/graphql"))
-            .bearer_auth(token)
-            .json(&json!({ "query": EVERYTHING, "variables": { "after": after } }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let connection = &body["data"]["caseStudies"];
-        nodes.extend(connection["edges"].as_array().expect("edges").iter().map(|edge| edge["node"].clone()));
-        if connection["pageInfo"]["hasNextPage"] != true {
-            return nodes;
-        }
-        after = connection["pageInfo"]["endCursor"].clone();
-    }
+    all_pages(&reqwest::Client::new(), address, token, "caseStudies", EVERYTHING).await
 }
 
 async fn members(address: &str, token: &str) -> Value {
-    let body: Value = reqwest::Client::new()
-        .post(format!("{address}/graphql"))
-        .bearer_auth(token)
-        .json(&json!({ "query": MEMBERS }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["data"]["members"]["edges"].clone()
+    let response = gql_at(&reqwest::Client::new(), address, Some(token), MEMBERS, json!({})).await.unwrap();
+    response.data()["members"]["edges"].clone()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -41,20 +41,6 @@ async fn publish_until_it_dies(
     }
 }
 
-async fn all_pages(server: &ServerProcess, token: &str, field: &str, query: &str) -> Vec<Value> {
-    let mut nodes = Vec::new();
-    let mut after = Value::Null;
-    loop {
-        let page = server.gql(Some(token), query, json!({ "after": after })).await.expect("an answer");
-        let connection = &page.data()[field];
-        nodes.extend(connection["edges"].as_array().expect("edges").iter().map(|edge| edge["node"].clone()));
-        if connection["pageInfo"]["hasNextPage"] != true {
-            return nodes;
-        }
-        after = connection["pageInfo"]["endCursor"].clone();
-    }
-}
-
 const PUBLISHED: &str = "query($after: String) { caseStudies(first: 100, after: $after) {
     edges { node { id title history { to } } } pageInfo { hasNextPage endCursor } } }";
 const SEARCHED: &str = "query($after: String) { search(query: \"\", first: 100, after: $after) {
@@ -103,7 +89,7 @@ async fn after_a_sigkill_mid_stream_nothing_acknowledged_is_lost_nothing_is_appl
 
     let restarted = ServerProcess::start(dir, &database_url, &[]).await;
     restarted.wait_for("/ready").await;
-    let published = all_pages(&restarted, &moderator, "caseStudies", PUBLISHED).await;
+    let published = all_pages(restarted.client(), &restarted.address, &moderator, "caseStudies", PUBLISHED).await;
     for (title, id) in &acknowledged {
         let found: Vec<&Value> = published.iter().filter(|node| node["title"] == title.as_str()).collect();
         assert_eq!(found.len(), 1, "{title} once after the restart, not {}", found.len());
@@ -122,11 +108,12 @@ async fn after_a_sigkill_mid_stream_nothing_acknowledged_is_lost_nothing_is_appl
     in_database.sort();
     let started = Instant::now();
     loop {
-        let mut in_index: Vec<String> = all_pages(&restarted, &moderator, "search", SEARCHED)
-            .await
-            .iter()
-            .map(|node| node["id"].as_str().unwrap().to_owned())
-            .collect();
+        let mut in_index: Vec<String> =
+            all_pages(restarted.client(), &restarted.address, &moderator, "search", SEARCHED)
+                .await
+                .iter()
+                .map(|node| node["id"].as_str().unwrap().to_owned())
+                .collect();
         in_index.sort();
         if in_index == in_database {
             break;

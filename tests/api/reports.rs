@@ -100,11 +100,15 @@ async fn reporting_needs_an_active_member_who_can_read_a_published_case_study() 
     assert_eq!(code(report(Some(&pending), &members_only, Value::Null).await), "NOT_FOUND", "one they cannot read");
     assert_eq!(code(report(Some(&member), &draft, Value::Null).await), "NOT_FOUND", "another council's draft");
     assert_eq!(code(report(Some(&member), "no-such-id", Value::Null).await), "NOT_FOUND");
-    assert_eq!(code(report(Some(&author), &submitted, Value::Null).await), "CONFLICT", "only published ones");
+    assert_eq!(code(report(Some(&author), &public, Value::Null).await), "FORBIDDEN", "its own council's");
+    let moderator = app.moderator().await;
+    assert_eq!(code(report(Some(&moderator), &submitted, Value::Null).await), "CONFLICT", "only published ones");
+    let nul = report(Some(&member), &public, json!("a\u{0}b")).await;
+    assert_eq!((nul.error_code(), nul.error_field()), ("BAD_USER_INPUT", "details"));
     let too_long = report(Some(&member), &public, json!("x".repeat(5_001))).await;
     assert_eq!((too_long.error_code(), too_long.error_field()), ("BAD_USER_INPUT", "details"));
 
-    for token in [member, app.moderator().await, app.admin().await] {
+    for token in [member, moderator, app.admin().await] {
         let filed = report(Some(&token), &members_only, json!("details")).await;
         assert_eq!(filed.data()["reportCaseStudy"]["status"], "OPEN");
     }
@@ -181,10 +185,10 @@ async fn only_moderators_read_and_decide_reports_and_never_on_their_own_work() {
         app.gql(Some(&moderator), DECIDE_REPORT, json!({ "id": report_id, "decision": "UPHOLD", "note": "n" })).await;
     assert_eq!(twice.error_code(), "CONFLICT", "a decided report stays decided");
 
-    // The reporter learns the outcome; a new report opens a new item.
+    // The reporter learns the outcome (the note is for moderators and the council); a new report opens a new item.
     let mine = app.gql(Some(&reader), "{ myReports { edges { node { id status note } } } }", json!({})).await;
     assert_eq!(mine.data()["myReports"]["edges"][0]["node"]["status"], "DISMISSED");
-    assert_eq!(mine.data()["myReports"]["edges"][0]["node"]["note"], "The figures are right.");
+    assert!(mine.data()["myReports"]["edges"][0]["node"]["note"].is_null());
     let reopened = app.report(&reader, &id, "INACCURATE").await;
     assert_ne!(reopened, report_id);
 }
@@ -248,6 +252,12 @@ async fn an_upheld_report_takes_the_case_study_down_for_everyone_but_its_council
     // The reporter learns the outcome, without reading the case study.
     let mine = app.gql(Some(&reader), "{ myReports { edges { node { status caseStudy { id } } } } }", json!({})).await;
     assert_eq!(mine.data()["myReports"]["edges"][0]["node"], json!({ "status": "UPHELD", "caseStudy": null }));
+    let mine = app.gql(Some(&reader), "{ myReports { edges { node { note snapshot { title } } } } }", json!({})).await;
+    assert_eq!(
+        mine.data()["myReports"]["edges"][0]["node"],
+        json!({ "note": null, "snapshot": null }),
+        "nor the reason"
+    );
     let again = app.gql(Some(&reader), REPORT, json!({ "id": id, "reason": "OTHER" })).await;
     assert_eq!(again.error_code(), "NOT_FOUND", "nothing left to report");
 }
@@ -301,4 +311,25 @@ async fn a_withdrawn_case_study_can_be_edited_and_resubmitted_by_its_council() {
         app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data()["submitCaseStudy"]["status"],
         "SUBMITTED"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_stays_decidable_after_its_council_takes_the_case_study_back_to_a_draft() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    let id = app.publish(&author, valid_input()).await;
+    let report_id = app.report(&app.member_of("hackney").await, &id, "INACCURATE").await;
+    app.gql(Some(&author), WITHDRAW, json!({ "id": id })).await.data();
+    app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
+    let moderator = app.moderator().await;
+    let request = json!({ "id": id, "decision": "REQUEST_CHANGES", "message": "Add costs." });
+    app.gql(Some(&moderator), MODERATE, request).await.data();
+    app.gql(Some(&author), UPDATE, json!({ "id": id, "version": 1, "input": valid_input() })).await.data();
+    assert!(!can_read(&app, Some(&moderator), &id).await, "a draft: moderators cannot read it");
+
+    let upheld =
+        app.gql(Some(&moderator), DECIDE_REPORT, json!({ "id": report_id, "decision": "UPHOLD", "note": "n" })).await;
+    assert_eq!(upheld.error_code(), "CONFLICT", "nothing published to take down");
+    let dismissed = app.decide_report(Some(&moderator), &report_id, "DISMISS", "Withdrawn by its council.").await;
+    assert_eq!((dismissed["status"].clone(), dismissed["caseStudy"].clone()), (json!("DISMISSED"), Value::Null));
 }

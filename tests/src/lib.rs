@@ -281,18 +281,7 @@ impl TestApp {
     }
 
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> GqlResponse {
-        let mut request = self
-            .client
-            .post(format!("{}/graphql", self.address))
-            .header("content-type", "application/json")
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        let body = response.json().await.expect("a JSON body");
-        GqlResponse { status, body }
+        gql_at(&self.client, &self.address, token, query, variables).await.expect("the server answers")
     }
 
     /// Creates a DRAFT over GraphQL and returns its id.
@@ -445,6 +434,40 @@ impl TestApp {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
         None
+    }
+}
+
+/// A GraphQL POST to the server at `address` (`http://host:port`), with a bearer token if given.
+pub async fn gql_at(
+    client: &reqwest::Client,
+    address: &str,
+    token: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> reqwest::Result<GqlResponse> {
+    let mut request =
+        client.post(format!("{address}/graphql")).json(&json!({ "query": query, "variables": variables }));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await?;
+    let status = response.status().as_u16();
+    Ok(GqlResponse { status, body: response.json().await? })
+}
+
+/// Every node of the connection `data.{field}`, following `endCursor`
+/// (the query takes `$after`) until the last page.
+pub async fn all_pages(client: &reqwest::Client, address: &str, token: &str, field: &str, query: &str) -> Vec<Value> {
+    let mut nodes = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let page = gql_at(client, address, Some(token), query, json!({ "after": after })).await.expect("an answer");
+        let connection = &page.data()[field];
+        nodes.extend(connection["edges"].as_array().expect("edges").iter().map(|edge| edge["node"].clone()));
+        if connection["pageInfo"]["hasNextPage"] != true {
+            return nodes;
+        }
+        after = connection["pageInfo"]["endCursor"].clone();
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::GqlResponse;
 
@@ -27,17 +27,16 @@ pub fn binary() -> PathBuf {
     beside
 }
 
+/// `casebook ARGS` on a data dir and database, not yet run.
+pub fn command(data_dir: &Path, database_url: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(binary());
+    command.arg("--data-dir").arg(data_dir).arg("--database-url").arg(database_url).args(args).env("RUST_LOG", "warn");
+    command
+}
+
 /// `casebook ARGS` on a data dir and database, to its end; its standard output.
 pub fn run(data_dir: &Path, database_url: &str, args: &[&str]) -> String {
-    let output = Command::new(binary())
-        .arg("--data-dir")
-        .arg(data_dir)
-        .arg("--database-url")
-        .arg(database_url)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the binary runs");
+    let output = command(data_dir, database_url, args).output().expect("the binary runs");
     assert!(output.status.success(), "casebook {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("UTF-8")
 }
@@ -109,16 +108,7 @@ impl ServerProcess {
     }
 
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> reqwest::Result<GqlResponse> {
-        let mut request = self.client.post(format!("{}/graphql", self.address)).json(&json!({
-            "query": query,
-            "variables": variables,
-        }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        let response = request.send().await?;
-        let status = response.status().as_u16();
-        Ok(GqlResponse { status, body: response.json().await? })
+        crate::gql_at(&self.client, &self.address, token, query, variables).await
     }
 
     /// SIGTERM, then its exit status (within 30 s).

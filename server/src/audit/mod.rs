@@ -80,6 +80,12 @@ fn text(value: &Option<String>) -> Option<&str> {
 
 impl AuditFilter {
     fn condition(&self) -> AppResult<Condition> {
+        // Both databases store years 1 to 9999; a filter beyond them is the client's mistake, not a 500.
+        for (field, moment) in [("from", self.from), ("to", self.to)] {
+            if moment.is_some_and(|at| !(1..=9999).contains(&chrono::Datelike::year(&at))) {
+                return Err(AppError::bad_input(field, "must be a date between the years 1 and 9999"));
+            }
+        }
         if let (Some(from), Some(to)) = (self.from, self.to)
             && from > to
         {

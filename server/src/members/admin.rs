@@ -77,6 +77,9 @@ pub async fn assign_council(
     };
     let before = json!({ "authority": previous, "status": member.status.as_str() });
     let status = if member.status == MemberStatus::Pending { MemberStatus::Active } else { member.status };
+    if member.authority_id == Some(council.id) && status == member.status {
+        return Ok(member);
+    }
     let mut changed: member::ActiveModel = member.into();
     changed.authority_id = Set(Some(council.id));
     changed.status = Set(status);

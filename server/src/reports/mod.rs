@@ -15,10 +15,10 @@
 mod view;
 
 use chrono::{Duration, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 
@@ -57,7 +57,9 @@ pub struct Filing {
 
 /// `reportCaseStudy`: files (or replaces) the viewer's report on a case
 /// study, checked in the workflow's order: signed in, can read it (else
-/// `NotFound`), may report (`Forbidden`), it is published (`Conflict`),
+/// `NotFound`), may report and is not of the council that wrote it
+/// (`Forbidden`: a council edits or withdraws its own; and a report would
+/// tell it that others reported), it is published (`Conflict`),
 /// the details (`BadUserInput`), then at most `per_hour` reports an hour
 /// (`RateLimited`).
 pub async fn file(
@@ -76,6 +78,11 @@ pub async fn file(
                 let case_study = workflow::load_visible(txn, &viewer, &case_study_id).await?;
                 if !can_report(&viewer) {
                     return Err(AppError::Forbidden("only active members can report case studies"));
+                }
+                if viewer.belongs_to(case_study.authority_id) {
+                    return Err(AppError::Forbidden(
+                        "your council wrote this case study: edit or withdraw it instead of reporting it",
+                    ));
                 }
                 if case_study.status != Status::Published {
                     return Err(AppError::Conflict(format!(
@@ -193,28 +200,46 @@ pub async fn decide(
         .transaction(|txn| {
             Box::pin(async move {
                 let item = report::Entity::find_by_id(report_id).one(txn).await?.ok_or(AppError::NotFound)?;
-                let case_study = workflow::load_visible(txn, &viewer, &item.case_study_id).await?;
+                // Not `load_visible`: a reported case study its council has
+                // since withdrawn and taken back to a draft is still the
+                // moderators' to dismiss.
+                let case_study = reported_case_study(txn, &viewer, &item).await?;
                 let (workings, _) = workflow::workings(txn, &case_study.id).await?;
                 policy::may_decide(&viewer, &workings).map_err(AppError::Forbidden)?;
                 if item.status != ReportStatus::Open {
-                    return Err(AppError::Conflict(format!("this report was already {}", item.status.past_tense())));
+                    return Err(already_decided(item.status));
                 }
                 let note = optional_text("note", Some(note), MAX_NOTE_CHARS)?
                     .ok_or_else(|| AppError::bad_input("note", "say why: the note is required"))?;
                 let (status, action) = match decision {
                     ReportDecision::Dismiss => (ReportStatus::Dismissed, AuditAction::ReportDismiss),
-                    ReportDecision::Uphold => {
-                        workflow::unpublish_in(txn, &viewer, &case_study.id, note.clone()).await?;
-                        (ReportStatus::Upheld, AuditAction::ReportUphold)
-                    }
+                    ReportDecision::Uphold => (ReportStatus::Upheld, AuditAction::ReportUphold),
                 };
-                let mut decided = item.into_active_model();
-                decided.status = Set(status);
-                decided.open_for = Set(None);
-                decided.decided_at = Set(Some(Utc::now()));
-                decided.decided_by = Set(Some(member_id.clone()));
-                decided.note = Set(Some(note.clone()));
-                let decided = decided.update(txn).await?;
+                if decision == ReportDecision::Uphold && case_study.status != Status::Published {
+                    return Err(AppError::Conflict(format!(
+                        "a {} case study cannot be taken down: dismiss the report instead",
+                        case_study.status.as_str()
+                    )));
+                }
+                // Only while still open: of two moderators deciding at once
+                // (on PostgreSQL), one decides and the other is told.
+                let closed = report::Entity::update_many()
+                    .col_expr(report::Column::Status, Expr::value(status.as_str()))
+                    .col_expr(report::Column::OpenFor, Expr::value(Option::<String>::None))
+                    .col_expr(report::Column::DecidedAt, Expr::value(Utc::now()))
+                    .col_expr(report::Column::DecidedBy, Expr::value(member_id.clone()))
+                    .col_expr(report::Column::Note, Expr::value(note.clone()))
+                    .filter(report::Column::Id.eq(&item.id))
+                    .filter(report::Column::Status.eq(ReportStatus::Open))
+                    .exec(txn)
+                    .await?;
+                if closed.rows_affected != 1 {
+                    return Err(already_decided(ReportStatus::Open));
+                }
+                if decision == ReportDecision::Uphold {
+                    workflow::unpublish_in(txn, &viewer, &case_study.id, note.clone()).await?;
+                }
+                let decided = report::Entity::find_by_id(item.id).one(txn).await?.ok_or(AppError::NotFound)?;
                 let after = json!({ "status": status.as_str(), "caseStudy": case_study.id, "note": note });
                 audit::record(
                     txn,
@@ -253,15 +278,13 @@ pub async fn list(
 /// The items the viewer reported, newest report first: how they learn the outcome.
 pub async fn of_reporter(db: &impl ConnectionTrait, viewer: &Viewer, page: PageRequest) -> AppResult<Page<ReportView>> {
     let member_id = viewer.require_signed_in()?.member_id.clone();
-    let filed: Vec<String> = report_filing::Entity::find()
-        .select_only()
+    let filed = Query::select()
         .column(report_filing::Column::ReportId)
-        .filter(report_filing::Column::MemberId.eq(&member_id))
-        .into_tuple()
-        .all(db)
-        .await?;
+        .from(report_filing::Entity)
+        .and_where(report_filing::Column::MemberId.eq(member_id))
+        .to_owned();
     let query = report::Entity::find()
-        .filter(report::Column::Id.is_in(filed))
+        .filter(report::Column::Id.in_subquery(filed))
         .order_by_desc(report::Column::CreatedAt)
         .order_by_desc(report::Column::Id);
     let page = crate::paging::fetch(db, query, page).await?;
@@ -279,15 +302,39 @@ pub async fn find(db: &impl ConnectionTrait, viewer: &Viewer, report_id: &str) -
     Ok(view)
 }
 
-/// Trimmed text, `None` when empty, `BadUserInput` on `field` when too long.
+/// The case study an item is about, whatever its state now: moderators
+/// decide on a report even after its council has taken the case study back.
+pub async fn reported_case_study(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    item: &report::Model,
+) -> AppResult<crate::entities::case_study::Model> {
+    if !can_review(viewer) {
+        return Err(AppError::NotFound);
+    }
+    crate::entities::case_study::Entity::find_by_id(item.case_study_id.clone()).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// Trimmed text, `None` when empty, `BadUserInput` on `field` when too long
+/// or holding a NUL (which PostgreSQL's text cannot store).
 fn optional_text(field: &str, text: Option<String>, max_chars: usize) -> AppResult<Option<String>> {
     let text = text.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
+    if text.as_deref().is_some_and(|text| text.contains('\0')) {
+        return Err(AppError::bad_input(field, "must not contain NUL characters"));
+    }
     if let Some(text) = &text
         && text.chars().count() > max_chars
     {
         return Err(AppError::bad_input(field, format!("must be at most {max_chars} characters")));
     }
     Ok(text)
+}
+
+fn already_decided(status: ReportStatus) -> AppError {
+    match status {
+        ReportStatus::Open => AppError::Conflict("another moderator has just decided on this report".into()),
+        decided => AppError::Conflict(format!("this report was already {}", decided.past_tense())),
+    }
 }
 
 impl ReportStatus {

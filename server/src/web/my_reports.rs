@@ -1,5 +1,6 @@
 //! `/my-reports`: the reports the signed-in member made and what became of
-//! them (how a reporter learns the outcome), newest first.
+//! them (how a reporter learns the outcome), newest first. The moderator's
+//! note is not shown: it is for the council that wrote the case study.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,7 +21,6 @@ pub struct MyReport {
     pub url: Option<String>,
     pub reason: &'static str,
     pub outcome: &'static str,
-    pub note: Option<String>,
     pub at: String,
 }
 
@@ -54,14 +54,18 @@ pub async fn my_reports(
         .into_iter()
         .map(|item| MyReport {
             url: readable.get(&item.report.case_study_id).map(|slug| view::case_study_url(slug)),
-            title: item.report.snapshot.title.clone(),
+            // What they can no longer read stays unnamed (its title may also have changed since).
+            title: if readable.contains_key(&item.report.case_study_id) {
+                item.report.snapshot.title.clone()
+            } else {
+                "A case study that is no longer available to you".to_owned()
+            },
             reason: item.reason().label(),
             outcome: match item.report.status {
                 ReportStatus::Open => "Waiting for a moderator",
                 ReportStatus::Dismissed => "Dismissed: it stays published",
                 ReportStatus::Upheld => "Upheld: it was taken down",
             },
-            note: item.report.note.clone(),
             at: view::moment(item.own.as_ref().map_or(item.report.created_at, |own| own.updated_at)),
         })
         .collect();

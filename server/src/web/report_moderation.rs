@@ -77,8 +77,8 @@ pub struct ReportPage {
     summary: String,
     /// Sanitised by `markdown::render`: safe to insert.
     body_html: String,
-    /// Its page now, while it exists.
-    case_study_url: String,
+    /// Its page now, while the moderator may read it (not once its council has taken it back to a draft).
+    case_study_url: Option<String>,
     status: &'static str,
     filings: Vec<Filing>,
     open: bool,
@@ -97,7 +97,7 @@ impl ReportPage {
 
     async fn load(state: &AppState, layout: Layout, id: &str) -> AppResult<Self> {
         let item = reports::find(&state.reads, &layout.viewer, id).await?;
-        let case_study = workflow::load_visible(&state.reads, &layout.viewer, &item.report.case_study_id).await?;
+        let case_study = reports::reported_case_study(&state.reads, &layout.viewer, &item.report).await?;
         let (workings, _) = workflow::workings(&state.reads, &case_study.id).await?;
         let own_work = policy::may_decide(&layout.viewer, &workings).is_err();
         Ok(Self::new(layout, item, &case_study, own_work))
@@ -110,7 +110,8 @@ impl ReportPage {
             title: snapshot.title.clone(),
             summary: snapshot.summary.clone(),
             body_html: markdown::render(&snapshot.body),
-            case_study_url: view::case_study_url(&case_study.slug),
+            case_study_url: policy::can_read(&layout.viewer, case_study)
+                .then(|| view::case_study_url(&case_study.slug)),
             status: case_study.status.as_str(),
             filings: item
                 .filings

@@ -56,9 +56,12 @@ impl ReportNode {
         self.0.report.decided_at
     }
 
-    /// The moderator's note on the decision (an upheld report's note is the takedown's reason).
-    async fn note(&self) -> Option<&str> {
-        self.0.report.note.as_deref()
+    /// The moderator's note on the decision (an upheld report's note is the
+    /// takedown's reason). Moderators only: a reporter learns the outcome,
+    /// not what the moderator told the council.
+    async fn note(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        let viewer = &request(ctx)?.viewer;
+        Ok(self.0.report.note.as_deref().filter(|_| reports::can_review(viewer)))
     }
 
     /// The reasons and details given, oldest first: every one to moderators,
