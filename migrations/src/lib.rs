@@ -11,6 +11,7 @@ mod m20261123_000002_search;
 mod m20261124_000003_sign_in;
 mod m20261201_000004_readable_index;
 mod m20261202_000005_moderation;
+mod m20261202_000006_erasure;
 
 pub use m20261202_000005_moderation::APPEND_ONLY as AUDIT_LOG_APPEND_ONLY;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_sign_in::Migration),
             Box::new(m20261201_000004_readable_index::Migration),
             Box::new(m20261202_000005_moderation::Migration),
+            Box::new(m20261202_000006_erasure::Migration),
         ]
     }
 }

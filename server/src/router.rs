@@ -8,9 +8,9 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, admin_audit, admin_members, assets, authority_page, case_study_actions, case_study_page, councils_page,
-    editing, home, moderation, my_reports, our_case_studies, report_moderation, reporting, search_page, security,
-    sign_in, sitemap,
+    self, account, admin_audit, admin_members, assets, authority_page, case_study_actions, case_study_page,
+    councils_page, editing, home, moderation, my_reports, our_case_studies, report_moderation, reporting, search_page,
+    security, sign_in, sitemap,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -39,6 +39,10 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/{slug}/report", post(reporting::report))
         .route("/case-studies/{slug}/{action}", post(case_study_actions::act))
         .route("/my-reports", get(my_reports::my_reports))
+        .route("/account", get(account::account))
+        .route("/account/data.json", get(account::data))
+        .route("/account/delete", post(account::delete))
+        .route("/account/deleted", get(account::deleted))
         .route("/our-case-studies", get(our_case_studies::ours))
         .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))

@@ -6,6 +6,7 @@ mod audit_log;
 mod authorities;
 mod backups;
 mod crash_safety;
+mod data_rights;
 mod demo;
 mod graphql_http;
 mod journeys;

@@ -24,6 +24,8 @@ pub enum AuditAction {
     MemberSetRole,
     MemberSuspend,
     MemberReinstate,
+    /// A member's personal data erased (by themselves or by an admin on their request).
+    MemberErase,
     /// A member creates or revokes one of their API tokens.
     ApiTokenCreate,
     ApiTokenRevoke,
@@ -35,7 +37,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::CaseStudyApprove,
         AuditAction::CaseStudyRequestChanges,
         AuditAction::CaseStudyReject,
@@ -50,6 +52,7 @@ impl AuditAction {
         AuditAction::MemberSetRole,
         AuditAction::MemberSuspend,
         AuditAction::MemberReinstate,
+        AuditAction::MemberErase,
         AuditAction::ApiTokenCreate,
         AuditAction::ApiTokenRevoke,
         AuditAction::ApiTokenIssue,
@@ -73,6 +76,7 @@ impl AuditAction {
             AuditAction::MemberSetRole => "member.set_role",
             AuditAction::MemberSuspend => "member.suspend",
             AuditAction::MemberReinstate => "member.reinstate",
+            AuditAction::MemberErase => "member.erase",
             AuditAction::ApiTokenCreate => "api_token.create",
             AuditAction::ApiTokenRevoke => "api_token.revoke",
             AuditAction::ApiTokenIssue => "api_token.issue",

@@ -40,7 +40,7 @@ pub async fn csv(db: &impl ConnectionTrait, viewer: &Viewer, filter: &AuditFilte
                 |value: &Option<serde_json::Value>| value.as_ref().map(|value| value.to_string()).unwrap_or_default();
             let actor = match &entry.actor_id {
                 None => "Command line".to_owned(),
-                Some(id) => labels.get(id).cloned().unwrap_or_else(|| "A former member".to_owned()),
+                Some(id) => labels.get(id).cloned().unwrap_or_else(|| members::FORMER_MEMBER.to_owned()),
             };
             writer
                 .write_record([

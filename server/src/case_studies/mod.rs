@@ -5,6 +5,7 @@
 mod content;
 pub mod listing;
 pub mod markdown;
+pub mod personal_data;
 pub mod policy;
 mod slug;
 pub mod transitions;

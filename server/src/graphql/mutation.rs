@@ -212,4 +212,21 @@ impl Mutation {
         let request = request(ctx)?;
         Ok(ReportNode(reports::decide(&request.outbox, &request.viewer, &id, decision, &note).await.gql()?))
     }
+
+    /// Erases the signed-in member's account: email, name, sign-in
+    /// identities, sessions and tokens. Their case studies stay with their
+    /// council; the history names "a former member". `confirmEmail` must be
+    /// the account's email.
+    async fn delete_my_account(&self, ctx: &Context<'_>, confirm_email: String) -> async_graphql::Result<bool> {
+        let request = request(ctx)?;
+        members::data_rights::erase_own(&request.writer, &request.viewer, &confirm_email).await.gql()?;
+        Ok(true)
+    }
+
+    /// Erases a member's account on their request, as `deleteMyAccount` does. Admins only, not their own.
+    async fn delete_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<bool> {
+        let request = request(ctx)?;
+        members::data_rights::erase_member(&request.writer, &request.viewer, &member_id).await.gql()?;
+        Ok(true)
+    }
 }

@@ -237,4 +237,13 @@ impl Query {
         let page = audit::list(&request.db, &request.viewer, &filter, page).await.gql()?;
         Ok(AuditEntryConnection::from_page(page))
     }
+
+    /// Everything Casebook holds about the signed-in member, as JSON: the
+    /// account, sign-in identities, sessions and API tokens (metadata only),
+    /// the case studies they created or edited, their workflow steps, their
+    /// reports, and what they did as a moderator or admin.
+    async fn my_data(&self, ctx: &Context<'_>) -> async_graphql::Result<async_graphql::Json<serde_json::Value>> {
+        let request = request(ctx)?;
+        Ok(async_graphql::Json(members::data_rights::export(&request.db, &request.viewer).await.gql()?))
+    }
 }

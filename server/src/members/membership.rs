@@ -155,6 +155,7 @@ async fn create(db: &impl ConnectionTrait, email: &str, name: Option<String>, ro
         authority_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        erased_at: Set(None),
     }
     .insert(db)
     .await?)

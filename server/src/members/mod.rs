@@ -2,6 +2,7 @@
 //! their API tokens.
 
 pub mod admin;
+pub mod data_rights;
 pub mod membership;
 mod tokens;
 
@@ -16,6 +17,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use crate::entities::member;
 pub use crate::entities::values::{MemberStatus, Role};
 use crate::error::AppResult;
+
+/// Who acted, once their account is gone or erased.
+pub const FORMER_MEMBER: &str = "A former member";
 
 /// Who acted, as the history shows them to everyone but admins: by role and
 /// council, never by name or email ("Moderator, Kent County Council").
@@ -51,7 +55,9 @@ pub async fn acting_labels(
         .into_iter()
         .map(|member| {
             let council = member.authority_id.and_then(|id| names.get(&id)).map(String::as_str);
-            (member.id.clone(), acting_label(member.role, council))
+            let label =
+                if member.erased_at.is_some() { FORMER_MEMBER.to_owned() } else { acting_label(member.role, council) };
+            (member.id.clone(), label)
         })
         .collect())
 }
@@ -97,6 +103,7 @@ pub async fn upsert_active_member(
                 authority_id: Set(authority_id),
                 created_at: Set(now),
                 updated_at: Set(now),
+                erased_at: Set(None),
             }
             .insert(db)
             .await?

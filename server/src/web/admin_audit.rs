@@ -148,7 +148,7 @@ pub async fn audit_log(
             at: view::moment(entry.at),
             actor: match &entry.actor_id {
                 None => "Command line".to_owned(),
-                Some(id) => labels.get(id).cloned().unwrap_or_else(|| "A former member".to_owned()),
+                Some(id) => labels.get(id).cloned().unwrap_or_else(|| members::FORMER_MEMBER.to_owned()),
             },
             actor_id: entry.actor_id.clone(),
             target: match &entry.target_id {

@@ -21,7 +21,7 @@ use crate::authorities;
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
-use crate::members::{MemberStatus, Role, admin};
+use crate::members::{MemberStatus, Role, admin, data_rights};
 use crate::paging::{Page, PageRequest};
 
 const PAGE_SIZE: u64 = 50;
@@ -94,6 +94,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         "role" => Some("Role changed."),
         "suspend" => Some("Suspended: their sessions have ended."),
         "reinstate" => Some("Reinstated."),
+        "erase" => Some("Erased: their personal data is gone; their case studies stay with their council."),
         _ => None,
     };
     let mut listed = match member_rows(state, &layout.viewer, status, request).await {
@@ -210,15 +211,16 @@ pub async fn act(
     CsrfForm(form): CsrfForm<MemberAction>,
 ) -> Response {
     let viewer = &layout.viewer;
-    let result = match form.action.as_str() {
-        "assign" => admin::assign_council(&state.db, viewer, &member_id, &form.authority).await,
+    let result: AppResult<()> = match form.action.as_str() {
+        "assign" => admin::assign_council(&state.db, viewer, &member_id, &form.authority).await.map(drop),
         "role" => match form.role.parse::<Role>() {
-            Ok(role) => admin::set_role(&state.db, viewer, &member_id, role).await,
+            Ok(role) => admin::set_role(&state.db, viewer, &member_id, role).await.map(drop),
             Err(message) => Err(AppError::bad_input("role", message)),
         },
-        "suspend" => admin::suspend(&state.db, viewer, &member_id).await,
-        "reinstate" => admin::reinstate(&state.db, viewer, &member_id).await,
-        _ => Err(AppError::bad_input("action", "choose assign, role, suspend or reinstate")),
+        "suspend" => admin::suspend(&state.db, viewer, &member_id).await.map(drop),
+        "reinstate" => admin::reinstate(&state.db, viewer, &member_id).await.map(drop),
+        "erase" => data_rights::erase_member(&state.db, viewer, &member_id).await,
+        _ => Err(AppError::bad_input("action", "choose assign, role, suspend, reinstate or erase")),
     };
     let back = status_filter(&form.status).map_or("ALL", MemberStatus::as_str);
     match result {

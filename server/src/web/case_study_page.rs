@@ -11,6 +11,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 
+use super::personal_data_notice::{Finding, findings};
 use super::view::{self, case_study_url, council_url};
 use super::{Layout, OrPage, PageResult, not_found};
 use crate::app::AppState;
@@ -96,6 +97,8 @@ pub struct Content {
     report_reasons: Vec<(&'static str, &'static str)>,
     /// The viewer has just reported it.
     reported: bool,
+    /// Likely personal data, for its council and moderators.
+    personal_data: Vec<Finding>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -148,6 +151,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
             Vec::new()
         },
         reported: false,
+        personal_data: if sees_workings { findings(&workflow::live_content(&found)) } else { Vec::new() },
         slug: found.slug.clone(),
         actions: policy::actions(viewer, &found, &workings),
         canonical: public.then(|| format!("{public_url}{}", case_study_url(&found.slug))),

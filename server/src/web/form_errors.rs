@@ -11,6 +11,7 @@ pub struct ShownError {
 
 impl ShownError {
     /// `links[2].url` belongs to the `links` box; `startedOn` to its own.
+    /// (`anchor_of` is the same split.)
     pub fn from_field(error: FieldError) -> ShownError {
         let anchor = error.field.split(['[', '.']).next().unwrap_or_default().to_owned();
         // An error about the whole form links to the summary itself.
@@ -26,7 +27,8 @@ impl ShownError {
     }
 }
 
-fn field_label(anchor: &str) -> &str {
+/// What the form calls a field (its label), for messages that name it.
+pub fn field_label(anchor: &str) -> &str {
     match anchor {
         "title" => "Title",
         "summary" => "Summary",
@@ -48,6 +50,7 @@ fn field_label(anchor: &str) -> &str {
         "decision" => "Decision",
         "message" => "Message to the council",
         "note" => "Note",
+        "confirmEmail" => "Your email address",
         "reason" => "Reason",
         "details" => "Details",
         "to" => "To",

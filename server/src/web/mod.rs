@@ -6,6 +6,7 @@
 //! is signed in, the CSRF token for its forms, the asset URLs, and the
 //! development sign-in banner when that is on.
 
+pub mod account;
 pub mod admin_audit;
 pub mod admin_members;
 pub mod assets;
@@ -22,6 +23,7 @@ mod layout;
 pub mod moderation;
 pub mod my_reports;
 pub mod our_case_studies;
+pub mod personal_data_notice;
 pub mod report_moderation;
 pub mod reporting;
 pub mod revision_diff;

@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::form_errors::ShownError;
+use super::personal_data_notice::{Finding, findings};
 use super::report_moderation::{ReportItem, open_items};
 use super::revision_diff::{self, FieldChange, Names};
 use super::{CsrfForm, Gated, Layout, Moderators, OrPage, PageResult, not_found, view};
@@ -136,6 +137,8 @@ pub struct Submission {
     revision: Option<Vec<FieldChange>>,
     /// The moderator wrote or edited it, so someone else decides.
     own_work: bool,
+    /// Likely personal data in what is decided on (the revision's text, for an edit).
+    personal_data: Vec<Finding>,
 }
 
 /// `GET /moderation/{slug}`
@@ -161,10 +164,12 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     }
     let (workings, revision) = workflow::workings(&state.reads, &found.id).await?;
     // A published case study in the queue waits with an edit: its pending revision.
-    let revision = match (found.status, revision) {
-        (Status::Published, Some(revision)) => Some(revision_changes(state, &found, &revision).await?),
+    let (revision, personal_data) = match (found.status, revision) {
+        (Status::Published, Some(revision)) => {
+            (Some(revision_changes(state, &found, &revision).await?), findings(&revision.content))
+        }
         (Status::Published, None) => return Ok(None),
-        _ => None,
+        _ => (None, findings(&workflow::live_content(&found))),
     };
     let Some(council) = authorities::find_by_id(&state.reads, found.authority_id).await? else {
         return Ok(None);
@@ -177,6 +182,7 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
         body_html: markdown::render(&found.body),
         lessons: found.lessons.0.clone(),
         own_work: policy::is_own_work(viewer, &workings),
+        personal_data,
         revision,
         title: found.title,
         summary: found.summary,

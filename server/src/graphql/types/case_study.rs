@@ -2,7 +2,7 @@ use async_graphql::{ComplexObject, Context, ErrorExtensions, ID, Object, SimpleO
 use chrono::{DateTime, Utc};
 
 use super::{AuthorityNode, MemberNode, TermNode};
-use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, policy};
+use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, personal_data, policy};
 use crate::case_studies::{MAX_COLLABORATORS, MAX_TECHNOLOGIES};
 use crate::entities::json::Link;
 use crate::entities::{case_study, case_study_transition};
@@ -180,6 +180,18 @@ impl CaseStudyNode {
         }))
     }
 
+    /// Likely personal data in its text (email addresses, UK phone numbers,
+    /// National Insurance numbers, full postcodes, dates of birth), to check
+    /// before submitting or deciding. The owning council and moderators
+    /// only; empty for everyone else.
+    async fn personal_data_warnings(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<PersonalDataWarningNode>> {
+        let request = request(ctx)?;
+        if !policy::can_see_workings(&request.viewer, &self.0) {
+            return Ok(Vec::new());
+        }
+        Ok(warnings_of(&crate::case_studies::workflow::live_content(&self.0)))
+    }
+
     /// Why a moderator took it down (an upheld report), while that stands.
     /// Owning council and moderators only; null for everyone else.
     async fn unpublished_reason(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
@@ -300,8 +312,10 @@ impl TransitionNode {
         let Some(member_id) = &self.0.member_id else {
             return Ok("Casebook".to_owned());
         };
-        let Some(member) = request.members.load_one(member_id.clone()).await? else {
-            return Ok("A former member".to_owned());
+        let Some(member) =
+            request.members.load_one(member_id.clone()).await?.filter(|member| member.erased_at.is_none())
+        else {
+            return Ok(members::FORMER_MEMBER.to_owned());
         };
         let council = match member.authority_id {
             Some(id) => request.authorities.load_one(id).await?.map(|council| council.name),
@@ -313,6 +327,28 @@ impl TransitionNode {
     async fn message(&self) -> Option<&str> {
         self.0.message.as_deref()
     }
+}
+
+/// A place where a field seems to hold personal data: `field` is the input
+/// path (`body`, `lessons[2]`), `kind` one of EMAIL, PHONE, NI_NUMBER,
+/// POSTCODE, DATE_OF_BIRTH, `excerpt` the match in context.
+#[derive(SimpleObject)]
+#[graphql(name = "PersonalDataWarning")]
+pub struct PersonalDataWarningNode {
+    pub field: String,
+    pub kind: String,
+    pub excerpt: String,
+}
+
+fn warnings_of(content: &CaseStudyContent) -> Vec<PersonalDataWarningNode> {
+    personal_data::scan(content)
+        .into_iter()
+        .map(|warning| PersonalDataWarningNode {
+            field: warning.field,
+            kind: warning.kind.as_str().to_owned(),
+            excerpt: warning.excerpt,
+        })
+        .collect()
 }
 
 #[derive(SimpleObject)]
@@ -391,6 +427,10 @@ impl CaseStudyRevisionNode {
     }
     async fn anonymous(&self) -> bool {
         self.content.anonymous
+    }
+    /// Likely personal data in the proposed text (see `CaseStudy.personalDataWarnings`).
+    async fn personal_data_warnings(&self) -> Vec<PersonalDataWarningNode> {
+        warnings_of(&self.content)
     }
 }
 
