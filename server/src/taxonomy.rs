@@ -1,9 +1,11 @@
 //! The taxonomy: service areas and technologies, each term a stable key and
-//! a label. Seeded from `data/taxonomy.csv`; admins extend it.
+//! a label. Seeded from `data/taxonomy.csv`; admins extend it (`admin`).
 
 use std::collections::HashMap;
 
 use anyhow::Context;
+
+pub mod admin;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use serde::Deserialize;
 
@@ -17,6 +19,7 @@ const SEED: &str = include_str!("../data/taxonomy.csv");
 pub struct Term {
     pub key: String,
     pub label: String,
+    pub retired: bool,
 }
 
 /// Every term, in seed order, for one request or one validation.
@@ -38,6 +41,15 @@ impl Taxonomy {
         self.terms(kind).iter().any(|term| term.key == key)
     }
 
+    /// The same taxonomy as offered to a case study that has `kept` now:
+    /// retired terms only where it already has them.
+    pub fn offered_keeping(&self, kept: &[String]) -> Taxonomy {
+        let offered = |terms: &[Term]| {
+            terms.iter().filter(|term| !term.retired || kept.contains(&term.key)).cloned().collect::<Vec<_>>()
+        };
+        Taxonomy { service_areas: offered(&self.service_areas), technologies: offered(&self.technologies) }
+    }
+
     /// The terms for these keys, in the order given; unknown keys are skipped.
     pub fn resolve(&self, kind: TermKind, keys: &[String]) -> Vec<Term> {
         let by_key: HashMap<&str, &Term> = self.terms(kind).iter().map(|term| (term.key.as_str(), term)).collect();
@@ -53,7 +65,7 @@ pub async fn load(db: &impl ConnectionTrait) -> AppResult<Taxonomy> {
         .await?;
     let mut taxonomy = Taxonomy::default();
     for row in rows {
-        let term = Term { key: row.key, label: row.label };
+        let term = Term { key: row.key, label: row.label, retired: row.retired };
         match row.kind {
             TermKind::ServiceArea => taxonomy.service_areas.push(term),
             TermKind::Technology => taxonomy.technologies.push(term),
@@ -83,6 +95,7 @@ pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
             key: Set(row.key),
             label: Set(row.label),
             position: Set(position as i32),
+            retired: Set(false),
             ..Default::default()
         }
         .insert(db)

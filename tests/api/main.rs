@@ -30,4 +30,5 @@ mod search;
 mod sessions;
 mod sign_in;
 mod standing;
+mod taxonomy_admin;
 mod validation;

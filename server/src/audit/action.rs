@@ -32,12 +32,19 @@ pub enum AuditAction {
     /// `casebook issue-token` (the command line's bootstrap).
     ApiTokenIssue,
     SearchSynonymsAdd,
+    SearchSynonymsRemove,
+    TermCreate,
+    /// A term's label changed.
+    TermUpdate,
+    TermRetire,
+    /// One term folded into another on every case study that had it.
+    TermMerge,
     /// `casebook import-authorities`.
     AuthorityImport,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::CaseStudyApprove,
         AuditAction::CaseStudyRequestChanges,
         AuditAction::CaseStudyReject,
@@ -57,6 +64,11 @@ impl AuditAction {
         AuditAction::ApiTokenRevoke,
         AuditAction::ApiTokenIssue,
         AuditAction::SearchSynonymsAdd,
+        AuditAction::SearchSynonymsRemove,
+        AuditAction::TermCreate,
+        AuditAction::TermUpdate,
+        AuditAction::TermRetire,
+        AuditAction::TermMerge,
         AuditAction::AuthorityImport,
     ];
 
@@ -81,6 +93,11 @@ impl AuditAction {
             AuditAction::ApiTokenRevoke => "api_token.revoke",
             AuditAction::ApiTokenIssue => "api_token.issue",
             AuditAction::SearchSynonymsAdd => "search_synonyms.add",
+            AuditAction::SearchSynonymsRemove => "search_synonyms.remove",
+            AuditAction::TermCreate => "term.create",
+            AuditAction::TermUpdate => "term.update",
+            AuditAction::TermRetire => "term.retire",
+            AuditAction::TermMerge => "term.merge",
             AuditAction::AuthorityImport => "authority.import",
         }
     }

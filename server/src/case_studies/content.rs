@@ -302,8 +302,8 @@ mod tests {
 
     fn taxonomy() -> Taxonomy {
         Taxonomy {
-            service_areas: vec![Term { key: "housing".into(), label: "Housing".into() }],
-            technologies: vec![Term { key: "chatbot".into(), label: "Chatbots".into() }],
+            service_areas: vec![Term { key: "housing".into(), label: "Housing".into(), retired: false }],
+            technologies: vec![Term { key: "chatbot".into(), label: "Chatbots".into(), retired: false }],
         }
     }
 

@@ -11,6 +11,8 @@ pub struct Model {
     pub key: String,
     pub label: String,
     pub position: i32,
+    /// No longer offered for new case studies; kept on the old ones and in facets.
+    pub retired: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

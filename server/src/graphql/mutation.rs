@@ -3,10 +3,11 @@ use async_graphql::{Context, ID, InputObject, Object};
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::scalars::Date;
-use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode};
+use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode, TermNode};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
 use crate::members::{self, Role, admin};
 use crate::reports::{self, ReportDecision, ReportReason};
+use crate::taxonomy::{TermKind, admin as taxonomy_admin};
 
 #[derive(Default)]
 pub struct Mutation;
@@ -137,6 +138,59 @@ impl Mutation {
     async fn add_search_synonyms(&self, ctx: &Context<'_>, terms: Vec<String>) -> async_graphql::Result<Vec<String>> {
         let request = request(ctx)?;
         request.search.add_synonyms(&request.writer, &request.viewer, terms).await.gql()
+    }
+
+    /// Removes the synonym group with exactly these words or phrases (in any
+    /// order). Admins only. Returns the group removed; NOT_FOUND if none.
+    async fn remove_search_synonyms(
+        &self,
+        ctx: &Context<'_>,
+        terms: Vec<String>,
+    ) -> async_graphql::Result<Vec<String>> {
+        let request = request(ctx)?;
+        request.search.remove_synonyms(&request.writer, &request.viewer, terms).await.gql()
+    }
+
+    /// A new taxonomy term (a lower-case kebab key, a label). Admins only.
+    async fn create_term(
+        &self,
+        ctx: &Context<'_>,
+        kind: TermKind,
+        key: String,
+        label: String,
+    ) -> async_graphql::Result<TermNode> {
+        let request = request(ctx)?;
+        Ok(taxonomy_admin::create(&request.outbox, &request.viewer, kind, &key, &label).await.gql()?.into())
+    }
+
+    /// A term's new label, shown everywhere at once. Admins only.
+    async fn update_term(
+        &self,
+        ctx: &Context<'_>,
+        kind: TermKind,
+        key: String,
+        label: String,
+    ) -> async_graphql::Result<TermNode> {
+        let request = request(ctx)?;
+        Ok(taxonomy_admin::relabel(&request.outbox, &request.viewer, kind, &key, &label).await.gql()?.into())
+    }
+
+    /// Retires a term: no longer offered for new case studies, kept on the old ones and in facets. Admins only.
+    async fn retire_term(&self, ctx: &Context<'_>, kind: TermKind, key: String) -> async_graphql::Result<TermNode> {
+        let request = request(ctx)?;
+        Ok(taxonomy_admin::retire(&request.outbox, &request.viewer, kind, &key).await.gql()?.into())
+    }
+
+    /// Folds `from` into `into` on every case study; `from` is gone. Admins only. Returns `into`.
+    async fn merge_terms(
+        &self,
+        ctx: &Context<'_>,
+        kind: TermKind,
+        from: String,
+        into: String,
+    ) -> async_graphql::Result<TermNode> {
+        let request = request(ctx)?;
+        Ok(taxonomy_admin::merge(&request.outbox, &request.viewer, kind, &from, &into).await.gql()?.into())
     }
 
     /// Creates an API token for the signed-in member. The token is in the

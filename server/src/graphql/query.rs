@@ -246,4 +246,11 @@ impl Query {
         let request = request(ctx)?;
         Ok(async_graphql::Json(members::data_rights::export(&request.db, &request.viewer).await.gql()?))
     }
+
+    /// The synonym groups admins added, oldest first (the built-in ones are
+    /// not listed). Admins only.
+    async fn search_synonyms(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Vec<String>>> {
+        let request = request(ctx)?;
+        request.search.synonyms(&request.db, &request.viewer).await.gql()
+    }
 }

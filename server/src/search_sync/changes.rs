@@ -28,6 +28,36 @@ pub async fn record(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult
     Ok(())
 }
 
+/// Reference data every server's search depends on besides the case
+/// studies: the facet labels (taxonomy terms, council names) and the
+/// synonyms. A change to it is a marker in the change log (in place of a
+/// case study's id), so each server's indexer reloads it when it reaches
+/// the marker, as it applies case studies: on every server, not at restart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    Labels,
+    Synonyms,
+}
+
+impl Reference {
+    /// The marker, which no case study id (a UUID) can be.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Reference::Labels => "~labels",
+            Reference::Synonyms => "~synonyms",
+        }
+    }
+
+    pub fn of_marker(id: &str) -> Option<Reference> {
+        [Reference::Labels, Reference::Synonyms].into_iter().find(|reference| reference.marker() == id)
+    }
+}
+
+/// Records that reference data changed. Call it inside the change's transaction.
+pub async fn record_reference(db: &impl ConnectionTrait, reference: Reference) -> AppResult<()> {
+    record(db, reference.marker()).await
+}
+
 /// The indexer's doorbell.
 #[derive(Clone, Debug, Default)]
 pub struct Doorbell(Arc<Notify>);

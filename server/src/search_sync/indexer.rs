@@ -21,6 +21,7 @@ use casebook_search::SearchIndex;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use super::changes::Reference;
 use super::documents::documents_for;
 use crate::entities::{case_study, search_change};
 
@@ -39,15 +40,30 @@ pub fn after(position: i64) -> sea_orm::Select<search_change::Entity> {
     search_change::Entity::find().filter(search_change::Column::Id.gt(position)).order_by_asc(search_change::Column::Id)
 }
 
-/// Applies the changes after the index's position; returns how many it read.
-pub async fn sync_once(db: &DatabaseConnection, index: &Arc<SearchIndex>) -> anyhow::Result<usize> {
+/// What one pass over the change log read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Entries read (case studies and markers).
+    pub read: usize,
+    /// A synonyms marker was among them: the synonyms must be reloaded.
+    pub synonyms: bool,
+}
+
+/// Applies the changes after the index's position.
+pub async fn sync_once(db: &DatabaseConnection, index: &Arc<SearchIndex>) -> anyhow::Result<Applied> {
     let position = position(index).await?;
     let changes = after(position).limit(BATCH).all(db).await?;
     if changes.is_empty() {
-        return Ok(0);
+        return Ok(Applied::default());
     }
     let new_position = contiguous_end(position, &changes);
-    let mut ids: Vec<String> = changes.iter().map(|change| change.case_study_id.clone()).collect();
+    let synonyms =
+        changes.iter().any(|change| Reference::of_marker(&change.case_study_id) == Some(Reference::Synonyms));
+    let mut ids: Vec<String> = changes
+        .iter()
+        .map(|change| change.case_study_id.clone())
+        .filter(|id| Reference::of_marker(id).is_none())
+        .collect();
     ids.sort();
     ids.dedup();
     let rows = case_study::Entity::find().filter(case_study::Column::Id.is_in(ids.clone())).all(db).await?;
@@ -66,7 +82,7 @@ pub async fn sync_once(db: &DatabaseConnection, index: &Arc<SearchIndex>) -> any
         Ok(())
     })
     .await??;
-    Ok(changes.len())
+    Ok(Applied { read: changes.len(), synonyms })
 }
 
 /// The last id of the run that continues `position` without a gap, or past

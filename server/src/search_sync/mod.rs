@@ -7,6 +7,7 @@
 pub mod changes;
 mod documents;
 mod indexer;
+mod synonyms;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,7 +19,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::{CostBand, Outcome, policy};
-use crate::entities::{case_study, search_synonym};
+use crate::entities::case_study;
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
 use crate::paging::PageRequest;
@@ -136,10 +137,13 @@ impl SearchService {
     pub async fn sync(&self) -> anyhow::Result<usize> {
         let _writing = self.writing.lock().await;
         let applied = indexer::sync_once(&self.db, &self.index).await?;
-        if applied > 0 {
+        if applied.read > 0 {
             self.forget_labels();
         }
-        Ok(applied)
+        if applied.synonyms {
+            self.load_synonyms().await?;
+        }
+        Ok(applied.read)
     }
 
     /// How many entries of the change log the index has yet to apply (0 when
@@ -181,50 +185,6 @@ impl SearchService {
             *cached = Some(labels.clone());
         }
         Ok(labels)
-    }
-
-    async fn load_synonyms(&self) -> anyhow::Result<()> {
-        let mut groups = casebook_search::seed_synonyms();
-        groups.extend(search_synonym::Entity::find().all(&self.db).await?.into_iter().map(|row| row.terms.0));
-        self.index.set_synonyms(&groups);
-        Ok(())
-    }
-
-    /// Adds a synonym group (admins only) and applies it at once.
-    pub async fn add_synonyms(
-        &self,
-        db: &DatabaseConnection,
-        viewer: &Viewer,
-        terms: Vec<String>,
-    ) -> AppResult<Vec<String>> {
-        viewer.require_signed_in()?;
-        if !viewer.is_admin() {
-            return Err(AppError::Forbidden("only admins can change synonyms"));
-        }
-        let terms: Vec<String> =
-            terms.into_iter().map(|term| term.trim().to_lowercase()).filter(|term| !term.is_empty()).collect();
-        if terms.len() < 2 {
-            return Err(AppError::bad_input("terms", "a synonym group needs at least two words or phrases"));
-        }
-        if let Some(index) = terms.iter().position(|term| term.chars().count() > 100) {
-            return Err(AppError::bad_input(format!("terms[{index}]"), "must be at most 100 characters"));
-        }
-        let txn = sea_orm::TransactionTrait::begin(db).await?;
-        let group = sea_orm::ActiveModelTrait::insert(
-            search_synonym::ActiveModel {
-                terms: sea_orm::Set(crate::entities::json::StringList(terms.clone())),
-                created_at: sea_orm::Set(chrono::Utc::now()),
-                ..Default::default()
-            },
-            &txn,
-        )
-        .await?;
-        let after = serde_json::json!({ "terms": terms });
-        let action = crate::audit::AuditAction::SearchSynonymsAdd;
-        crate::audit::record(&txn, viewer.member_id(), action, group.id.to_string(), None, Some(after)).await?;
-        txn.commit().await?;
-        self.load_synonyms().await.map_err(AppError::Internal)?;
-        Ok(terms)
     }
 
     pub async fn search(

@@ -216,6 +216,9 @@ pub async fn form_page(
 ) -> AppResult<Response> {
     let taxonomy = taxonomy::load(&state.reads).await?;
     let councils = authorities::search(&state.reads, None).await?;
+    // Retired terms are offered only to a case study that has them already.
+    let chosen: Vec<String> = form.service_areas.iter().chain(&form.technologies).cloned().collect();
+    let taxonomy = taxonomy.offered_keeping(&chosen);
     let terms = |kind| {
         taxonomy.terms(kind).iter().map(|term| Choice { value: term.key.clone(), label: term.label.clone() }).collect()
     };

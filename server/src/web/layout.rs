@@ -43,6 +43,7 @@ pub struct Navigation {
     pub moderation: bool,
     pub members: bool,
     pub audit: bool,
+    pub taxonomy: bool,
     /// "Your reports": for anyone who may report.
     pub reports: bool,
 }
@@ -54,6 +55,7 @@ impl Navigation {
             moderation: policy::can_open_queue(viewer),
             members: members::admin::can_manage(viewer),
             audit: crate::audit::can_read(viewer),
+            taxonomy: crate::taxonomy::admin::can_manage(viewer),
             reports: crate::reports::can_report(viewer),
         }
     }

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod admin_audit;
 pub mod admin_members;
+pub mod admin_taxonomy;
 pub mod assets;
 pub mod authority_page;
 pub mod case_study_actions;

@@ -45,7 +45,7 @@ pub async fn create(outbox: &Outbox, viewer: &Viewer, input: CaseStudyInput) -> 
     outbox
         .transaction(|txn| {
             Box::pin(async move {
-                let content = validate(txn, input, council).await?;
+                let content = validate(txn, input, council, &[]).await?;
                 let now = Utc::now();
                 let mut model = case_study::ActiveModel {
                     id: Set(uuid::Uuid::new_v4().to_string()),
@@ -94,7 +94,9 @@ pub async fn update(
                         current.version
                     )));
                 }
-                let content = validate(txn, input, current.authority_id).await?;
+                let kept: Vec<String> =
+                    current.service_areas.0.iter().chain(&current.technologies.0).cloned().collect();
+                let content = validate(txn, input, current.authority_id, &kept).await?;
                 record_editor(txn, &current.id, &member_id).await?;
                 let by_role = policy::acts_by_role(&viewer, &current);
                 let before = state_of(&current);
@@ -437,12 +439,15 @@ pub async fn workings(
     Ok((workings, revision))
 }
 
+/// `input` checked against the rules; `kept` are the terms the case study
+/// has now, which it may keep even if they have been retired since.
 async fn validate(
     db: &impl ConnectionTrait,
     input: CaseStudyInput,
     owning_authority_id: i32,
+    kept: &[String],
 ) -> AppResult<CaseStudyContent> {
-    let taxonomy = taxonomy::load(db).await?;
+    let taxonomy = taxonomy::load(db).await?.offered_keeping(kept);
     let slugs: Vec<String> = input.collaborators.iter().map(|slug| slug.trim().to_owned()).collect();
     let known_collaborators: HashMap<String, i32> = crate::authorities::find_by_slugs(db, &slugs)
         .await?

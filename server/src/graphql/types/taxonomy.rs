@@ -8,11 +8,19 @@ use crate::taxonomy::{Term, TermKind};
 pub struct TermNode {
     pub key: String,
     pub label: String,
+    /// No longer offered for new case studies (kept on the ones that have it).
+    pub retired: bool,
 }
 
 impl From<Term> for TermNode {
     fn from(term: Term) -> Self {
-        TermNode { key: term.key, label: term.label }
+        TermNode { key: term.key, label: term.label, retired: term.retired }
+    }
+}
+
+impl From<crate::entities::taxonomy_term::Model> for TermNode {
+    fn from(term: crate::entities::taxonomy_term::Model) -> Self {
+        TermNode { key: term.key, label: term.label, retired: term.retired }
     }
 }
 
@@ -29,7 +37,10 @@ impl TaxonomyNode {
     }
 }
 
+/// The terms offered, in order; admins also see the retired ones.
 async fn terms(ctx: &Context<'_>, kind: TermKind) -> async_graphql::Result<Vec<TermNode>> {
-    let taxonomy = request(ctx)?.taxonomy.get().await?;
-    Ok(taxonomy.terms(kind).iter().cloned().map(TermNode::from).collect())
+    let request = request(ctx)?;
+    let taxonomy = request.taxonomy.get().await?;
+    let admin = crate::taxonomy::admin::can_manage(&request.viewer);
+    Ok(taxonomy.terms(kind).iter().filter(|term| admin || !term.retired).cloned().map(TermNode::from).collect())
 }
