@@ -13,6 +13,7 @@ mod m20261201_000004_readable_index;
 mod m20261202_000005_moderation;
 mod m20261202_000006_erasure;
 mod m20261202_000007_retired_terms;
+mod m20261202_000008_register_admin;
 
 pub use m20261202_000005_moderation::APPEND_ONLY as AUDIT_LOG_APPEND_ONLY;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_moderation::Migration),
             Box::new(m20261202_000006_erasure::Migration),
             Box::new(m20261202_000007_retired_terms::Migration),
+            Box::new(m20261202_000008_register_admin::Migration),
         ]
     }
 }

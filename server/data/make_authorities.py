@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Regenerate authorities.csv (Casebook's own register) from mySociety's
-"UK Local Authorities (past and current)" CSV.
+"UK Local Authorities (past and current)" CSV and the councils' email domains.
 
-    python3 server/data/make_authorities.py ../shared/data/uk_local_authorities_current.csv
+    python3 server/data/make_authorities.py ../shared/data/uk_local_authorities_current.csv \
+        ../shared/data/council_email_domains.csv > server/data/authorities.csv
 
-Email domains are a best guess (the GOV.UK slug without hyphens, at gov.uk):
-the register has no domain column, and admins correct them in the app. The
-running server reads the mySociety format itself (`casebook import-authorities`);
-this script only produces the file the binary ships with.
+Email domains come from council_email_domains.csv (its README: GOV.UK
+Notify's organisation list and manual additions): `domains` make members of
+that council, `shared-domains` (shared services) make PENDING members an
+admin places. A council without known domains has none: its officers wait
+for an admin. The running server reads the mySociety format itself
+(`casebook import-authorities`); this script only produces the file the
+binary ships with.
 """
 import collections
 import csv
@@ -25,8 +29,9 @@ def kebab(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def main(path):
+def main(path, domains_path):
     rows = [r for r in csv.DictReader(open(path, newline="", encoding="utf-8"))]
+    domains = {r["local-authority-code"]: r for r in csv.DictReader(open(domains_path, newline="", encoding="utf-8"))}
     current = [r for r in rows if r["current-authority"] == "True"]
     member_regions = collections.defaultdict(collections.Counter)
     for r in current:
@@ -34,7 +39,8 @@ def main(path):
             if r["region"]:
                 member_regions[ca][r["region"]] += 1
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["register_code", "slug", "name", "gss_code", "kind", "region", "nation", "email_domains"])
+    out.writerow(["register_code", "slug", "name", "gss_code", "kind", "region", "nation", "email_domains",
+                  "shared_email_domains"])
     seen = set()
     for r in sorted(current, key=lambda r: r["local-authority-code"]):
         slug = r["gov-uk-slug"] or kebab(r["nice-name"])
@@ -48,9 +54,10 @@ def main(path):
         out.writerow([
             r["local-authority-code"], slug, r["official-name"], r["gss-code"],
             KINDS.get(r["local-authority-type"], "OTHER"), kebab(region), kebab(r["nation"]),
-            slug.replace("-", "") + ".gov.uk",
+            domains.get(r["local-authority-code"], {}).get("domains", ""),
+            domains.get(r["local-authority-code"], {}).get("shared-domains", ""),
         ])
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])

@@ -60,6 +60,10 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
     let (db, queries) = db::connect_server(settings).await?;
     db::migrate(&db).await?;
     let added = register::load_shipped_register_if_empty(&db).await?;
+    let refreshed = register::refresh_shipped_domains(&db).await?;
+    if refreshed > 0 {
+        tracing::info!(councils = refreshed, "email domains updated from the shipped register");
+    }
     if added > 0 {
         tracing::info!(councils = added, "loaded the shipped register of councils");
     }

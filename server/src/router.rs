@@ -8,9 +8,9 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, account, admin_audit, admin_members, admin_taxonomy, assets, authority_page, case_study_actions,
-    case_study_page, councils_page, editing, home, moderation, my_reports, our_case_studies, report_moderation,
-    reporting, search_page, security, sign_in, sitemap,
+    self, account, admin_audit, admin_council, admin_members, admin_taxonomy, assets, authority_page,
+    case_study_actions, case_study_page, councils_page, editing, home, moderation, my_reports, our_case_studies,
+    report_moderation, reporting, search_page, security, sign_in, sitemap,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -49,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .route("/moderation", get(moderation::queue))
         .route("/moderation/{slug}", get(moderation::decision_page).post(moderation::decide))
         .route("/moderation/reports/{id}", get(report_moderation::report_page).post(report_moderation::decide))
+        .route("/admin/councils/{slug}", get(admin_council::edit_page).post(admin_council::save))
         .route("/admin/taxonomy", get(admin_taxonomy::taxonomy_page).post(admin_taxonomy::act))
         .route("/admin/audit", get(admin_audit::audit_log))
         .route("/admin/audit.csv", get(admin_audit::audit_csv))

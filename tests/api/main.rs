@@ -21,6 +21,7 @@ mod pages;
 mod permissions;
 mod query_count;
 mod rate_limits;
+mod register_admin;
 mod report_pages;
 mod reports;
 mod revisions;

@@ -45,6 +45,7 @@ async fn migrations_give_both_backends_the_same_tables() {
             "api_tokens",
             "audit_entries",
             "authorities",
+            "authority_successors",
             "case_studies",
             "case_study_editors",
             "case_study_revisions",

@@ -39,12 +39,14 @@ pub enum AuditAction {
     TermRetire,
     /// One term folded into another on every case study that had it.
     TermMerge,
+    /// An admin's edit of a council (its domains, kind, region, successors…).
+    AuthorityUpdate,
     /// `casebook import-authorities`.
     AuthorityImport,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::CaseStudyApprove,
         AuditAction::CaseStudyRequestChanges,
         AuditAction::CaseStudyReject,
@@ -69,6 +71,7 @@ impl AuditAction {
         AuditAction::TermUpdate,
         AuditAction::TermRetire,
         AuditAction::TermMerge,
+        AuditAction::AuthorityUpdate,
         AuditAction::AuthorityImport,
     ];
 
@@ -98,6 +101,7 @@ impl AuditAction {
             AuditAction::TermUpdate => "term.update",
             AuditAction::TermRetire => "term.retire",
             AuditAction::TermMerge => "term.merge",
+            AuditAction::AuthorityUpdate => "authority.update",
             AuditAction::AuthorityImport => "authority.import",
         }
     }

@@ -1,6 +1,8 @@
 //! Authorities (councils): the register, lookups and the name search.
 
+pub mod admin;
 pub mod register;
+pub mod succession;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -75,6 +77,34 @@ pub fn region_display_name(region: &str) -> String {
     }
 }
 
+/// The one rule for a "current" council, used wherever a council is chosen
+/// (email matching, assigning members, collaborators, creating case
+/// studies, the directory): not retired.
+pub fn is_current(council: &authority::Model) -> bool {
+    council.retired_on.is_none()
+}
+
+/// `is_current` as a condition on the `authorities` table.
+pub fn current() -> sea_orm::Condition {
+    sea_orm::Condition::all().add(authority::Column::RetiredOn.is_null())
+}
+
+/// The region slugs of PRODUCT.md.
+pub const REGIONS: [&str; 12] = [
+    "north-east",
+    "north-west",
+    "yorkshire-and-the-humber",
+    "east-midlands",
+    "west-midlands",
+    "east-of-england",
+    "london",
+    "south-east",
+    "south-west",
+    "scotland",
+    "wales",
+    "northern-ireland",
+];
+
 pub async fn find_by_id(db: &impl ConnectionTrait, id: i32) -> AppResult<Option<authority::Model>> {
     Ok(authority::Entity::find_by_id(id).one(db).await?)
 }
@@ -129,11 +159,7 @@ pub async fn slugs_by_name<'a>(
 /// The register is a few hundred rows, so it is filtered in memory: one
 /// query, and word-prefix matching that behaves the same on both databases.
 pub async fn search(db: &impl ConnectionTrait, search: Option<&str>) -> AppResult<Vec<authority::Model>> {
-    let all = authority::Entity::find()
-        .filter(authority::Column::RetiredOn.is_null())
-        .order_by_asc(authority::Column::Name)
-        .all(db)
-        .await?;
+    let all = authority::Entity::find().filter(current()).order_by_asc(authority::Column::Name).all(db).await?;
     Ok(named(all, search))
 }
 

@@ -30,6 +30,19 @@ struct ShippedRow {
     region: String,
     nation: String,
     email_domains: String,
+    shared_email_domains: String,
+}
+
+/// `a.gov.uk;b.gov.uk` as a list (empty for an empty cell).
+fn domain_list(cell: &str) -> StringList {
+    StringList(cell.split(';').map(str::trim).filter(|domain| !domain.is_empty()).map(str::to_owned).collect())
+}
+
+fn shipped_rows() -> anyhow::Result<Vec<ShippedRow>> {
+    csv::Reader::from_reader(SHIPPED_REGISTER.as_bytes())
+        .deserialize::<ShippedRow>()
+        .map(|record| record.context("the shipped register is malformed"))
+        .collect()
 }
 
 /// Loads the shipped register into an empty authorities table. Returns how
@@ -41,8 +54,7 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
     }
     let now = Utc::now();
     let mut rows = Vec::new();
-    for record in csv::Reader::from_reader(SHIPPED_REGISTER.as_bytes()).deserialize::<ShippedRow>() {
-        let row = record.context("the shipped register is malformed")?;
+    for row in shipped_rows()? {
         rows.push(authority::ActiveModel {
             register_code: Set(Some(row.register_code)),
             slug: Set(row.slug),
@@ -51,7 +63,9 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
             kind: Set(row.kind),
             region: Set(row.region),
             nation: Set(row.nation),
-            email_domains: Set(StringList(row.email_domains.split(';').map(str::to_owned).collect())),
+            email_domains: Set(domain_list(&row.email_domains)),
+            shared_email_domains: Set(domain_list(&row.shared_email_domains)),
+            edited_by_admin_at: Set(None),
             successor_id: Set(None),
             retired_on: Set(None),
             created_at: Set(now),
@@ -65,6 +79,37 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
     }
     txn.commit().await?;
     Ok(count)
+}
+
+/// Brings the email domains of a register loaded by an earlier version up to
+/// the shipped file's (which once guessed them), for every council no admin
+/// has edited. Returns how many changed.
+pub async fn refresh_shipped_domains(db: &DatabaseConnection) -> anyhow::Result<usize> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let txn = db.begin().await?;
+    let by_code: HashMap<String, authority::Model> = authority::Entity::find()
+        .filter(authority::Column::EditedByAdminAt.is_null())
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter_map(|council| council.register_code.clone().map(|code| (code, council)))
+        .collect();
+    let mut changed = 0;
+    for row in shipped_rows()? {
+        let Some(council) = by_code.get(&row.register_code) else { continue };
+        let (own, shared) = (domain_list(&row.email_domains), domain_list(&row.shared_email_domains));
+        if council.email_domains == own && council.shared_email_domains == shared {
+            continue;
+        }
+        let mut updated: authority::ActiveModel = council.clone().into();
+        updated.email_domains = Set(own);
+        updated.shared_email_domains = Set(shared);
+        updated.updated_at = Set(Utc::now());
+        updated.update(&txn).await?;
+        changed += 1;
+    }
+    txn.commit().await?;
+    Ok(changed)
 }
 
 /// One row of mySociety's register, the columns Casebook reads.
@@ -193,6 +238,9 @@ impl Import {
         let Some(existing) = self.by_code.get(&row.code) else {
             return self.add(txn, row, region, nation).await;
         };
+        if existing.edited_by_admin_at.is_some() {
+            return Ok(()); // an admin's edit survives every import
+        }
         let unchanged = existing.name == row.official_name
             && existing.gss_code == row.gss_code
             && existing.kind == row.kind()
@@ -231,7 +279,10 @@ impl Import {
         self.taken_slugs.push(slug.clone());
         let inserted = authority::ActiveModel {
             register_code: Set(Some(row.code.clone())),
-            email_domains: Set(StringList(vec![format!("{}.gov.uk", slug.replace('-', ""))])),
+            // The register knows no domains: its officers wait for an admin, who can add them.
+            email_domains: Set(StringList(Vec::new())),
+            shared_email_domains: Set(StringList(Vec::new())),
+            edited_by_admin_at: Set(None),
             slug: Set(slug),
             name: Set(row.official_name.clone()),
             gss_code: Set(row.gss_code.clone()),
@@ -256,15 +307,21 @@ impl Import {
         let Some(existing) = self.by_code.get(&row.code) else {
             return Ok(()); // ended before this deployment knew it: nothing to keep
         };
-        let successor_id = row
+        if existing.edited_by_admin_at.is_some() {
+            return Ok(()); // an admin's edit survives every import
+        }
+        let successors: Vec<i32> = row
             .replaced_by
             .split([',', '|', ';'])
             .map(str::trim)
-            .find_map(|code| self.by_code.get(code))
-            .map(|successor| successor.id);
+            .filter_map(|code| self.by_code.get(code))
+            .map(|successor| successor.id)
+            .collect();
+        let successor_id = successors.first().copied();
         if existing.retired_on.is_some() && existing.successor_id == successor_id {
             return Ok(());
         }
+        super::succession::replace_successors(txn, existing.id, &successors).await.map_err(anyhow::Error::new)?;
         let retired_on =
             NaiveDate::parse_from_str(row.end_date.trim(), "%Y-%m-%d").unwrap_or_else(|_| self.now.date_naive());
         let mut active: authority::ActiveModel = existing.clone().into();

@@ -93,17 +93,20 @@ pub async fn public(db: &impl ConnectionTrait) -> AppResult<Vec<case_study::Mode
         .await?)
 }
 
-/// The published case studies of a council that name it: never anonymous
-/// ones, whoever asks, so a council page cannot be used to unmask them.
+/// The published case studies of a council that name it, and those of the
+/// councils it replaced: never anonymous ones, whoever asks, so a council
+/// page cannot be used to unmask them.
 pub async fn of_authority(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     authority_id: i32,
     page: PageRequest,
 ) -> AppResult<Page<case_study::Model>> {
+    let mut councils = authorities::succession::ancestors_of(db, authority_id).await?;
+    councils.push(authority_id);
     let query = case_study::Entity::find()
         .filter(named_and_published(viewer))
-        .filter(Column::AuthorityId.eq(authority_id))
+        .filter(Column::AuthorityId.is_in(councils))
         .order_by_desc(Column::PublishedAt)
         .order_by_desc(Column::Id);
     paging::fetch(db, query, page).await

@@ -19,6 +19,11 @@ pub struct Model {
     pub nation: String,
     #[sea_orm(column_type = "Json")]
     pub email_domains: StringList,
+    /// Domains several councils' staff share: their addresses wait for an admin.
+    #[sea_orm(column_type = "Json")]
+    pub shared_email_domains: StringList,
+    /// When an admin last edited it: the shipped register and imports then leave it alone.
+    pub edited_by_admin_at: Option<DateTimeUtc>,
     pub successor_id: Option<i32>,
     pub retired_on: Option<Date>,
     pub created_at: DateTimeUtc,

@@ -4,6 +4,7 @@
 pub mod api_token;
 pub mod audit_entry;
 pub mod authority;
+pub mod authority_successor;
 pub mod case_study;
 pub mod case_study_editor;
 pub mod case_study_revision;

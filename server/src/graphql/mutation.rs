@@ -3,7 +3,8 @@ use async_graphql::{Context, ID, InputObject, Object};
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::scalars::Date;
-use super::types::{ApiTokenNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode, TermNode};
+use super::types::{ApiTokenNode, AuthorityNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode, TermNode};
+use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
 use crate::members::{self, Role, admin};
 use crate::reports::{self, ReportDecision, ReportReason};
@@ -34,6 +35,19 @@ pub struct CaseStudyInput {
     pub contact_email: Option<String>,
     pub visibility: Visibility,
     pub anonymous: bool,
+}
+
+/// An admin's edit of a council: absent fields stay as they are.
+#[derive(InputObject)]
+pub struct AuthorityInput {
+    pub name: Option<String>,
+    pub email_domains: Option<Vec<String>>,
+    pub shared_email_domains: Option<Vec<String>>,
+    pub kind: Option<AuthorityKind>,
+    pub region: Option<String>,
+    pub retired_on: Option<Date>,
+    /// Slugs of the councils that replaced it, in order: it is retired.
+    pub successors: Option<Vec<String>>,
 }
 
 #[derive(InputObject)]
@@ -138,6 +152,26 @@ impl Mutation {
     async fn add_search_synonyms(&self, ctx: &Context<'_>, terms: Vec<String>) -> async_graphql::Result<Vec<String>> {
         let request = request(ctx)?;
         request.search.add_synonyms(&request.writer, &request.viewer, terms).await.gql()
+    }
+
+    /// Edits a council. Admins only; the edit survives later imports of the register.
+    async fn update_authority(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+        input: AuthorityInput,
+    ) -> async_graphql::Result<AuthorityNode> {
+        let request = request(ctx)?;
+        let changes = authorities::admin::AuthorityChanges {
+            name: input.name,
+            email_domains: input.email_domains,
+            shared_email_domains: input.shared_email_domains,
+            kind: input.kind,
+            region: input.region,
+            retired_on: input.retired_on.map(|date| date.0),
+            successors: input.successors,
+        };
+        Ok(AuthorityNode(authorities::admin::update(&request.outbox, &request.viewer, &slug, changes).await.gql()?))
     }
 
     /// Removes the synonym group with exactly these words or phrases (in any

@@ -71,6 +71,12 @@ pub async fn assign_council(
     let council = authorities::find_by_slug(&txn, council_slug.trim())
         .await?
         .ok_or_else(|| AppError::bad_input("authority", format!("no council has the slug `{council_slug}`")))?;
+    if !authorities::is_current(&council) {
+        return Err(AppError::bad_input(
+            "authority",
+            format!("{} has been replaced: choose its successor", council.name),
+        ));
+    }
     let previous = match member.authority_id {
         Some(id) => authorities::find_by_id(&txn, id).await?.map(|previous| previous.slug),
         None => None,

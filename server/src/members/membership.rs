@@ -117,7 +117,7 @@ pub async fn council_for_email(db: &impl ConnectionTrait, email: &str) -> AppRes
         return Ok(None);
     };
     let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    let councils = authority::Entity::find().filter(authority::Column::SuccessorId.is_null()).all(db).await?;
+    let councils = authority::Entity::find().filter(crate::authorities::current()).all(db).await?;
     let best = councils
         .into_iter()
         .filter_map(|council| {
@@ -133,6 +133,26 @@ pub async fn council_for_email(db: &impl ConnectionTrait, email: &str) -> AppRes
         })
         .max_by_key(|(matched, _)| *matched);
     Ok(best.map(|(_, council)| council))
+}
+
+/// The current councils that share the address's domain (shared services):
+/// such a member waits, and the admin is offered only these councils.
+pub async fn councils_sharing_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Vec<authority::Model>> {
+    let Some((_, domain)) = email.rsplit_once('@') else {
+        return Ok(Vec::new());
+    };
+    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    let councils = authority::Entity::find().filter(crate::authorities::current()).all(db).await?;
+    Ok(councils
+        .into_iter()
+        .filter(|council| {
+            council
+                .shared_email_domains
+                .0
+                .iter()
+                .any(|shared| domain_is_within(&domain, &shared.trim().to_ascii_lowercase()))
+        })
+        .collect())
 }
 
 /// `camden.gov.uk` is within `camden.gov.uk`, and so is `hr.camden.gov.uk`; `notcamden.gov.uk` is not.

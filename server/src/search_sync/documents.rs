@@ -24,6 +24,11 @@ pub async fn documents_for(
         .collect();
     authority_ids.sort_unstable();
     authority_ids.dedup();
+    // A retired council's case studies count under every council that replaced it too.
+    let heirs = authorities::succession::heirs_of(db, &authority_ids).await?;
+    authority_ids.extend(heirs.values().flatten().copied());
+    authority_ids.sort_unstable();
+    authority_ids.dedup();
     let authorities: HashMap<i32, authority::Model> = authorities::find_by_ids(db, &authority_ids)
         .await?
         .into_iter()
@@ -33,11 +38,35 @@ pub async fn documents_for(
     let mut removed = Vec::new();
     for row in rows {
         match authorities.get(&row.authority_id) {
-            Some(owner) if row.status == Status::Published => documents.push(document(row, owner, &authorities)),
+            Some(owner) if row.status == Status::Published => {
+                let mut document = document(row, owner, &authorities);
+                add_heirs(&mut document, &heirs, &authorities);
+                documents.push(document);
+            }
             _ => removed.push(row.id),
         }
     }
     Ok((documents, removed))
+}
+
+/// The councils that replaced any council a document is indexed under join
+/// it (an anonymous case study has none, and gains none).
+fn add_heirs(
+    document: &mut CaseStudyDocument,
+    heirs: &HashMap<i32, Vec<i32>>,
+    authorities: &HashMap<i32, authority::Model>,
+) {
+    let indexed: Vec<i32> = authorities
+        .values()
+        .filter(|council| document.authorities.contains(&council.slug))
+        .map(|council| council.id)
+        .collect();
+    for heir in indexed.iter().filter_map(|id| heirs.get(id)).flatten().filter_map(|id| authorities.get(id)) {
+        if !document.authorities.contains(&heir.slug) {
+            document.authorities.push(heir.slug.clone());
+            document.council_names.push(heir.name.clone());
+        }
+    }
 }
 
 /// The councils a case study is indexed under (its own, then its

@@ -40,6 +40,8 @@ pub struct MemberRow {
     /// What went wrong with the last change of council or role of this member, if anything.
     pub council_error: Option<String>,
     pub role_error: Option<String>,
+    /// For a pending member at a shared domain: only the councils that share it (slug, name).
+    pub offered: Vec<(String, String)>,
 }
 
 pub struct StatusTab {
@@ -165,10 +167,16 @@ async fn member_rows(
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
         authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+    let mut offered: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for member in listed.items.iter().filter(|member| member.status == MemberStatus::Pending) {
+        let sharing = crate::members::councils_sharing_email(&state.reads, &member.email).await?;
+        offered.insert(member.id.clone(), sharing.into_iter().map(|council| (council.slug, council.name)).collect());
+    }
     let items = listed
         .items
         .into_iter()
         .map(|member| MemberRow {
+            offered: offered.remove(&member.id).unwrap_or_default(),
             council: member
                 .authority_id
                 .and_then(|id| councils.get(&id))

@@ -1,5 +1,7 @@
 //! `/councils/{slug}`: a council's published case studies the viewer may
-//! read (never anonymous ones, as in the API), with counts by outcome.
+//! read (never anonymous ones, as in the API), those of the councils it
+//! replaced marked "formerly …", with counts by outcome; a replaced
+//! council's page says where it went.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -21,6 +23,8 @@ pub struct Listed {
     pub outcome: &'static str,
     pub outcome_class: &'static str,
     pub summary: String,
+    /// "formerly London Borough of Hackney": written by a council this one replaced.
+    pub formerly: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -30,7 +34,8 @@ pub struct AuthorityPage {
     council: authority::Model,
     region: String,
     kind: &'static str,
-    successor: Option<authority::Model>,
+    /// Where it went, once replaced: every successor, in order.
+    successors: Vec<authority::Model>,
     counts: Vec<(&'static str, usize)>,
     case_studies: Vec<Listed>,
     total: u64,
@@ -50,10 +55,24 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
-    let successor = match council.successor_id {
-        Some(id) => authorities::find_by_id(&state.reads, id).await.ok().flatten(),
-        None => None,
+    let mut successor_ids = match authorities::succession::successors_of(&state.reads, &[council.id]).await {
+        Ok(mut found) => found.remove(&council.id).unwrap_or_default(),
+        Err(error) => return internal_error(layout, &error),
     };
+    if successor_ids.is_empty() {
+        successor_ids.extend(council.successor_id);
+    }
+    let named = |ids: Vec<i32>| async move { authorities::find_by_ids(&state.reads, &ids).await };
+    let mut others: Vec<i32> =
+        listed.items.iter().map(|item| item.authority_id).filter(|id| *id != council.id).collect();
+    others.extend(&successor_ids);
+    let known = match named(others).await {
+        Ok(known) => known,
+        Err(error) => return internal_error(layout, &error),
+    };
+    let name_of = |id: i32| known.iter().find(|other| other.id == id).map(|other| other.name.clone());
+    let successors: Vec<authority::Model> =
+        successor_ids.iter().filter_map(|id| known.iter().find(|other| other.id == *id).cloned()).collect();
     let counts = Outcome::iter()
         .map(|outcome| (outcome.label(), listed.items.iter().filter(|item| item.outcome == outcome).count()))
         .filter(|(_, count)| *count > 0)
@@ -61,13 +80,14 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
     AuthorityPage {
         region: authorities::region_display_name(&council.region),
         kind: council.kind.label(),
-        successor,
+        successors,
         counts,
         total: listed.total_count,
         case_studies: listed
             .items
             .into_iter()
             .map(|item| Listed {
+                formerly: (item.authority_id != council.id).then(|| name_of(item.authority_id)).flatten(),
                 url: case_study_url(&item.slug),
                 outcome: item.outcome.label(),
                 outcome_class: outcome_class(item.outcome),

@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod admin_audit;
+pub mod admin_council;
 pub mod admin_members;
 pub mod admin_taxonomy;
 pub mod assets;

@@ -1,7 +1,7 @@
 use async_graphql::{Context, Object, SimpleObject};
 
 use super::CaseStudyConnection;
-use crate::authorities::AuthorityKind;
+use crate::authorities::{AuthorityKind, succession};
 use crate::case_studies::listing;
 use crate::entities::authority;
 use crate::graphql::connection::{PageInfo, edges_of, page_request};
@@ -10,6 +10,11 @@ use crate::graphql::request;
 use crate::graphql::scalars::Date;
 
 pub struct AuthorityNode(pub authority::Model);
+
+async fn councils(request: &crate::graphql::RequestContext, ids: &[i32]) -> async_graphql::Result<Vec<AuthorityNode>> {
+    let mut found = request.authorities.load_many(ids.iter().copied()).await?;
+    Ok(ids.iter().filter_map(|id| found.remove(id)).map(AuthorityNode).collect())
+}
 
 #[Object(name = "Authority")]
 impl AuthorityNode {
@@ -43,7 +48,32 @@ impl AuthorityNode {
         &self.0.email_domains.0
     }
 
-    /// The council that replaced this one, once it has ended.
+    /// Domains the staff of several councils share (shared services): an
+    /// address there makes a PENDING member whom an admin places.
+    async fn shared_email_domains(&self) -> &[String] {
+        &self.0.shared_email_domains.0
+    }
+
+    /// Every council that replaced this one, in order (empty while it is current).
+    async fn successors(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
+        let request = request(ctx)?;
+        let mut ids =
+            succession::successors_of(&request.db, &[self.0.id]).await.gql()?.remove(&self.0.id).unwrap_or_default();
+        if ids.is_empty() {
+            ids.extend(self.0.successor_id);
+        }
+        councils(request, &ids).await
+    }
+
+    /// The councils this one replaced.
+    async fn predecessors(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
+        let request = request(ctx)?;
+        let ids =
+            succession::predecessors_of(&request.db, &[self.0.id]).await.gql()?.remove(&self.0.id).unwrap_or_default();
+        councils(request, &ids).await
+    }
+
+    /// The council that replaced this one, once it has ended (the first of `successors`).
     async fn successor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AuthorityNode>> {
         let Some(id) = self.0.successor_id else {
             return Ok(None);
