@@ -10,6 +10,7 @@
 //!   order (`authorities.successor_id` stays as the first).
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::ConnectionTrait;
 
 pub struct Migration;
 
@@ -60,7 +61,16 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
-            .await
+            .await?;
+        // Councils retired before this migration keep their one successor.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "INSERT INTO authority_successors (authority_id, successor_id, position) \
+                 SELECT id, successor_id, 0 FROM authorities WHERE successor_id IS NOT NULL",
+            )
+            .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

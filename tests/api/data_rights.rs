@@ -195,3 +195,26 @@ async fn a_member_downloads_their_data_and_deletes_their_account_in_the_browser(
     );
     assert!(officer.me(&app).await.is_null(), "signed out");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erased_account_is_never_brought_back_and_the_last_admin_cannot_leave() {
+    let app = TestApp::spawn().await;
+    let admin = app.token("only-admin@leeds.gov.uk", Role::Admin, Some("leeds")).await;
+    let last = app.gql(Some(&admin), DELETE_ME, json!({ "email": "only-admin@leeds.gov.uk" })).await;
+    assert_eq!(last.error_code(), "FORBIDDEN", "the network keeps an admin");
+
+    let member = app.member_of("camden").await;
+    let member_id = app.viewer(&member).await.member_id().unwrap().to_owned();
+    app.gql(Some(&admin), DELETE_MEMBER, json!({ "id": member_id })).await.data();
+    for mutation in [
+        "mutation($id: ID!) { reinstateMember(memberId: $id) { id } }",
+        "mutation($id: ID!) { setMemberRole(memberId: $id, role: ADMIN) { id } }",
+        "mutation($id: ID!) { assignMemberAuthority(memberId: $id, authority: \"camden\") { id } }",
+    ] {
+        assert_eq!(
+            app.gql(Some(&admin), mutation, json!({ "id": member_id })).await.error_code(),
+            "CONFLICT",
+            "{mutation}"
+        );
+    }
+}

@@ -216,3 +216,31 @@ async fn admins_edit_a_council_on_its_admin_page() {
         json!({ "name": "Camden Council", "emailDomains": ["camden.gov.uk", "camden.org.uk"] })
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_earlier_registers_guessed_domains_give_way_to_the_shipped_ones_unless_an_admin_set_them() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let guess = "UPDATE authorities SET email_domains = '[\"guessed.gov.uk\"]' WHERE slug IN ('bristol', 'leeds')";
+    app.state.db.execute_unprepared(guess).await.unwrap();
+    let input = json!({ "emailDomains": ["leeds.gov.uk", "leeds.example.org"] });
+    app.gql(Some(&admin), UPDATE_AUTHORITY, json!({ "slug": "leeds", "input": input })).await.data();
+    app.state.db.execute_unprepared(guess).await.unwrap(); // as if guessed before the admin's edit
+    assert_eq!(register::refresh_shipped_domains(&app.state.db).await.unwrap(), 1, "bristol only");
+    let read = |slug: &str| {
+        let query = format!("{{ authority(slug: \"{slug}\") {{ emailDomains }} }}");
+        let app = &app;
+        async move { app.gql(None, &query, json!({})).await.data()["authority"]["emailDomains"].clone() }
+    };
+    assert_eq!(read("bristol").await, json!(["bristol-city.gov.uk", "bristol.gov.uk"]));
+    assert_eq!(read("leeds").await, json!(["guessed.gov.uk"]), "an admin's council is theirs to correct");
+    let public = app
+        .gql(Some(&admin), UPDATE_AUTHORITY, json!({ "slug": "leeds", "input": { "emailDomains": ["gov.uk"] } }))
+        .await;
+    assert_eq!(
+        (public.error_code(), public.error_field()),
+        ("BAD_USER_INPUT", "emailDomains[0]"),
+        "never a public suffix"
+    );
+}

@@ -19,7 +19,7 @@ use serde_json::json;
 
 use super::{AuthorityKind, REGIONS, find_by_slug, find_by_slugs, is_current, succession};
 use crate::audit::{self, AuditAction};
-use crate::entities::json::StringList;
+use crate::entities::json::{IdList, StringList};
 use crate::entities::{authority, case_study, member};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::identity::Viewer;
@@ -49,12 +49,33 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$").expect("a pattern")
 });
 
-/// Domains lower-cased and trimmed, each a host name, none twice.
+/// Domains whose every address is some other organisation's: never a council's own.
+const PUBLIC_SUFFIXES: [&str; 12] = [
+    "gov.uk",
+    "org.uk",
+    "co.uk",
+    "ac.uk",
+    "nhs.uk",
+    "police.uk",
+    "sch.uk",
+    "net.uk",
+    "gov.scot",
+    "gov.wales",
+    "llyw.cymru",
+    "com",
+];
+
+/// Domains lower-cased and trimmed, each a host name, none twice, none a public suffix.
 fn domains(field: &str, given: Vec<String>, errors: &mut Vec<FieldError>) -> Vec<String> {
     let mut kept: Vec<String> = Vec::new();
     for (index, domain) in given.into_iter().enumerate() {
         let domain = domain.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase();
-        if domain.len() > 253 || !DOMAIN.is_match(&domain) {
+        if PUBLIC_SUFFIXES.contains(&domain.as_str()) {
+            errors.push(FieldError {
+                field: format!("{field}[{index}]"),
+                message: format!("`{domain}` is everyone's: give the council's own, such as camden.gov.uk"),
+            });
+        } else if domain.len() > 253 || !DOMAIN.is_match(&domain) {
             errors.push(FieldError {
                 field: format!("{field}[{index}]"),
                 message: format!("`{domain}` is not an email domain such as camden.gov.uk"),
@@ -177,7 +198,9 @@ async fn refuse_owned_elsewhere(
     own: &[String],
     errors: &mut Vec<FieldError>,
 ) -> AppResult<()> {
-    let others = authority::Entity::find().filter(authority::Column::Id.ne(council_id)).all(db).await?;
+    // A retired council's domains make nobody a member: a successor may take them over.
+    let others =
+        authority::Entity::find().filter(authority::Column::Id.ne(council_id)).filter(super::current()).all(db).await?;
     for (index, domain) in own.iter().enumerate() {
         if let Some(other) = others.iter().find(|other| other.email_domains.0.iter().any(|theirs| theirs == domain)) {
             errors.push(FieldError {
@@ -198,6 +221,9 @@ async fn successor_ids(
 ) -> AppResult<Vec<i32>> {
     let wanted: Vec<String> = slugs.iter().map(|slug| slug.trim().to_owned()).collect();
     let found = find_by_slugs(db, &wanted).await?;
+    // A successor retired since it was named stays acceptable, so the page can be saved again.
+    let mut already = succession::successors_of(db, &[council.id]).await?.remove(&council.id).unwrap_or_default();
+    already.extend(council.successor_id);
     let mut ids = Vec::new();
     let mut seen = HashSet::new();
     for (index, slug) in wanted.iter().enumerate() {
@@ -207,7 +233,7 @@ async fn successor_ids(
             Some(successor) if successor.id == council.id => {
                 errors.push(FieldError { field, message: "a council cannot replace itself".into() })
             }
-            Some(successor) if !is_current(successor) => {
+            Some(successor) if !is_current(successor) && !already.contains(&successor.id) => {
                 errors.push(FieldError { field, message: format!("{} has been replaced itself", successor.name) })
             }
             Some(successor) => {
@@ -227,28 +253,42 @@ async fn move_members(db: &impl ConnectionTrait, council_id: i32, successors: &[
     match successors {
         [] => return Ok(()),
         [only] => update.col_expr(member::Column::AuthorityId, sea_orm::sea_query::Expr::value(*only)),
-        _ => update
-            .col_expr(member::Column::AuthorityId, sea_orm::sea_query::Expr::value(Option::<i32>::None))
-            .col_expr(member::Column::Status, sea_orm::sea_query::Expr::value(MemberStatus::Pending.as_str()))
-            .filter(member::Column::Status.eq(MemberStatus::Active)),
+        _ => {
+            // Plain members wait for an admin; moderators and admins keep their standing (network staff).
+            member::Entity::update_many()
+                .col_expr(member::Column::Status, sea_orm::sea_query::Expr::value(MemberStatus::Pending.as_str()))
+                .filter(member::Column::AuthorityId.eq(council_id))
+                .filter(member::Column::Status.eq(MemberStatus::Active))
+                .filter(member::Column::Role.eq(crate::members::Role::Member))
+                .exec(db)
+                .await?;
+            update.col_expr(member::Column::AuthorityId, sea_orm::sea_query::Expr::value(Option::<i32>::None))
+        }
     }
     .exec(db)
     .await?;
     Ok(())
 }
 
-/// Every case study the council wrote goes through search again (its
-/// council's name, kind, region or successors changed).
+/// Every case study filed under the council goes through search again (its
+/// name, kind, region or successors changed): the ones it or a council it
+/// replaced wrote, and the ones naming it as a collaborator.
 async fn record_case_studies(db: &impl ConnectionTrait, council_id: i32) -> AppResult<()> {
-    let ids: Vec<String> = case_study::Entity::find()
+    let mut councils = succession::ancestors_of(db, council_id).await?;
+    councils.push(council_id);
+    let rows: Vec<(String, i32, IdList)> = case_study::Entity::find()
         .select_only()
         .column(case_study::Column::Id)
-        .filter(case_study::Column::AuthorityId.eq(council_id))
+        .column(case_study::Column::AuthorityId)
+        .column(case_study::Column::Collaborators)
         .into_tuple()
         .all(db)
         .await?;
-    for id in ids {
-        changes::record(db, &id).await?;
+    for (id, owner, collaborators) in rows {
+        let names_it = collaborators.0.contains(&council_id);
+        if councils.contains(&owner) || names_it {
+            changes::record(db, &id).await?;
+        }
     }
     Ok(())
 }

@@ -101,12 +101,19 @@ pub async fn refresh_shipped_domains(db: &DatabaseConnection) -> anyhow::Result<
         if council.email_domains == own && council.shared_email_domains == shared {
             continue;
         }
-        let mut updated: authority::ActiveModel = council.clone().into();
-        updated.email_domains = Set(own);
-        updated.shared_email_domains = Set(shared);
-        updated.updated_at = Set(Utc::now());
-        updated.update(&txn).await?;
-        changed += 1;
+        // Only while no admin has edited it (on another server, since the read above).
+        let updated = authority::Entity::update_many()
+            .col_expr(authority::Column::EmailDomains, sea_orm::sea_query::Expr::value(serde_json::json!(own.0)))
+            .col_expr(
+                authority::Column::SharedEmailDomains,
+                sea_orm::sea_query::Expr::value(serde_json::json!(shared.0)),
+            )
+            .col_expr(authority::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+            .filter(authority::Column::Id.eq(council.id))
+            .filter(authority::Column::EditedByAdminAt.is_null())
+            .exec(&txn)
+            .await?;
+        changed += updated.rows_affected as usize;
     }
     txn.commit().await?;
     Ok(changed)
@@ -260,6 +267,7 @@ impl Import {
         active.successor_id = Set(None);
         active.updated_at = Set(self.now);
         let updated = active.update(txn).await?;
+        super::succession::replace_successors(txn, updated.id, &[]).await.map_err(anyhow::Error::new)?;
         self.report.changed.push(updated.slug.clone());
         self.by_code.insert(row.code.clone(), updated);
         Ok(())
@@ -318,7 +326,9 @@ impl Import {
             .map(|successor| successor.id)
             .collect();
         let successor_id = successors.first().copied();
-        if existing.retired_on.is_some() && existing.successor_id == successor_id {
+        let known = super::succession::successors_of(txn, &[existing.id]).await.map_err(anyhow::Error::new)?;
+        let known = known.get(&existing.id).cloned().unwrap_or_default();
+        if existing.retired_on.is_some() && existing.successor_id == successor_id && known == successors {
             return Ok(());
         }
         super::succession::replace_successors(txn, existing.id, &successors).await.map_err(anyhow::Error::new)?;

@@ -177,6 +177,12 @@ fn refuse_self(actor: &Viewer, member_id: &str, message: &'static str) -> AppRes
     Ok(())
 }
 
+/// The member to change: `NotFound` when missing, `Conflict` once erased
+/// (an erased account is never brought back).
 async fn find(db: &impl ConnectionTrait, member_id: &str) -> AppResult<member::Model> {
-    member::Entity::find_by_id(member_id.to_owned()).one(db).await?.ok_or(AppError::NotFound)
+    let member = member::Entity::find_by_id(member_id.to_owned()).one(db).await?.ok_or(AppError::NotFound)?;
+    if member.erased_at.is_some() {
+        return Err(AppError::Conflict("this account was erased: there is nothing left to change".into()));
+    }
+    Ok(member)
 }

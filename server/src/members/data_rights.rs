@@ -169,6 +169,9 @@ pub async fn erase_own(db: &DatabaseConnection, viewer: &Viewer, confirm_email: 
     if !member.email.eq_ignore_ascii_case(confirm_email.trim()) {
         return Err(AppError::bad_input("confirmEmail", "type the email address you sign in with to confirm"));
     }
+    if viewer.is_admin() && active_admins(db).await? <= 1 {
+        return Err(AppError::Forbidden("you are the last admin: make someone else an admin first"));
+    }
     erase(db, &member_id, &member_id).await
 }
 
@@ -207,6 +210,15 @@ async fn erase(db: &DatabaseConnection, actor_id: &str, member_id: &str) -> AppR
         .await?;
     txn.commit().await?;
     Ok(())
+}
+
+async fn active_admins(db: &impl ConnectionTrait) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(member::Entity::find()
+        .filter(member::Column::Role.eq(Role::Admin))
+        .filter(member::Column::Status.eq(MemberStatus::Active))
+        .count(db)
+        .await?)
 }
 
 /// What an erased member's unique email column holds: nothing of theirs.

@@ -45,7 +45,10 @@ pub async fn member_for_identity(db: &DatabaseConnection, identity: &VerifiedIde
     let linked =
         member_identity::Entity::find_by_id((identity.issuer.clone(), identity.subject.clone())).one(&txn).await?;
     let existing = match linked {
-        Some(link) => member::Entity::find_by_id(link.member_id).one(&txn).await?,
+        // An erased account is never signed in to again (nor its data written back).
+        Some(link) => {
+            member::Entity::find_by_id(link.member_id).one(&txn).await?.filter(|member| member.erased_at.is_none())
+        }
         None => {
             let by_email = member::Entity::find().filter(member::Column::Email.eq(&email)).one(&txn).await?;
             let member = match by_email {
@@ -93,6 +96,9 @@ pub async fn member_for_dev_sign_in(db: &DatabaseConnection, email: &str, role: 
     }
     let txn = db.begin().await?;
     let member = match member::Entity::find().filter(member::Column::Email.eq(&email)).one(&txn).await? {
+        Some(member) if member.erased_at.is_some() => {
+            return Err(AppError::Forbidden("this account was erased"));
+        }
         Some(member) => member,
         None => create(&txn, &email, None, role).await?,
     };

@@ -114,8 +114,9 @@ impl SearchService {
         let txn = db.begin().await?;
         let groups = search_synonym::Entity::find().all(&txn).await?;
         let Some(group) = groups.into_iter().find(|group| {
-            let mut stored = group.terms.0.clone();
+            let mut stored: Vec<String> = group.terms.0.iter().map(|term| term.trim().to_lowercase()).collect();
             stored.sort();
+            stored.dedup();
             stored == wanted
         }) else {
             return Err(AppError::NotFound);

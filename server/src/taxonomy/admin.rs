@@ -1,15 +1,16 @@
 //! What admins do to the taxonomy: add a term, change its label, retire it
 //! (no longer offered for new case studies; kept on the ones that have it
 //! and in facets) and merge one term into another (every case study and
-//! pending revision with the first gets the second; the first is gone).
+//! pending revision with the first gets the second; the first is retired,
+//! so that the seed does not offer it again).
 //!
 //! Each is one transaction with its audit entry and a `Reference::Labels`
 //! marker in the change log, so every server's facets show the new labels
 //! at once; a merge also records each case study it changed.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde_json::json;
 
@@ -211,7 +212,7 @@ pub async fn retire(outbox: &Outbox, viewer: &Viewer, kind: TermKind, key: &str)
 }
 
 /// `mergeTerms`: every case study and pending revision with `from` gets
-/// `into` instead (once), and `from` is deleted. Returns `into`.
+/// `into` instead (once), and `from` is retired. Returns `into`.
 pub async fn merge(
     outbox: &Outbox,
     viewer: &Viewer,
@@ -232,7 +233,10 @@ pub async fn merge(
                 let changed = replace_on_case_studies(txn, kind, &from, &into).await?;
                 replace_on_revisions(txn, kind, &from, &into).await?;
                 let before = json!({ "from": described(&merged), "into": described(&kept) });
-                merged.delete(txn).await?;
+                // Kept, retired: no case study has it now, and the seed must not bring it back as new.
+                let mut retired = merged.into_active_model();
+                retired.retired = Set(true);
+                retired.update(txn).await?;
                 let after = json!({ "into": kept.key, "caseStudies": changed });
                 audit::record(txn, Some(&actor), AuditAction::TermMerge, target(&kept), Some(before), Some(after))
                     .await?;

@@ -85,7 +85,10 @@ pub async fn edit_page(
         return Ok(not_found(layout));
     };
     let successors = authorities::succession::successors_of(&state.reads, &[council.id]).await.or_page(&layout)?;
-    let successor_ids = successors.get(&council.id).cloned().unwrap_or_default();
+    let mut successor_ids = successors.get(&council.id).cloned().unwrap_or_default();
+    if successor_ids.is_empty() {
+        successor_ids.extend(council.successor_id);
+    }
     let successor_slugs: Vec<String> = authorities::find_by_ids(&state.reads, &successor_ids)
         .await
         .or_page(&layout)?
