@@ -71,9 +71,10 @@ pub async fn create_token(
     Ok((row, token))
 }
 
-/// What the audit trail keeps of a token: whose it is and its name, never the token or its hash.
+/// What the audit trail keeps of a token: whose it is, never the token, its
+/// hash or its name (free text a member chose, which would outlive an erasure).
 pub fn described(token: &api_token::Model) -> serde_json::Value {
-    json!({ "member": token.member_id, "name": token.name, "revokedAt": token.revoked_at })
+    json!({ "member": token.member_id, "revokedAt": token.revoked_at })
 }
 
 /// The stored row and the token in clear. The name is 1–100 characters once
