@@ -244,3 +244,22 @@ async fn an_earlier_registers_guessed_domains_give_way_to_the_shipped_ones_unles
         "never a public suffix"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replaced_council_is_no_longer_chosen_for_new_work_but_old_work_keeps_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let officer = app.member_of("camden").await;
+    let with_hackney = app.create(&officer, valid_input()).await; // names hackney as a collaborator
+    let stayer = app.member_of("hackney").await;
+    let retire = json!({ "slug": "hackney", "input": { "retiredOn": "2026-04-01" } });
+    app.gql(Some(&admin), UPDATE_AUTHORITY, retire).await.data();
+
+    let new = app.gql(Some(&officer), CREATE, json!({ "input": valid_input() })).await;
+    assert_eq!((new.error_code(), new.error_field()), ("BAD_USER_INPUT", "collaborators[0]"), "not for new work");
+    let kept =
+        app.gql(Some(&officer), UPDATE, json!({ "id": with_hackney, "version": 1, "input": valid_input() })).await;
+    assert!(kept.body.get("errors").is_none(), "a case study keeps the collaborator it named: {}", kept.body);
+    let refused = app.gql(Some(&stayer), CREATE, json!({ "input": input_with(json!({ "collaborators": [] })) })).await;
+    assert_eq!(refused.error_code(), "FORBIDDEN", "a replaced council writes nothing new");
+}

@@ -45,7 +45,13 @@ pub async fn create(outbox: &Outbox, viewer: &Viewer, input: CaseStudyInput) -> 
     outbox
         .transaction(|txn| {
             Box::pin(async move {
-                let content = validate(txn, input, council, &[]).await?;
+                let owner = crate::authorities::find_by_id(txn, council).await?;
+                if !owner.as_ref().is_some_and(crate::authorities::is_current) {
+                    return Err(AppError::Forbidden(
+                        "your council has been replaced: an admin moves you to the council that replaced it",
+                    ));
+                }
+                let content = validate(txn, input, council, None).await?;
                 let now = Utc::now();
                 let mut model = case_study::ActiveModel {
                     id: Set(uuid::Uuid::new_v4().to_string()),
@@ -94,9 +100,7 @@ pub async fn update(
                         current.version
                     )));
                 }
-                let kept: Vec<String> =
-                    current.service_areas.0.iter().chain(&current.technologies.0).cloned().collect();
-                let content = validate(txn, input, current.authority_id, &kept).await?;
+                let content = validate(txn, input, current.authority_id, Some(&current)).await?;
                 record_editor(txn, &current.id, &member_id).await?;
                 let by_role = policy::acts_by_role(&viewer, &current);
                 let before = state_of(&current);
@@ -439,19 +443,24 @@ pub async fn workings(
     Ok((workings, revision))
 }
 
-/// `input` checked against the rules; `kept` are the terms the case study
-/// has now, which it may keep even if they have been retired since.
+/// `input` checked against the rules. `current` is the case study as it is
+/// (for an edit): it may keep terms retired and collaborating councils
+/// replaced since; anything new must be offered and current.
 async fn validate(
     db: &impl ConnectionTrait,
     input: CaseStudyInput,
     owning_authority_id: i32,
-    kept: &[String],
+    current: Option<&case_study::Model>,
 ) -> AppResult<CaseStudyContent> {
-    let taxonomy = taxonomy::load(db).await?.offered_keeping(kept);
+    let kept_terms: Vec<String> =
+        current.map(|row| row.service_areas.0.iter().chain(&row.technologies.0).cloned().collect()).unwrap_or_default();
+    let kept_collaborators: &[i32] = current.map_or(&[], |row| &row.collaborators.0);
+    let taxonomy = taxonomy::load(db).await?.offered_keeping(&kept_terms);
     let slugs: Vec<String> = input.collaborators.iter().map(|slug| slug.trim().to_owned()).collect();
     let known_collaborators: HashMap<String, i32> = crate::authorities::find_by_slugs(db, &slugs)
         .await?
         .into_iter()
+        .filter(|council| crate::authorities::is_current(council) || kept_collaborators.contains(&council.id))
         .map(|authority| (authority.slug, authority.id))
         .collect();
     let context =
