@@ -172,6 +172,8 @@ async fn a_council_replaced_by_two_keeps_both_and_its_case_studies_count_under_e
     assert!(page.contains("Parking sensors in Adur") && page.contains("formerly Adur District Council"), "{page}");
     let old = reqwest::get(format!("{}/councils/adur", app.address)).await.unwrap().text().await.unwrap();
     assert!(old.contains("replaced by") && old.contains("/councils/worthing") && old.contains("/councils/arun"));
+    let first = old.find("/councils/worthing").unwrap();
+    assert!(first < old.find("/councils/arun").unwrap(), "in the order given");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -181,6 +183,11 @@ async fn admins_edit_a_council_on_its_admin_page() {
     let member = app.browser_signed_in_as("member@camden.gov.uk", Role::Member).await;
     assert_eq!(member.visit(&path, None).await.status, 403);
     let admin = app.browser_signed_in_as("admin@leeds.gov.uk", Role::Admin).await;
+    let token = app.admin().await;
+    let replace = json!({ "slug": "adur", "input": { "successors": ["worthing", "arun"] } });
+    app.gql(Some(&token), UPDATE_AUTHORITY, replace).await.data();
+    let adur = admin.visit(&format!("{}/admin/councils/adur", app.address), None).await;
+    assert!(adur.body.contains("value=\"worthing, arun\""), "the successors in their order: {}", adur.body);
     let page = admin.visit(&path, None).await;
     assert!(page.body.contains("camden.gov.uk"), "{}", page.body);
     let csrf = hidden_value(&page.body, "csrf").unwrap();

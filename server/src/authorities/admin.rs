@@ -222,8 +222,7 @@ async fn successor_ids(
     let wanted: Vec<String> = slugs.iter().map(|slug| slug.trim().to_owned()).collect();
     let found = find_by_slugs(db, &wanted).await?;
     // A successor retired since it was named stays acceptable, so the page can be saved again.
-    let mut already = succession::successors_of(db, &[council.id]).await?.remove(&council.id).unwrap_or_default();
-    already.extend(council.successor_id);
+    let already = succession::successors_of(db, &[council.id]).await?.remove(&council.id).unwrap_or_default();
     let mut ids = Vec::new();
     let mut seen = HashSet::new();
     for (index, slug) in wanted.iter().enumerate() {
@@ -295,9 +294,8 @@ async fn record_case_studies(db: &impl ConnectionTrait, council_id: i32) -> AppR
 
 /// What the audit trail keeps of a council.
 async fn described(db: &impl ConnectionTrait, council: &authority::Model) -> AppResult<serde_json::Value> {
-    let successors = succession::successors_of(db, &[council.id]).await?.remove(&council.id).unwrap_or_default();
     let slugs: Vec<String> =
-        super::find_by_ids(db, &successors).await?.into_iter().map(|council| council.slug).collect();
+        succession::successors(db, council.id).await?.into_iter().map(|successor| successor.slug).collect();
     Ok(json!({
         "name": council.name, "emailDomains": council.email_domains.0, "sharedEmailDomains": council.shared_email_domains.0,
         "kind": council.kind.as_str(), "region": council.region, "retiredOn": council.retired_on, "successors": slugs,

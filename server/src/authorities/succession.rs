@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::entities::authority_successor;
+use crate::entities::{authority, authority_successor};
 use crate::error::AppResult;
 
 /// Makes `successors` (ids, in order) the successors of `authority_id`.
@@ -42,6 +42,13 @@ pub async fn successors_of(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<
         by_council.entry(row.authority_id).or_default().push(row.successor_id);
     }
     Ok(by_council)
+}
+
+/// The councils that replaced this one, in order (none while it is current).
+pub async fn successors(db: &impl ConnectionTrait, council_id: i32) -> AppResult<Vec<authority::Model>> {
+    let ids = successors_of(db, &[council_id]).await?.remove(&council_id).unwrap_or_default();
+    let found = super::find_by_ids(db, &ids).await?;
+    Ok(ids.iter().filter_map(|id| found.iter().find(|council| council.id == *id).cloned()).collect())
 }
 
 /// The councils each of these replaced.

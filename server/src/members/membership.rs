@@ -119,10 +119,9 @@ pub async fn member_for_dev_sign_in(db: &DatabaseConnection, email: &str, role: 
 /// of it: `hr.camden.gov.uk` is Camden's). The most specific domain wins;
 /// councils that have been replaced never match.
 pub async fn council_for_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<authority::Model>> {
-    let Some((_, domain)) = email.rsplit_once('@') else {
+    let Some(domain) = email_domain(email) else {
         return Ok(None);
     };
-    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
     let councils = authority::Entity::find().filter(crate::authorities::current()).all(db).await?;
     let best = councils
         .into_iter()
@@ -141,16 +140,15 @@ pub async fn council_for_email(db: &impl ConnectionTrait, email: &str) -> AppRes
     Ok(best.map(|(_, council)| council))
 }
 
-/// The current councils that share the address's domain (shared services):
+/// Of `councils`, those that share the address's domain (shared services):
 /// such a member waits, and the admin is offered only these councils.
-pub async fn councils_sharing_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Vec<authority::Model>> {
-    let Some((_, domain)) = email.rsplit_once('@') else {
-        return Ok(Vec::new());
+pub fn councils_sharing<'a>(councils: &'a [authority::Model], email: &str) -> Vec<&'a authority::Model> {
+    let Some(domain) = email_domain(email) else {
+        return Vec::new();
     };
-    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    let councils = authority::Entity::find().filter(crate::authorities::current()).all(db).await?;
-    Ok(councils
-        .into_iter()
+    councils
+        .iter()
+        .filter(|council| crate::authorities::is_current(council))
         .filter(|council| {
             council
                 .shared_email_domains
@@ -158,7 +156,13 @@ pub async fn councils_sharing_email(db: &impl ConnectionTrait, email: &str) -> A
                 .iter()
                 .any(|shared| domain_is_within(&domain, &shared.trim().to_ascii_lowercase()))
         })
-        .collect())
+        .collect()
+}
+
+/// The domain of an address, lower-cased, without a trailing dot.
+fn email_domain(email: &str) -> Option<String> {
+    let (_, domain) = email.rsplit_once('@')?;
+    Some(domain.trim().trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// `camden.gov.uk` is within `camden.gov.uk`, and so is `hr.camden.gov.uk`; `notcamden.gov.uk` is not.

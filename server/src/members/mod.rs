@@ -7,7 +7,7 @@ pub mod membership;
 mod tokens;
 
 pub use membership::{
-    VerifiedIdentity, council_for_email, councils_sharing_email, member_for_dev_sign_in, member_for_identity,
+    VerifiedIdentity, council_for_email, councils_sharing, member_for_dev_sign_in, member_for_identity,
 };
 pub use tokens::{
     create_token, hash_token, issue_from_command_line, issue_token, member_for_token, revoke_token, tokens_of,

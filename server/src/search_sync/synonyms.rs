@@ -84,19 +84,8 @@ impl SearchService {
         }
         .insert(&txn)
         .await?;
-        let after = json!({ "terms": terms });
-        audit::record(
-            &txn,
-            viewer.member_id(),
-            AuditAction::SearchSynonymsAdd,
-            group.id.to_string(),
-            None,
-            Some(after),
-        )
-        .await?;
-        changes::record_reference(&txn, Reference::Synonyms).await?;
-        txn.commit().await?;
-        self.load_synonyms().await.map_err(AppError::Internal)?;
+        let after = Some(json!({ "terms": terms }));
+        self.commit(txn, viewer, AuditAction::SearchSynonymsAdd, group.id, None, after).await?;
         Ok(terms)
     }
 
@@ -122,13 +111,27 @@ impl SearchService {
             return Err(AppError::NotFound);
         };
         let removed = group.terms.0.clone();
-        let id = group.id.to_string();
+        let id = group.id;
         group.delete(&txn).await?;
-        let before = json!({ "terms": removed });
-        audit::record(&txn, viewer.member_id(), AuditAction::SearchSynonymsRemove, id, Some(before), None).await?;
+        let before = Some(json!({ "terms": removed }));
+        self.commit(txn, viewer, AuditAction::SearchSynonymsRemove, id, before, None).await?;
+        Ok(removed)
+    }
+
+    /// Ends a change to the groups: its audit entry and the marker that tells
+    /// the other servers, committed; then this server's synonyms reloaded.
+    async fn commit(
+        &self,
+        txn: sea_orm::DatabaseTransaction,
+        viewer: &Viewer,
+        action: AuditAction,
+        group_id: i32,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) -> AppResult<()> {
+        audit::record(&txn, viewer.member_id(), action, group_id.to_string(), before, after).await?;
         changes::record_reference(&txn, Reference::Synonyms).await?;
         txn.commit().await?;
-        self.load_synonyms().await.map_err(AppError::Internal)?;
-        Ok(removed)
+        self.load_synonyms().await.map_err(AppError::Internal)
     }
 }

@@ -152,58 +152,68 @@ pub async fn relabel(
     label: &str,
 ) -> AppResult<taxonomy_term::Model> {
     let actor = require_manager(viewer)?;
-    let (key, label) = (key.to_owned(), valid_label(label)?);
-    outbox
-        .transaction(|txn| {
-            Box::pin(async move {
-                let term = named(txn, kind, &key).await?;
-                if term.label == label {
-                    return Ok(term);
-                }
-                let before = described(&term);
-                let mut changed = term.into_active_model();
-                changed.label = Set(label);
-                let term = changed.update(txn).await?;
-                audit::record(
-                    txn,
-                    Some(&actor),
-                    AuditAction::TermUpdate,
-                    target(&term),
-                    Some(before),
-                    Some(described(&term)),
-                )
-                .await?;
-                changes::record_reference(txn, Reference::Labels).await?;
-                Ok(term)
-            })
-        })
-        .await
+    change(outbox, actor, kind, key, TermChange::Label(valid_label(label)?)).await
 }
 
 /// `retireTerm`: no longer offered for new case studies; retiring twice changes nothing.
 pub async fn retire(outbox: &Outbox, viewer: &Viewer, kind: TermKind, key: &str) -> AppResult<taxonomy_term::Model> {
     let actor = require_manager(viewer)?;
+    change(outbox, actor, kind, key, TermChange::Retire).await
+}
+
+/// A change to one term's row.
+enum TermChange {
+    Label(String),
+    Retire,
+}
+
+impl TermChange {
+    fn changes_nothing(&self, term: &taxonomy_term::Model) -> bool {
+        match self {
+            TermChange::Label(label) => &term.label == label,
+            TermChange::Retire => term.retired,
+        }
+    }
+
+    fn action(&self) -> AuditAction {
+        match self {
+            TermChange::Label(_) => AuditAction::TermUpdate,
+            TermChange::Retire => AuditAction::TermRetire,
+        }
+    }
+
+    fn apply(self, term: &mut taxonomy_term::ActiveModel) {
+        match self {
+            TermChange::Label(label) => term.label = Set(label),
+            TermChange::Retire => term.retired = Set(true),
+        }
+    }
+}
+
+/// Applies `change` to the term (`NotFound` when there is none) with its
+/// audit entry and a labels marker; a change that changes nothing writes none.
+async fn change(
+    outbox: &Outbox,
+    actor: String,
+    kind: TermKind,
+    key: &str,
+    change: TermChange,
+) -> AppResult<taxonomy_term::Model> {
     let key = key.to_owned();
     outbox
         .transaction(|txn| {
             Box::pin(async move {
                 let term = named(txn, kind, &key).await?;
-                if term.retired {
+                if change.changes_nothing(&term) {
                     return Ok(term);
                 }
                 let before = described(&term);
+                let action = change.action();
                 let mut changed = term.into_active_model();
-                changed.retired = Set(true);
+                change.apply(&mut changed);
                 let term = changed.update(txn).await?;
-                audit::record(
-                    txn,
-                    Some(&actor),
-                    AuditAction::TermRetire,
-                    target(&term),
-                    Some(before),
-                    Some(described(&term)),
-                )
-                .await?;
+                let after = described(&term);
+                audit::record(txn, Some(&actor), action, target(&term), Some(before), Some(after)).await?;
                 changes::record_reference(txn, Reference::Labels).await?;
                 Ok(term)
             })

@@ -84,17 +84,8 @@ pub async fn edit_page(
     let Some(council) = authorities::find_by_slug(&state.reads, &slug).await.or_page(&layout)? else {
         return Ok(not_found(layout));
     };
-    let successors = authorities::succession::successors_of(&state.reads, &[council.id]).await.or_page(&layout)?;
-    let mut successor_ids = successors.get(&council.id).cloned().unwrap_or_default();
-    if successor_ids.is_empty() {
-        successor_ids.extend(council.successor_id);
-    }
-    let successor_slugs: Vec<String> = authorities::find_by_ids(&state.reads, &successor_ids)
-        .await
-        .or_page(&layout)?
-        .into_iter()
-        .map(|c| c.slug)
-        .collect();
+    let successors = authorities::succession::successors(&state.reads, council.id).await.or_page(&layout)?;
+    let successor_slugs: Vec<String> = successors.into_iter().map(|successor| successor.slug).collect();
     let form = CouncilForm {
         name: council.name.clone(),
         email_domains: council.email_domains.0.join("\n"),

@@ -167,10 +167,12 @@ async fn member_rows(
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
         authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
+    // The register once for the whole page, not once per pending member.
+    let current = authorities::search(&state.reads, None).await?;
     let mut offered: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for member in listed.items.iter().filter(|member| member.status == MemberStatus::Pending) {
-        let sharing = crate::members::councils_sharing_email(&state.reads, &member.email).await?;
-        offered.insert(member.id.clone(), sharing.into_iter().map(|council| (council.slug, council.name)).collect());
+        let sharing = crate::members::councils_sharing(&current, &member.email);
+        offered.insert(member.id.clone(), sharing.into_iter().map(|c| (c.slug.clone(), c.name.clone())).collect());
     }
     let items = listed
         .items

@@ -55,24 +55,17 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
-    let mut successor_ids = match authorities::succession::successors_of(&state.reads, &[council.id]).await {
-        Ok(mut found) => found.remove(&council.id).unwrap_or_default(),
+    let successors = match authorities::succession::successors(&state.reads, council.id).await {
+        Ok(successors) => successors,
         Err(error) => return internal_error(layout, &error),
     };
-    if successor_ids.is_empty() {
-        successor_ids.extend(council.successor_id);
-    }
-    let named = |ids: Vec<i32>| async move { authorities::find_by_ids(&state.reads, &ids).await };
-    let mut others: Vec<i32> =
+    let predecessors: Vec<i32> =
         listed.items.iter().map(|item| item.authority_id).filter(|id| *id != council.id).collect();
-    others.extend(&successor_ids);
-    let known = match named(others).await {
+    let known = match authorities::find_by_ids(&state.reads, &predecessors).await {
         Ok(known) => known,
         Err(error) => return internal_error(layout, &error),
     };
     let name_of = |id: i32| known.iter().find(|other| other.id == id).map(|other| other.name.clone());
-    let successors: Vec<authority::Model> =
-        successor_ids.iter().filter_map(|id| known.iter().find(|other| other.id == *id).cloned()).collect();
     let counts = Outcome::iter()
         .map(|outcome| (outcome.label(), listed.items.iter().filter(|item| item.outcome == outcome).count()))
         .filter(|(_, count)| *count > 0)

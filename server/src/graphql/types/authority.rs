@@ -57,11 +57,8 @@ impl AuthorityNode {
     /// Every council that replaced this one, in order (empty while it is current).
     async fn successors(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {
         let request = request(ctx)?;
-        let mut ids =
+        let ids =
             succession::successors_of(&request.db, &[self.0.id]).await.gql()?.remove(&self.0.id).unwrap_or_default();
-        if ids.is_empty() {
-            ids.extend(self.0.successor_id);
-        }
         councils(request, &ids).await
     }
 
