@@ -238,5 +238,6 @@ fn search_request(query: &BenchQuery) -> SearchRequest {
         limit: 20,
         audience: Audience::Members,
         facet_limit: casebook_search::DEFAULT_FACET_LIMIT,
+        within: None,
     }
 }

@@ -97,6 +97,10 @@ pub fn row(corpus: &Corpus<'_>, author_id: &str, i: u64) -> case_study::Model {
         published_at: Some(at),
         queued_at: None,
         unpublished_reason: None,
+        review_by: None,
+        last_reviewed_on: None,
+        review_reminded_for: None,
+        news_at: Some(at),
     }
 }
 

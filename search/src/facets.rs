@@ -36,7 +36,8 @@ const FACETS: usize = Facet::ALL.len();
 /// 2021 is those two years, not 2020), and may also be bounded by an
 /// inclusive range (`year_from`, `year_to`); a document passes the year
 /// facet when it passes both.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Filters {
     pub outcomes: Vec<String>,
     pub service_areas: Vec<String>,

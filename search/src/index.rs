@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, RwLock, Weak};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Collector;
-use tantivy::query::{AllQuery, EnableScoring, Query};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, TermSetQuery};
 use tantivy::schema::{Schema, Value};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
@@ -312,12 +312,14 @@ impl SearchIndex {
         let query: Box<dyn Query> = query
             .or_else(|| narrowing.as_ref().map(|narrowing| narrowing.box_clone()))
             .unwrap_or_else(|| Box::new(AllQuery));
+        let query = self.within(query, request.within.as_deref());
         let mut collected = self.collect(&searcher, &*query, &collector)?;
         let mut relaxed = false;
         let positive_terms = parsed.words.len() + parsed.phrases.len();
         if collected.total == 0 && positive_terms > 1 {
             let (relaxed_query, _) = builder.build(&parsed, true)?;
             if let Some(relaxed_query) = relaxed_query {
+                let relaxed_query = self.within(relaxed_query, request.within.as_deref());
                 collected = self.collect(&searcher, &*relaxed_query, &collector)?;
                 relaxed = true;
             }
@@ -325,6 +327,16 @@ impl SearchIndex {
         let hits = self.hits(&searcher, &collected, request, &match_terms)?;
         let facets = facet_counts(&collected.counts, &dictionary, &request.filters, request.facet_limit);
         Ok(SearchResults { total: collected.total, hits, facets, relaxed })
+    }
+
+    /// `query`, matching only the documents `within` names (when it names any set).
+    fn within(&self, query: Box<dyn Query>, within: Option<&[String]>) -> Box<dyn Query> {
+        let Some(ids) = within else { return query };
+        let ids = ids.iter().map(|id| Term::from_field_text(self.fields.id, id));
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 0.0))),
+        ]))
     }
 
     fn hits(

@@ -70,6 +70,9 @@ pub struct SearchRequest {
     /// At most this many values per facet, the most frequent first; the
     /// values the filters select are always kept.
     pub facet_limit: usize,
+    /// Only these documents (by id) may match: an alert asks which of a
+    /// day's publications match a saved search.
+    pub within: Option<Vec<String>>,
 }
 
 /// The default `facet_limit`: what a page of facets can show (Algolia's
@@ -86,6 +89,7 @@ impl SearchRequest {
             limit: 20,
             audience,
             facet_limit: DEFAULT_FACET_LIMIT,
+            within: None,
         }
     }
 }

@@ -12,7 +12,10 @@ use crate::graphql::{self, CasebookSchema};
 use crate::operations::data_dir::DataDirLock;
 use crate::operations::metrics;
 use crate::search_sync::SearchService;
-use crate::search_sync::changes::Outbox;
+use crate::notifications::jobs;
+use crate::notifications::mail::delivery::{Delivery, RetryPolicy};
+use crate::notifications::mail::transport::Transport;
+use crate::search_sync::changes::{Doorbell, Outbox};
 use crate::sessions::SessionPolicy;
 use crate::settings::Settings;
 use crate::sign_in::Providers;
@@ -35,8 +38,10 @@ pub struct App {
     pub providers: Providers,
     /// This process's search index and its indexer.
     pub search: Arc<SearchService>,
-    /// `db` for the domain's writes: it tells the indexer after each commit.
+    /// `db` for the domain's writes: it tells the indexer (and the mail worker) after each commit.
     pub outbox: Outbox,
+    /// Whether email goes nowhere (no SMTP server): the development mailbox shows it.
+    pub keeps_mail: bool,
 }
 
 pub type AppState = Arc<App>;
@@ -154,9 +159,43 @@ impl Application {
         let reads = db::connect_readers(&settings, &db, &queries).await?;
         let sessions = SessionPolicy::from_settings(&settings);
         let schema = graphql::build_schema();
-        let outbox = search.outbox(db.clone());
-        let state =
-            Arc::new(App { db, reads, queries, schema, settings, public_url, sessions, providers, search, outbox });
+        let site = crate::notifications::Site::load(&db, &public_url).await?;
+        let transport = Arc::new(Transport::new(settings.smtp_url.as_deref(), &settings.mail_from)?);
+        let keeps_mail = transport.keeps_mail();
+        if keeps_mail && !settings.dev_sign_in {
+            tracing::warn!("no --smtp-url: email is kept in the outbox, not sent");
+        }
+        let mail_doorbell = Doorbell::default();
+        let outbox = search.outbox(db.clone()).with_mail(site.clone(), mail_doorbell.clone());
+        let retry = RetryPolicy {
+            max_attempts: settings.mail_max_attempts.max(1),
+            first_backoff: std::time::Duration::from_secs(settings.mail_retry_seconds),
+            ..RetryPolicy::default()
+        };
+        // Background work writes through the one writer (SQLite has one), uncounted.
+        let background = db.clone();
+        Delivery { db: background.clone(), transport, retry }
+            .start(mail_doorbell.clone(), std::time::Duration::from_secs(settings.mail_poll_seconds.max(1)));
+        jobs::start(
+            background,
+            search.clone(),
+            site,
+            std::time::Duration::from_secs(settings.jobs_interval_seconds.max(1)),
+            mail_doorbell,
+        );
+        let state = Arc::new(App {
+            db,
+            reads,
+            queries,
+            schema,
+            settings,
+            public_url,
+            sessions,
+            providers,
+            search,
+            outbox,
+            keeps_mail,
+        });
         Ok(Application { listener, metrics_listener, state, data_dir_lock })
     }
 

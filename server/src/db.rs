@@ -30,9 +30,21 @@ const SLOW_STATEMENT: Duration = Duration::from_millis(50);
 /// Connections to PostgreSQL per process (shared by reads and writes).
 const POSTGRES_POOL_DEFAULT: u32 = 16;
 
-/// Counts every statement the connections run.
+/// Counts every statement the connections run (but background work's: `uncounted`).
 #[derive(Clone, Debug, Default)]
 pub struct QueryCounter(Arc<AtomicU64>);
+
+tokio::task_local! {
+    /// Set while background work (the mail worker, the scheduled jobs) runs.
+    static UNCOUNTED: ();
+}
+
+/// Runs `work` without counting its statements: background work shares
+/// SQLite's one writer with requests (a second writer would meet
+/// SQLITE_BUSY), but is no part of any request's query budget.
+pub async fn uncounted<F: Future>(work: F) -> F::Output {
+    UNCOUNTED.scope((), work).await
+}
 
 impl QueryCounter {
     pub fn get(&self) -> u64 {
@@ -44,7 +56,9 @@ impl QueryCounter {
     fn count_on(&self, db: &mut DatabaseConnection) {
         let count = self.0.clone();
         db.set_metric_callback(move |info| {
-            count.fetch_add(1, Ordering::Relaxed);
+            if UNCOUNTED.try_with(|_| ()).is_err() {
+                count.fetch_add(1, Ordering::Relaxed);
+            }
             if info.elapsed >= SLOW_STATEMENT {
                 tracing::warn!(
                     ms = info.elapsed.as_millis() as u64,

@@ -18,6 +18,7 @@ pub mod error;
 pub mod graphql;
 pub mod identity;
 pub mod members;
+pub mod notifications;
 pub mod operations;
 pub mod paging;
 mod rate_limit;

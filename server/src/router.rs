@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, account, admin_audit, admin_council, admin_members, admin_taxonomy, assets, authority_page,
+    self, account, admin_audit, alerts_page, dev_mail, feeds, unsubscribe, admin_council, admin_members, admin_taxonomy, assets, authority_page,
     case_study_actions, case_study_page, councils_page, editing, home, moderation, my_reports, our_case_studies,
     report_moderation, reporting, search_page, security, sign_in, sitemap,
 };
@@ -29,6 +29,11 @@ pub fn router(state: AppState) -> Router {
     if settings.dev_sign_in {
         sign_in_attempts = sign_in_attempts.route("/dev/sign-in", post(sign_in::dev_sign_in));
         dev_sign_in_page = dev_sign_in_page.route("/dev/sign-in", get(sign_in::dev_sign_in_page));
+        if state.keeps_mail {
+            dev_sign_in_page = dev_sign_in_page
+                .route("/dev/mail", get(dev_mail::mailbox))
+                .route("/dev/mail/{id}", get(dev_mail::message));
+        }
     }
     let pages = Router::new()
         .route("/", get(home::home))
@@ -43,6 +48,12 @@ pub fn router(state: AppState) -> Router {
         .route("/account/data.json", get(account::data))
         .route("/account/delete", post(account::delete))
         .route("/account/deleted", get(account::deleted))
+        .route("/account/alerts", get(alerts_page::alerts).post(alerts_page::save))
+        .route("/account/alerts/{id}/delete", post(alerts_page::delete))
+        .route("/account/follows", post(alerts_page::follow))
+        .route("/account/notifications", get(alerts_page::settings).post(alerts_page::save_settings))
+        .route("/unsubscribe/{token}", get(unsubscribe::confirm))
+        .route("/unsubscribed", get(unsubscribe::done))
         .route("/our-case-studies", get(our_case_studies::ours))
         .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))
@@ -71,6 +82,13 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(readiness::health))
         .route("/ready", get(readiness::ready))
         .route("/sitemap.xml", get(sitemap::sitemap))
+        // Feeds are for feed readers (no cookies, no pages' headers); one-click
+        // unsubscribing is a mail client's POST, with no session or CSRF token.
+        .route("/feed.atom", get(feeds::site))
+        .route("/search.atom", get(feeds::search))
+        .route("/service-areas/{file}", get(feeds::service_area))
+        .route("/technologies/{file}", get(feeds::technology))
+        .route("/unsubscribe/{token}", post(unsubscribe::unsubscribe))
         .route("/static/{file}", get(assets::serve))
         .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second, &proxies))
         .merge(pages)

@@ -91,6 +91,32 @@ pub struct Settings {
     #[arg(long = "trusted-proxy", env = "CASEBOOK_TRUSTED_PROXIES", value_delimiter = ',',
           value_parser = crate::client_address::parse_network, global = true)]
     pub trusted_proxies: Vec<IpNet>,
+
+    /// The SMTP server email goes through: `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), `smtps://…:465` (TLS) or `smtp://host:25` (plain, for a local relay).
+    /// Without it, email is kept in the outbox and, with development sign-in, shown at `/dev/mail`.
+    #[arg(long, env = "CASEBOOK_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+
+    /// Who email comes from.
+    #[arg(long, env = "CASEBOOK_MAIL_FROM", default_value = "Casebook <casebook@localhost>", global = true)]
+    pub mail_from: String,
+
+    /// How often alerts, digests and review reminders run, in seconds.
+    #[arg(long, env = "CASEBOOK_JOBS_INTERVAL_SECONDS", default_value_t = 60, global = true)]
+    pub jobs_interval_seconds: u64,
+
+    /// How often the mail worker looks for mail other servers wrote and retries coming due, in seconds.
+    #[arg(long, env = "CASEBOOK_MAIL_POLL_SECONDS", default_value_t = 5, global = true)]
+    pub mail_poll_seconds: u64,
+
+    /// Attempts before an email is given up on (DEAD); the first retry waits
+    /// `--mail-retry-seconds`, each later one twice as long.
+    #[arg(long, env = "CASEBOOK_MAIL_MAX_ATTEMPTS", default_value_t = 8, global = true)]
+    pub mail_max_attempts: i32,
+
+    #[arg(long, env = "CASEBOOK_MAIL_RETRY_SECONDS", default_value_t = 30, global = true)]
+    pub mail_retry_seconds: u64,
 }
 
 /// One OpenID Connect provider. The secret never prints: `Debug` redacts it.
@@ -125,6 +151,12 @@ impl Settings {
             metrics_bind: None,
             log_format: LogFormat::Text,
             trusted_proxies: Vec::new(),
+            smtp_url: None,
+            mail_from: "Casebook <casebook@localhost>".to_owned(),
+            jobs_interval_seconds: 60,
+            mail_poll_seconds: 5,
+            mail_max_attempts: 8,
+            mail_retry_seconds: 30,
         }
     }
 
@@ -214,6 +246,8 @@ impl std::fmt::Debug for Settings {
             .field("oidc_providers", &self.oidc_providers)
             .field("metrics_bind", &self.metrics_bind)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
             .finish_non_exhaustive()
     }
 }

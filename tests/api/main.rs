@@ -2,12 +2,16 @@
 //! own database (SQLite, or PostgreSQL when CASEBOOK_TEST_POSTGRES_URL is set)
 //! and drives it over HTTP.
 
+mod alerts;
 mod audit_log;
 mod authorities;
 mod backups;
 mod crash_safety;
 mod data_rights;
 mod demo;
+mod email;
+mod feeds;
+mod follow_ups;
 mod graphql_http;
 mod journeys;
 mod lifecycle;
@@ -15,6 +19,7 @@ mod limits;
 mod members;
 mod migrations;
 mod moderation_pages;
+mod notifications;
 mod observability;
 mod operations;
 mod pages;

@@ -42,6 +42,7 @@ async fn migrations_give_both_backends_the_same_tables() {
     assert_eq!(
         tables,
         [
+            "alert_ledger",
             "api_tokens",
             "audit_entries",
             "authorities",
@@ -50,15 +51,21 @@ async fn migrations_give_both_backends_the_same_tables() {
             "case_study_editors",
             "case_study_revisions",
             "case_study_transitions",
+            "follow_ups",
+            "mail_outbox",
             "member_identities",
             "members",
+            "notification_settings",
+            "notifications",
             "report_filings",
             "reports",
             "seaql_migrations",
             "search_changes",
             "search_synonyms",
+            "server_keys",
             "sessions",
             "sign_in_attempts",
+            "subscriptions",
             "taxonomy_terms",
         ]
     );

@@ -23,7 +23,10 @@ async fn ready_says_so_once_the_database_answers_and_the_index_has_caught_up() {
     assert_eq!(health.status(), 200);
     let author = app.member_of("camden").await;
     app.publish_searchable(&author, valid_input()).await;
-    assert_eq!(get_json(&app, "/ready").await, (200, json!({ "status": "ready" })));
+    let (status, body) = get_json(&app, "/ready").await;
+    assert_eq!((status, &body["status"]), (200, &json!("ready")), "{body:#}");
+    // The mail outbox's depth and the age of its oldest message, beside it.
+    assert!(body["outbox"]["waiting"].is_u64() && body["outbox"]["oldestSeconds"].is_number(), "{body:#}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,7 @@
 //! the test loudly rather than falling back to SQLite.
 
 pub mod browser;
+pub mod mail;
 pub mod process;
 
 use std::net::SocketAddr;

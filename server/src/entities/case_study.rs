@@ -51,6 +51,13 @@ pub struct Model {
     /// Why a moderator took it down (an upheld report), while that stands.
     #[sea_orm(column_type = "Text", nullable)]
     pub unpublished_reason: Option<String>,
+    /// When its council should next check it is still accurate (published case studies).
+    pub review_by: Option<Date>,
+    pub last_reviewed_on: Option<Date>,
+    /// The `review_by` its council was last reminded of (one reminder per date).
+    pub review_reminded_for: Option<Date>,
+    /// The last time readers had news of it: publication, an approved revision or follow-up.
+    pub news_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

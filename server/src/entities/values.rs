@@ -168,6 +168,46 @@ stored_enum! {
     }
 }
 
+stored_enum! {
+    /// How often a saved search or follow sends its alert.
+    pub enum AlertFrequency {
+        Immediately = "IMMEDIATELY",
+        Daily = "DAILY",
+        Weekly = "WEEKLY",
+    }
+}
+
+stored_enum! {
+    /// What a member follows: a council (by slug), a term (by key) or a tag.
+    pub enum FollowTarget {
+        Authority = "AUTHORITY",
+        ServiceArea = "SERVICE_AREA",
+        Technology = "TECHNOLOGY",
+        Tag = "TAG",
+    }
+}
+
+stored_enum! {
+    /// A follow-up waits for a moderator, like a revision, until it is published or sent back.
+    pub enum FollowUpState {
+        Pending = "PENDING",
+        Published = "PUBLISHED",
+        ChangesRequested = "CHANGES_REQUESTED",
+        Rejected = "REJECTED",
+    }
+}
+
+stored_enum! {
+    /// Where an email is: waiting (or waiting to be retried), sent, kept
+    /// for the development mailbox (no SMTP server), or given up on.
+    pub enum MailStatus {
+        Pending = "PENDING",
+        Sent = "SENT",
+        Kept = "KEPT",
+        Dead = "DEAD",
+    }
+}
+
 /// A case study's content, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct CaseStudyContent {

@@ -3,7 +3,12 @@ use async_graphql::{Context, ID, InputObject, Object};
 use super::errors::IntoGraphqlResult;
 use super::request;
 use super::scalars::Date;
-use super::types::{ApiTokenNode, AuthorityNode, CaseStudyNode, CreatedApiToken, MemberNode, ReportNode, TermNode};
+use super::types::{
+    ApiTokenNode, AuthorityNode, CaseStudyNode, CreatedApiToken, FollowNode, FollowUpInput, FollowUpNode, MemberNode,
+    NotificationSettingsInput, NotificationSettingsNode, ReportNode, SavedSearchNode, SearchFilter, TermNode,
+};
+use crate::entities::values::{AlertFrequency, FollowTarget};
+use crate::notifications::{alerts, preferences};
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
 use crate::members::{self, Role, admin};
@@ -269,6 +274,103 @@ impl Mutation {
     async fn reinstate_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<MemberNode> {
         let request = request(ctx)?;
         Ok(MemberNode(admin::reinstate(&request.writer, &request.viewer, &member_id).await.gql()?))
+    }
+
+    /// Saves a search (words and filters) for the signed-in member, with how
+    /// often its alert comes. ACTIVE members.
+    async fn save_search(
+        &self,
+        ctx: &Context<'_>,
+        query: Option<String>,
+        filter: Option<SearchFilter>,
+        name: String,
+        frequency: AlertFrequency,
+    ) -> async_graphql::Result<SavedSearchNode> {
+        let request = request(ctx)?;
+        let filters = filter.unwrap_or_default().into();
+        let saved =
+            alerts::save_search(&request.writer, &request.viewer, query.unwrap_or_default(), filters, name, frequency)
+                .await
+                .gql()?;
+        Ok(SavedSearchNode(saved))
+    }
+
+    /// Deletes one of the signed-in member's saved searches.
+    async fn delete_saved_search(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let request = request(ctx)?;
+        alerts::delete(&request.writer, &request.viewer, alerts::SEARCH, &id).await.gql()?;
+        Ok(true)
+    }
+
+    /// Follows a council (`key`: its slug), a service area or technology
+    /// (its key) or a tag. Following again changes the frequency.
+    async fn follow(
+        &self,
+        ctx: &Context<'_>,
+        target: FollowTarget,
+        key: String,
+        frequency: AlertFrequency,
+    ) -> async_graphql::Result<FollowNode> {
+        let request = request(ctx)?;
+        Ok(FollowNode(alerts::follow(&request.writer, &request.viewer, target, key, frequency).await.gql()?))
+    }
+
+    async fn unfollow(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let request = request(ctx)?;
+        alerts::delete(&request.writer, &request.viewer, alerts::FOLLOW, &id).await.gql()?;
+        Ok(true)
+    }
+
+    /// Which notifications the signed-in member gets; absent fields stay.
+    async fn update_notification_settings(
+        &self,
+        ctx: &Context<'_>,
+        input: NotificationSettingsInput,
+    ) -> async_graphql::Result<NotificationSettingsNode> {
+        let request = request(ctx)?;
+        let member_id = request.viewer.require_signed_in().gql()?.member_id.clone();
+        let chosen = input.apply(preferences::of_member(&request.writer, &member_id).await.gql()?);
+        Ok(preferences::save(&request.writer, &member_id, chosen).await.gql()?.into())
+    }
+
+    /// The owning council adds a dated follow-up to a published case study;
+    /// it waits for a moderator (`moderateCaseStudy`), like a revision.
+    async fn add_follow_up(
+        &self,
+        ctx: &Context<'_>,
+        case_study_id: ID,
+        input: FollowUpInput,
+    ) -> async_graphql::Result<FollowUpNode> {
+        let request = request(ctx)?;
+        let input = workflow::follow_ups::FollowUpInput {
+            written_on: input.written_on.0,
+            body: input.body,
+            outcome: input.outcome,
+        };
+        let added = workflow::follow_ups::add(&request.outbox, &request.viewer, &case_study_id, input).await.gql()?;
+        Ok(FollowUpNode(added))
+    }
+
+    /// The owning council confirms a published case study is still accurate:
+    /// reviewed today, due again on `reviewBy` (a year on by default).
+    async fn confirm_reviewed(
+        &self,
+        ctx: &Context<'_>,
+        case_study_id: ID,
+        review_by: Option<Date>,
+    ) -> async_graphql::Result<CaseStudyNode> {
+        let request = request(ctx)?;
+        let review_by = match review_by {
+            None => None,
+            Some(date) => Some(
+                chrono::NaiveDate::parse_from_str(date.0.trim(), "%Y-%m-%d")
+                    .map_err(|_| crate::error::AppError::bad_input("reviewBy", "a date, as YYYY-MM-DD"))
+                    .gql()?,
+            ),
+        };
+        let reviewed =
+            workflow::review::confirm(&request.outbox, &request.viewer, &case_study_id, review_by).await.gql()?;
+        Ok(CaseStudyNode(reviewed))
     }
 
     /// Reports a published case study the viewer can read (ACTIVE members).

@@ -6,9 +6,10 @@ use super::limits::{INDEX_READ_COST, page_size};
 use super::request;
 use super::types::{
     ApiTokenNode, AuditEntryConnection, AuditFilter, AuthorityConnection, AuthorityNode, CaseStudyConnection,
-    CaseStudyNode, MemberConnection, MemberNode, ReportConnection, SearchFilter, SearchResults, SearchSort,
-    TaxonomyNode,
+    CaseStudyNode, FollowConnection, MemberConnection, MemberNode, NotificationSettingsNode, ReportConnection,
+    SavedSearchConnection, SearchFilter, SearchResults, SearchSort, TaxonomyNode,
 };
+use crate::notifications::{alerts, preferences};
 use crate::audit;
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, Page};
@@ -187,6 +188,7 @@ impl Query {
             filters: filter.unwrap_or_default().into(),
             sort: sort.unwrap_or_default().into(),
             page,
+            within: None,
         };
         let results = request.search.search(&request.db, &request.viewer, &request.index_turn, args).await.gql()?;
         SearchResults::load(ctx, results).await
@@ -220,6 +222,41 @@ impl Query {
         let page = page_request(first, after.as_deref()).gql()?;
         let page = reports::of_reporter(&request.db, &request.viewer, page).await.gql()?;
         Ok(ReportConnection::from_page(page))
+    }
+
+    /// The signed-in member's saved searches, oldest first.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn saved_searches(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<SavedSearchConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = alerts::list(&request.db, &request.viewer, alerts::SEARCH, page).await.gql()?;
+        Ok(SavedSearchConnection::from_page(page))
+    }
+
+    /// What the signed-in member follows, oldest first.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn follows(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<FollowConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = alerts::list(&request.db, &request.viewer, alerts::FOLLOW, page).await.gql()?;
+        Ok(FollowConnection::from_page(page))
+    }
+
+    /// Which notifications the signed-in member gets.
+    async fn notification_settings(&self, ctx: &Context<'_>) -> async_graphql::Result<NotificationSettingsNode> {
+        let request = request(ctx)?;
+        let member_id = request.viewer.require_signed_in().gql()?.member_id.clone();
+        Ok(preferences::of_member(&request.db, &member_id).await.gql()?.into())
     }
 
     /// Every moderator and admin action, newest first. Admins only.

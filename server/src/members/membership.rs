@@ -39,8 +39,13 @@ pub struct VerifiedIdentity {
 }
 
 /// The member a verified identity signs in as, made or updated by the rules above.
-pub async fn member_for_identity(db: &DatabaseConnection, identity: &VerifiedIdentity) -> AppResult<member::Model> {
+pub async fn member_for_identity(
+    db: &DatabaseConnection,
+    site: Option<&crate::notifications::Site>,
+    identity: &VerifiedIdentity,
+) -> AppResult<member::Model> {
     let txn = db.begin().await?;
+    let mut made = false;
     let email = normalise_email(&identity.email);
     let linked =
         member_identity::Entity::find_by_id((identity.issuer.clone(), identity.subject.clone())).one(&txn).await?;
@@ -68,7 +73,10 @@ pub async fn member_for_identity(db: &DatabaseConnection, identity: &VerifiedIde
                     }
                     member
                 }
-                None => create(&txn, &email, identity.name.clone(), Role::Member).await?,
+                None => {
+                    made = true;
+                    create(&txn, &email, identity.name.clone(), Role::Member).await?
+                }
             };
             member_identity::ActiveModel {
                 issuer: Set(identity.issuer.clone()),
@@ -83,24 +91,34 @@ pub async fn member_for_identity(db: &DatabaseConnection, identity: &VerifiedIde
     };
     let member = existing.ok_or_else(|| AppError::Internal(anyhow::anyhow!("an identity links to no member")))?;
     let member = refresh(&txn, member, &email, identity.name.as_deref()).await?;
+    tell_admins_if_waiting(&txn, site, made, &member).await?;
     txn.commit().await?;
     Ok(member)
 }
 
 /// The member with this email for dev sign-in, made if new, with the role
 /// asked for; the council comes from the email's domain as for real sign-in.
-pub async fn member_for_dev_sign_in(db: &DatabaseConnection, email: &str, role: Role) -> AppResult<member::Model> {
+pub async fn member_for_dev_sign_in(
+    db: &DatabaseConnection,
+    site: Option<&crate::notifications::Site>,
+    email: &str,
+    role: Role,
+) -> AppResult<member::Model> {
     let email = normalise_email(email);
     if !email_address::EmailAddress::is_valid(&email) {
         return Err(AppError::bad_input("email", "enter an email address, like name@camden.gov.uk"));
     }
     let txn = db.begin().await?;
+    let mut made = false;
     let member = match member::Entity::find().filter(member::Column::Email.eq(&email)).one(&txn).await? {
         Some(member) if member.erased_at.is_some() => {
             return Err(AppError::Forbidden("this account was erased"));
         }
         Some(member) => member,
-        None => create(&txn, &email, None, role).await?,
+        None => {
+            made = true;
+            create(&txn, &email, None, role).await?
+        }
     };
     let member = refresh(&txn, member, &email, None).await?;
     let member = if member.role == role {
@@ -111,8 +129,24 @@ pub async fn member_for_dev_sign_in(db: &DatabaseConnection, email: &str, role: 
         changed.updated_at = Set(Utc::now());
         changed.update(&txn).await?
     };
+    tell_admins_if_waiting(&txn, site, made, &member).await?;
     txn.commit().await?;
     Ok(member)
+}
+
+/// A new account that no council's domain let in waits for an admin: admins hear of it.
+async fn tell_admins_if_waiting(
+    db: &impl ConnectionTrait,
+    site: Option<&crate::notifications::Site>,
+    made: bool,
+    member: &member::Model,
+) -> AppResult<()> {
+    match site {
+        Some(site) if made && member.status == MemberStatus::Pending => {
+            crate::notifications::events::member_pending(db, site, member).await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The council whose email domains include the address's domain (or a parent

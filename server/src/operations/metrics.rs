@@ -36,6 +36,10 @@ pub const GRAPHQL_OPERATIONS: &str = "casebook_graphql_operations_total";
 pub const SEARCH_DURATION: &str = "casebook_search_duration_seconds";
 pub const INDEX_LAG_CHANGES: &str = "casebook_index_lag_changes";
 pub const INDEX_LAG_SECONDS: &str = "casebook_index_lag_seconds";
+pub const MAIL_OUTBOX_DEPTH: &str = "casebook_mail_outbox_depth";
+pub const MAIL_OUTBOX_OLDEST_SECONDS: &str = "casebook_mail_outbox_oldest_seconds";
+pub const MAIL_DEAD: &str = "casebook_mail_dead_messages";
+pub const MAIL_SETTLED: &str = "casebook_mail_settled_total";
 pub const DATABASE_CONNECTIONS: &str = "casebook_database_connections";
 pub const RATE_LIMITED: &str = "casebook_rate_limited_total";
 
@@ -79,6 +83,10 @@ fn describe() {
     describe_gauge!(INDEX_LAG_CHANGES, "Changes in the change log the search index has not applied");
     describe_gauge!(INDEX_LAG_SECONDS, Unit::Seconds, "Age of the oldest change the search index has not applied");
     describe_gauge!(DATABASE_CONNECTIONS, "Database connections, by pool (reads, writes) and state (idle, in_use)");
+    describe_gauge!(MAIL_OUTBOX_DEPTH, "Emails waiting in the outbox to be sent");
+    describe_gauge!(MAIL_OUTBOX_OLDEST_SECONDS, Unit::Seconds, "How long the oldest waiting email has waited");
+    describe_gauge!(MAIL_DEAD, "Emails given up on after every retry (DEAD), for an admin to look at");
+    describe_counter!(MAIL_SETTLED, "Emails settled by this server's mail worker, by status (SENT, KEPT, DEAD)");
     describe_counter!(RATE_LIMITED, "Requests refused by a rate limit, by limit (api, sign_in)");
 }
 
@@ -97,6 +105,11 @@ async fn observe_gauges(state: &AppState) {
     if let Ok(oldest) = state.search.oldest_unapplied().await {
         let seconds = oldest.map_or(0.0, |at| (chrono::Utc::now() - at).num_milliseconds().max(0) as f64 / 1000.0);
         gauge!(INDEX_LAG_SECONDS).set(seconds);
+    }
+    if let Ok(depth) = crate::notifications::mail::outbox::depth(&state.reads).await {
+        gauge!(MAIL_OUTBOX_DEPTH).set(depth.waiting as f64);
+        gauge!(MAIL_OUTBOX_OLDEST_SECONDS).set(oldest_seconds(depth.oldest));
+        gauge!(MAIL_DEAD).set(depth.dead as f64);
     }
     observe_pool("writes", &state.db);
     // On PostgreSQL reads share the writers' pool: counted once.
@@ -165,6 +178,16 @@ fn operation_label(name: &str) -> String {
 /// Times a search, from its request to its labelled results.
 pub fn search_took(elapsed: Duration) {
     histogram!(SEARCH_DURATION).record(elapsed.as_secs_f64());
+}
+
+/// Seconds since `at` (0 for none).
+pub fn oldest_seconds(at: Option<chrono::DateTime<chrono::Utc>>) -> f64 {
+    at.map_or(0.0, |at| (chrono::Utc::now() - at).num_milliseconds().max(0) as f64 / 1000.0)
+}
+
+/// Counts an email the mail worker settled (`status`: SENT, KEPT or DEAD).
+pub fn mail_settled(status: &'static str) {
+    counter!(MAIL_SETTLED, "status" => status).increment(1);
 }
 
 /// Counts a request a rate limit refused (`limit`: `api` or `sign_in`).

@@ -26,13 +26,25 @@ pub async fn health() -> &'static str {
 }
 
 /// `GET /ready`: 200 `{"status": "ready"}`, or 503 with the reason.
+/// Both also give the mail outbox's depth and the age of its oldest
+/// message (a backlog of mail does not make the server unready: it serves).
 pub async fn ready(State(state): State<AppState>) -> Response {
-    match not_ready_because(&state).await {
-        None => Json(json!({ "status": "ready" })).into_response(),
+    let not_ready = not_ready_because(&state).await;
+    let depth = crate::notifications::mail::outbox::depth(&state.reads);
+    let outbox = match tokio::time::timeout(DATABASE_CHECK, depth).await {
+        Ok(Ok(depth)) => json!({
+            "waiting": depth.waiting,
+            "oldestSeconds": crate::operations::metrics::oldest_seconds(depth.oldest),
+            "dead": depth.dead,
+        }),
+        _ => serde_json::Value::Null,
+    };
+    match not_ready {
+        None => Json(json!({ "status": "ready", "outbox": outbox })).into_response(),
         Some(reason) => {
             tracing::warn!(%reason, "not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "reason": reason })))
-                .into_response()
+            let body = json!({ "status": "unavailable", "reason": reason, "outbox": outbox });
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
         }
     }
 }

@@ -72,6 +72,7 @@ pub async fn file(
     let member_id = viewer.require_signed_in()?.member_id.clone();
     let viewer = viewer.clone();
     let case_study_id = case_study_id.to_owned();
+    let site = outbox.site().cloned();
     outbox
         .transaction(|txn| {
             Box::pin(async move {
@@ -91,6 +92,7 @@ pub async fn file(
                     )));
                 }
                 let details = optional_text("details", filing.details, MAX_DETAILS_CHARS)?;
+                let newly_opened = open_item(txn, &case_study.id).await?.is_none();
                 let item = open_item_for(txn, &case_study).await?;
                 refuse_over_limit(txn, &member_id, &item.id, per_hour).await?;
                 let now = Utc::now();
@@ -116,6 +118,9 @@ pub async fn file(
                 let mut updated = item.into_active_model();
                 updated.updated_at = Set(now);
                 let item = updated.update(txn).await?;
+                if let Some(site) = site.as_ref().filter(|_| newly_opened) {
+                    crate::notifications::events::report_filed(txn, site, &case_study, &item.id, &member_id).await?;
+                }
                 ReportView::load(txn, &viewer, item).await
             })
         })
@@ -196,6 +201,7 @@ pub async fn decide(
     let viewer = viewer.clone();
     let report_id = report_id.to_owned();
     let note = note.trim().to_owned();
+    let site = outbox.site().cloned();
     outbox
         .transaction(|txn| {
             Box::pin(async move {
@@ -237,7 +243,19 @@ pub async fn decide(
                     return Err(already_decided(ReportStatus::Open));
                 }
                 if decision == ReportDecision::Uphold {
-                    workflow::unpublish_in(txn, &viewer, &case_study.id, note.clone()).await?;
+                    workflow::unpublish_in(txn, site.as_ref(), &viewer, &case_study.id, note.clone()).await?;
+                }
+                if let Some(site) = &site {
+                    let reporters: Vec<String> = report_filing::Entity::find()
+                        .filter(report_filing::Column::ReportId.eq(&item.id))
+                        .all(txn)
+                        .await?
+                        .into_iter()
+                        .map(|filing| filing.member_id)
+                        .collect();
+                    let upheld = decision == ReportDecision::Uphold;
+                    let title = (!upheld).then_some(case_study.title.as_str());
+                    crate::notifications::events::report_decided(txn, site, &reporters, upheld, title).await?;
                 }
                 let decided = report::Entity::find_by_id(item.id).one(txn).await?.ok_or(AppError::NotFound)?;
                 let after = json!({ "status": status.as_str(), "caseStudy": case_study.id, "note": note });

@@ -79,6 +79,9 @@ impl Doorbell {
 pub struct Outbox {
     db: DatabaseConnection,
     doorbell: Doorbell,
+    /// Where notifications link to, and the mail worker's doorbell; None
+    /// where nobody is told (the demo's seeding).
+    mail: Option<(crate::notifications::Site, Doorbell)>,
 }
 
 /// The work of one transaction, as sea-orm takes it.
@@ -86,7 +89,18 @@ pub type TransactionWork<'c, T> = Pin<Box<dyn Future<Output = AppResult<T>> + Se
 
 impl Outbox {
     pub fn new(db: DatabaseConnection, doorbell: Doorbell) -> Self {
-        Outbox { db, doorbell }
+        Outbox { db, doorbell, mail: None }
+    }
+
+    /// This outbox, telling people of what it writes: notifications go to
+    /// the mail outbox, and `mail` wakes the delivery worker after each commit.
+    pub fn with_mail(mut self, site: crate::notifications::Site, mail: Doorbell) -> Self {
+        self.mail = Some((site, mail));
+        self
+    }
+
+    pub fn site(&self) -> Option<&crate::notifications::Site> {
+        self.mail.as_ref().map(|(site, _)| site)
     }
 
     /// Runs `work` in one transaction and, once it has committed, rings the
@@ -99,6 +113,9 @@ impl Outbox {
     {
         let done = self.db.transaction::<_, T, AppError>(work).await.map_err(AppError::from)?;
         self.doorbell.ring();
+        if let Some((_, mail)) = &self.mail {
+            mail.ring();
+        }
         Ok(done)
     }
 }

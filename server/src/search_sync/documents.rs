@@ -34,12 +34,23 @@ pub async fn documents_for(
         .into_iter()
         .map(|authority| (authority.id, authority))
         .collect();
+    // Published follow-ups are searchable as part of the body they follow.
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let mut follow_ups: HashMap<String, Vec<String>> = HashMap::new();
+    for follow_up in crate::case_studies::workflow::follow_ups::published_of(db, &ids).await? {
+        follow_ups.entry(follow_up.case_study_id).or_default().push(follow_up.body);
+    }
     let mut documents = Vec::new();
     let mut removed = Vec::new();
     for row in rows {
         match authorities.get(&row.authority_id) {
             Some(owner) if row.status == Status::Published => {
+                let later = follow_ups.remove(&row.id).unwrap_or_default();
                 let mut document = document(row, owner, &authorities);
+                for body in later {
+                    document.body.push_str("\n\n");
+                    document.body.push_str(&body);
+                }
                 add_heirs(&mut document, &heirs, &authorities);
                 documents.push(document);
             }

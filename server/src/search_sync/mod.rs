@@ -206,6 +206,7 @@ impl SearchService {
             limit: args.page.first as usize,
             audience: audience_of(viewer),
             facet_limit: args.facet_limit,
+            within: args.within,
         };
         let results = self.read(turn, move |index| index.search(&request)).await?;
         let ids: Vec<String> = results.hits.iter().map(|hit| hit.id.clone()).collect();
@@ -302,6 +303,8 @@ pub struct SearchArgs {
     pub filters: Filters,
     pub sort: Sort,
     pub page: PageRequest,
+    /// Only these case studies (alerts: which of the day's news match).
+    pub within: Option<Vec<String>>,
 }
 
 pub struct SearchHit {

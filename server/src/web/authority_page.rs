@@ -45,6 +45,9 @@ pub struct AuthorityPage {
 const LISTED: u64 = 100;
 
 pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
+    if let Some(slug) = slug.strip_suffix(".atom") {
+        return super::feeds::council(&state, slug).await;
+    }
     let council = match authorities::find_by_slug(&state.reads, &slug).await {
         Ok(Some(council)) => council,
         Ok(None) => return not_found(layout),

@@ -17,6 +17,7 @@ use super::{Layout, OrPage, PageResult, not_found};
 use crate::app::AppState;
 use crate::case_studies::policy::{self, Actions};
 use crate::case_studies::{RevisionState, Status, Visibility, listing, markdown, workflow};
+use crate::entities::values::FollowUpState;
 use crate::entities::{case_study, case_study_revision};
 use crate::error::AppResult;
 use crate::identity::Viewer;
@@ -99,6 +100,19 @@ pub struct Content {
     reported: bool,
     /// Likely personal data, for its council and moderators.
     personal_data: Vec<Finding>,
+    /// Dated follow-ups, in date order (with their state for its council and moderators).
+    follow_ups: Vec<FollowUpView>,
+    /// "Last reviewed on 3 March 2026" / "Due for review by …", for published ones.
+    review: Option<String>,
+}
+
+pub struct FollowUpView {
+    written_on: String,
+    body_html: String,
+    /// "Outcome changed from Success to Failure".
+    outcome_change: Option<String>,
+    /// Set unless published: "waiting for a moderator", "returned", "rejected".
+    state: Option<&'static str>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -139,7 +153,30 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
     let public = found.status == Status::Published && found.visibility == Visibility::Public;
     let sees_workings = policy::can_see_workings(viewer, &found);
     let reportable = found.status == Status::Published && reports::can_report(viewer);
+    let follow_ups = workflow::follow_ups::of_case_studies(&state.reads, viewer, std::slice::from_ref(&found))
+        .await?
+        .into_iter()
+        .map(|follow_up| FollowUpView {
+            written_on: view::date(follow_up.written_on),
+            body_html: markdown::render(&follow_up.body),
+            outcome_change: follow_up
+                .outcome
+                .map(|now| format!("Outcome changed from {} to {}", follow_up.previous_outcome.label(), now.label())),
+            state: match follow_up.state {
+                FollowUpState::Published => None,
+                FollowUpState::Pending => Some("waiting for a moderator"),
+                FollowUpState::ChangesRequested => Some("returned to its authors"),
+                FollowUpState::Rejected => Some("rejected"),
+            },
+        })
+        .collect();
+    let review = (found.status == Status::Published).then(|| match found.last_reviewed_on {
+        Some(on) => format!("Last reviewed on {}", view::date(on)),
+        None => found.review_by.map_or(String::new(), |by| format!("Due for review by {}", view::date(by))),
+    });
     Ok(Content {
+        follow_ups,
+        review: review.filter(|text| !text.is_empty()),
         unpublished_reason: found
             .unpublished_reason
             .clone()

@@ -43,6 +43,7 @@ async fn load(state: &AppState, viewer: crate::identity::Viewer) -> crate::error
         filters: Filters { outcomes: outcomes.iter().map(|o| o.as_str().to_owned()).collect(), ..Filters::default() },
         sort: Sort::Newest,
         page: PageRequest { offset: 0, first: 5 },
+        within: None,
     };
     let turn = IndexTurn::default();
     let failures =

@@ -7,6 +7,7 @@
 //! development sign-in banner when that is on.
 
 pub mod account;
+pub mod alerts_page;
 pub mod admin_audit;
 pub mod admin_council;
 pub mod admin_members;
@@ -17,7 +18,9 @@ pub mod case_study_actions;
 pub mod case_study_form;
 pub mod case_study_page;
 pub mod councils_page;
+pub mod dev_mail;
 pub mod editing;
+pub mod feeds;
 pub mod extract;
 pub mod form_errors;
 pub mod home;
@@ -33,6 +36,7 @@ pub mod search_page;
 pub mod security;
 pub mod sign_in;
 pub mod sitemap;
+pub mod unsubscribe;
 pub mod view;
 
 use askama::Template;

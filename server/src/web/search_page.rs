@@ -77,6 +77,8 @@ pub struct SearchPageView {
     /// The range of start years, as typed (the range control beside the year boxes).
     year_from: String,
     year_to: String,
+    /// The query string without its page: the feed's and a saved search's.
+    search: String,
 }
 
 /// The facets in the order the page shows them, with their parameter names.
@@ -124,16 +126,15 @@ impl Params {
     }
 }
 
-pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw): RawQuery) -> Response {
-    let params = Params::parse(raw.as_deref());
-    let query = params.first("q").unwrap_or_default().to_owned();
-    if query.chars().count() > crate::search_sync::MAX_QUERY_CHARS {
-        let message = format!("Search for at most {} characters.", crate::search_sync::MAX_QUERY_CHARS);
-        return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
-    }
-    let (page, page_request) = PageRequest::numbered(params.first("page").unwrap_or_default(), PAGE_SIZE);
+/// The words and filters of a search page's query string (the feed of a search reads it too).
+pub fn query_of(raw: Option<&str>) -> (String, Filters) {
+    let params = Params::parse(raw);
+    (params.first("q").unwrap_or_default().to_owned(), filters_of(&params))
+}
+
+fn filters_of(params: &Params) -> Filters {
     let year = |name| params.first(name).and_then(|year: &str| year.trim().parse::<i32>().ok());
-    let filters = Filters {
+    Filters {
         outcomes: params.all("outcome"),
         service_areas: params.all("serviceArea"),
         technologies: params.all("technology"),
@@ -147,13 +148,24 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         years: params.all("year"),
         year_from: year("yearFrom"),
         year_to: year("yearTo"),
-    };
+    }
+}
+
+pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw): RawQuery) -> Response {
+    let params = Params::parse(raw.as_deref());
+    let query = params.first("q").unwrap_or_default().to_owned();
+    if query.chars().count() > crate::search_sync::MAX_QUERY_CHARS {
+        let message = format!("Search for at most {} characters.", crate::search_sync::MAX_QUERY_CHARS);
+        return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
+    }
+    let (page, page_request) = PageRequest::numbered(params.first("page").unwrap_or_default(), PAGE_SIZE);
+    let filters = filters_of(&params);
     let sort = match params.first("sort") {
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
         _ => Sort::Relevance,
     };
-    let args = SearchArgs { text: query.clone(), facet_limit: 30, filters: filters.clone(), sort, page: page_request };
+    let args = SearchArgs { text: query.clone(), facet_limit: 30, filters: filters.clone(), sort, page: page_request, within: None };
     let viewer = layout.viewer.clone();
     let results = match state.search.search(&state.reads, &viewer, &IndexTurn::default(), args).await {
         Ok(results) => results,
@@ -174,6 +186,7 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
     let view = SearchPageView {
         year_from: filters.year_from.map(|year| year.to_string()).unwrap_or_default(),
         year_to: filters.year_to.map(|year| year.to_string()).unwrap_or_default(),
+        search: params.url_without("page", None).trim_start_matches("/search").trim_start_matches('?').to_owned(),
         layout,
         query,
         total,

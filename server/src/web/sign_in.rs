@@ -113,7 +113,7 @@ async fn finish(
         return Err(SignInError::ProviderRefused(code));
     }
     let identity = provider.finish(&state.db, params.state.as_deref(), params.code.as_deref(), browser).await?;
-    let member = members::member_for_identity(&state.db, &identity).await?;
+    let member = members::member_for_identity(&state.db, state.outbox.site(), &identity).await?;
     if member.status == MemberStatus::Suspended {
         return Err(SignInError::Suspended);
     }
@@ -204,7 +204,7 @@ pub async fn dev_sign_in(
     let Ok(role) = form.role.parse::<Role>() else {
         return again(layout, format!("`{}` is not a role: choose MEMBER, MODERATOR or ADMIN", form.role));
     };
-    match members::member_for_dev_sign_in(&state.db, &form.email, role).await {
+    match members::member_for_dev_sign_in(&state.db, state.outbox.site(), &form.email, role).await {
         Ok(member) if member.status == MemberStatus::Suspended => sign_in_problem(layout, SignInError::Suspended),
         Ok(member) => start_session(&state, jar, &member).await,
         Err(AppError::BadUserInput(errors)) => {

@@ -25,6 +25,11 @@ pub fn moment(at: DateTime<Utc>) -> String {
 }
 
 /// "March 2025"
+/// "3 March 2026".
+pub fn date(on: NaiveDate) -> String {
+    on.format("%-d %B %Y").to_string()
+}
+
 pub fn month(on: NaiveDate) -> String {
     on.format("%B %Y").to_string()
 }

@@ -11,7 +11,9 @@
 //! revision (`revision.rs`); the live text changes only when a moderator
 //! approves.
 
+pub mod follow_ups;
 mod records;
+pub mod review;
 mod revision;
 
 use std::collections::HashMap;
@@ -28,6 +30,8 @@ use crate::audit::{self, AuditAction};
 use crate::entities::{case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
+use crate::notifications::Site;
+use crate::notifications::events::{self, Decision, Queued};
 use crate::search_sync::changes::Outbox;
 use crate::taxonomy;
 pub use records::{apply_content, editors, live_content};
@@ -89,6 +93,7 @@ pub async fn update(
     let member_id = viewer.require_signed_in()?.member_id.clone();
     let viewer = viewer.clone();
     let id = id.to_owned();
+    let site = outbox.site().cloned();
     outbox
         .transaction(|txn| {
             Box::pin(async move {
@@ -105,7 +110,11 @@ pub async fn update(
                 let by_role = policy::acts_by_role(&viewer, &current);
                 let before = state_of(&current);
                 let edited = if current.status == Status::Published {
-                    revision::propose(txn, current, content, &member_id).await?
+                    let proposed = revision::propose(txn, current, content, &member_id).await?;
+                    if let Some(site) = &site {
+                        events::queued(txn, site, &proposed, Queued::Revision).await?;
+                    }
+                    proposed
                 } else {
                     edit_in_place(txn, current, content, &member_id).await?
                 };
@@ -145,7 +154,10 @@ async fn edit_in_place(
 }
 
 pub async fn submit(outbox: &Outbox, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
-    transition(outbox, viewer, id, Action::Submit, |_, _| Ok(Change::to(Status::Submitted).queued())).await
+    transition(outbox, viewer, id, Action::Submit, |_, _| {
+        Ok(Change::to(Status::Submitted).queued().telling(Notice::Queued(Queued::Submission)))
+    })
+    .await
 }
 
 pub async fn withdraw(outbox: &Outbox, viewer: &Viewer, id: &str) -> AppResult<case_study::Model> {
@@ -174,7 +186,7 @@ pub async fn moderate(
     message: Option<String>,
 ) -> AppResult<case_study::Model> {
     let message = message.map(|message| message.trim().to_owned()).filter(|message| !message.is_empty());
-    transition(outbox, viewer, id, Action::Moderate, move |current, _| {
+    transition(outbox, viewer, id, Action::Moderate, move |current, revision| {
         if let Some(message) = &message
             && message.chars().count() > MAX_MESSAGE_CHARS
         {
@@ -183,7 +195,12 @@ pub async fn moderate(
         let require_message = |what: &str| {
             message.clone().ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
         };
-        let deciding_revision = current.status == Status::Published;
+        let published = current.status == Status::Published;
+        let revision_waits = revision.is_some_and(|revision| revision.state == super::RevisionState::Pending);
+        if published && !revision_waits {
+            return decide_follow_up(decision, message.clone());
+        }
+        let deciding_revision = published;
         let audited_as = match decision {
             ModerationDecision::Approve => AuditAction::CaseStudyApprove,
             ModerationDecision::RequestChanges => AuditAction::CaseStudyRequestChanges,
@@ -205,9 +222,33 @@ pub async fn moderate(
                 Change::to(Status::Published).with_message(require_message("rejecting")?).dropping_revision()
             }
         };
-        Ok(change.with_default_message(message.clone()).audited_as(audited_as))
+        let told = match (decision, deciding_revision) {
+            (ModerationDecision::Approve, false) => Decision::Published,
+            (ModerationDecision::Approve, true) => Decision::RevisionApproved,
+            (ModerationDecision::RequestChanges, _) => Decision::ChangesRequested,
+            (ModerationDecision::Reject, _) => Decision::Rejected,
+        };
+        Ok(change.with_default_message(message.clone()).audited_as(audited_as).telling(Notice::Decided(told)))
     })
     .await
+}
+
+/// A moderator's decision on the oldest pending follow-up (nothing else waits).
+fn decide_follow_up(decision: ModerationDecision, message: Option<String>) -> AppResult<Change> {
+    let (audited_as, told, text) = match decision {
+        ModerationDecision::Approve => (AuditAction::CaseStudyApprove, Decision::FollowUpPublished, "follow-up published"),
+        ModerationDecision::RequestChanges => {
+            (AuditAction::CaseStudyRequestChanges, Decision::FollowUpReturned, "follow-up returned to its authors")
+        }
+        ModerationDecision::Reject => (AuditAction::CaseStudyReject, Decision::FollowUpRejected, "follow-up rejected"),
+    };
+    if decision != ModerationDecision::Approve && message.is_none() {
+        return Err(AppError::bad_input("message", "deciding against a follow-up needs a message"));
+    }
+    let mut change = Change::to(Status::Published).audited_as(audited_as).telling(Notice::Decided(told));
+    change.follow_up = Some(decision);
+    change.follow_up_message = message.clone();
+    Ok(change.with_message(message.map_or(text.to_owned(), |message| format!("{text}: {message}"))))
 }
 
 /// A takedown on an upheld report, inside the report's transaction: the
@@ -216,18 +257,27 @@ pub async fn moderate(
 /// (`Action::Unpublish`: a moderator, not on their own work, of a published one).
 pub async fn unpublish_in(
     txn: &DatabaseTransaction,
+    site: Option<&Site>,
     viewer: &Viewer,
     id: &str,
     reason: String,
 ) -> AppResult<case_study::Model> {
-    transition_in(txn, viewer, id, Action::Unpublish, move |_, _| {
+    transition_in(txn, site, viewer, id, Action::Unpublish, move |_, _| {
         Ok(Change::to(Status::Unpublished)
             .with_message(reason.clone())
             .unpublishing(reason)
             .dropping_revision()
-            .audited_as(AuditAction::CaseStudyUnpublish))
+            .audited_as(AuditAction::CaseStudyUnpublish)
+            .telling(Notice::Decided(Decision::Unpublished)))
     })
     .await
+}
+
+/// Who hears of a transition (`notifications::events`).
+#[derive(Clone, Copy)]
+enum Notice {
+    Queued(Queued),
+    Decided(Decision),
 }
 
 /// What a transition does besides changing the status.
@@ -241,6 +291,10 @@ struct Change {
     revision: RevisionEffect,
     /// How the audit trail names it, when it goes there.
     audit: Option<AuditAction>,
+    notice: Option<Notice>,
+    /// A decision on the oldest pending follow-up, and the moderator's message.
+    follow_up: Option<ModerationDecision>,
+    follow_up_message: Option<String>,
 }
 
 #[derive(Default, PartialEq, Eq)]
@@ -262,7 +316,14 @@ impl Change {
             unpublished_reason: None,
             revision: RevisionEffect::Keep,
             audit: None,
+            notice: None,
+            follow_up: None,
+            follow_up_message: None,
         }
+    }
+    fn telling(mut self, notice: Notice) -> Self {
+        self.notice = Some(notice);
+        self
     }
     fn unpublishing(mut self, reason: String) -> Self {
         self.unpublished_reason = Some(reason);
@@ -317,7 +378,12 @@ where
 {
     let viewer = viewer.clone();
     let id = id.to_owned();
-    outbox.transaction(|txn| Box::pin(async move { transition_in(txn, &viewer, &id, action, change).await })).await
+    let site = outbox.site().cloned();
+    outbox
+        .transaction(|txn| {
+            Box::pin(async move { transition_in(txn, site.as_ref(), &viewer, &id, action, change).await })
+        })
+        .await
 }
 
 /// Loads, checks `action` with `policy::check`, asks `change` what it does,
@@ -325,6 +391,7 @@ where
 /// decision or for a moderator or admin acting on another council's work).
 async fn transition_in<F>(
     txn: &DatabaseTransaction,
+    site: Option<&Site>,
     viewer: &Viewer,
     id: &str,
     action: Action,
@@ -347,6 +414,8 @@ where
         };
     }
     let audit = change.audit;
+    let notice = change.notice;
+    let told_message = change.follow_up_message.clone().or_else(|| change.message.clone());
     let revision_version = revision.as_ref().map(|revision| revision.version);
     let before = state_of(&current);
     let changed = apply(txn, current, revision, change, &member_id).await?;
@@ -357,7 +426,22 @@ where
         }
         audit::record(txn, Some(&member_id), action, &changed.id, before, after).await?;
     }
+    if let (Some(site), Some(notice)) = (site, notice) {
+        match notice {
+            Notice::Queued(what) => events::queued(txn, site, &changed, what).await?,
+            Notice::Decided(decision) => {
+                let message = told_message.as_deref().filter(|_| decision_has_message(decision));
+                events::decided(txn, site, &changed, decision, message).await?
+            }
+        }
+    }
     Ok(changed)
+}
+
+/// Whether the council is sent the moderator's words with a decision (an
+/// approval's message is only the history's "revision 3 approved").
+fn decision_has_message(decision: Decision) -> bool {
+    !matches!(decision, Decision::Published | Decision::RevisionApproved)
 }
 
 /// What the audit trail keeps of a case study before and after an action.
@@ -379,12 +463,34 @@ async fn apply(
     let now = Utc::now();
     let from = current.status;
     let first_publication = current.published_at.is_none();
+    let was_queued_at = current.queued_at;
+    let case_study_id = current.id.clone();
+    let needs_review_date = current.review_by.is_none();
+    let live_version = current.version;
     let mut next = current.into_active_model();
     next.status = Set(change.to);
     next.updated_at = Set(now);
     next.queued_at = Set(change.queued.then_some(now));
-    if change.publishing && first_publication {
-        next.published_at = Set(Some(now));
+    if change.publishing {
+        next.news_at = Set(Some(now));
+        if first_publication {
+            next.published_at = Set(Some(now));
+        }
+        if needs_review_date {
+            next.review_by = Set(Some(review::default_review_by(now.date_naive())));
+        }
+    }
+    let mut revision_waits = false;
+    if let Some(decision) = change.follow_up {
+        let follow_up = follow_ups::pending(txn, &case_study_id)
+            .await?
+            .ok_or_else(|| AppError::Conflict("this case study has nothing waiting for a decision".into()))?;
+        let changes_outcome = follow_up.outcome.is_some() && decision == ModerationDecision::Approve;
+        follow_ups::decide(txn, &mut next, follow_up, decision, member_id, change.follow_up_message.clone()).await?;
+        if changes_outcome {
+            // A form still open on the old outcome must not write it back unseen.
+            next.version = Set(live_version + 1);
+        }
     }
     if change.publishing || change.unpublished_reason.is_some() {
         next.unpublished_reason = Set(change.unpublished_reason);
@@ -392,9 +498,10 @@ async fn apply(
     let mut message = change.message;
     if let Some(revision) = revision {
         match change.revision {
-            RevisionEffect::Keep => {}
+            RevisionEffect::Keep => revision_waits = revision.state == super::RevisionState::Pending,
             RevisionEffect::Apply => {
                 message.get_or_insert_with(|| format!("revision {} approved", revision.version));
+                next.news_at = Set(Some(now));
                 next.version = Set(revision.version);
                 revision::apply(txn, &mut next, revision).await?;
             }
@@ -404,6 +511,13 @@ async fn apply(
                 next.version = Set(revision.version + 1);
                 revision::discard(txn, revision).await?
             }
+        }
+    }
+    // A published case study stays in the queue while anything else waits (a revision, a follow-up).
+    if change.to == Status::Published && !change.queued {
+        let follow_up_waits = follow_ups::pending(txn, &case_study_id).await?.is_some();
+        if revision_waits || follow_up_waits {
+            next.queued_at = Set(Some(was_queued_at.unwrap_or(now)));
         }
     }
     let updated = next.update(txn).await?;

@@ -199,6 +199,30 @@ impl CaseStudyNode {
         Ok(self.0.unpublished_reason.as_deref().filter(|_| policy::can_see_workings(&request.viewer, &self.0)))
     }
 
+    /// Dated follow-ups, in date order: published ones for every reader;
+    /// its council and moderators also see those waiting or sent back.
+    async fn follow_ups(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::FollowUpNode>> {
+        let request = request(ctx)?;
+        let rows = crate::case_studies::workflow::follow_ups::of_case_studies(
+            &request.db,
+            &request.viewer,
+            std::slice::from_ref(&self.0),
+        )
+        .await
+        .gql()?;
+        Ok(rows.into_iter().map(super::FollowUpNode).collect())
+    }
+
+    /// When its council should next confirm it is still accurate (published case studies).
+    async fn review_by(&self) -> Option<Date> {
+        self.0.review_by.filter(|_| self.0.status == Status::Published).map(Date::from)
+    }
+
+    /// When its council last confirmed it is still accurate.
+    async fn last_reviewed_on(&self) -> Option<Date> {
+        self.0.last_reviewed_on.map(Date::from)
+    }
+
     /// Published case studies like this one that the viewer may read
     /// (never itself): more-like-this over title, summary, lessons and tags,
     /// boosted by shared service areas and technologies.
