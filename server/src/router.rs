@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, account, admin_audit, alerts_page, dev_mail, feeds, unsubscribe, admin_council, admin_members, admin_taxonomy, assets, authority_page,
+    self, account, admin_audit, alerts_page, dev_mail, feeds, follow_up_forms, unsubscribe, admin_council, admin_members, admin_taxonomy, assets, authority_page,
     case_study_actions, case_study_page, councils_page, editing, home, moderation, my_reports, our_case_studies,
     report_moderation, reporting, search_page, security, sign_in, sitemap,
 };
@@ -42,6 +42,8 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/{slug}", get(case_study_page::case_study))
         .route("/case-studies/{slug}/edit", get(editing::edit_form).post(editing::update))
         .route("/case-studies/{slug}/report", post(reporting::report))
+        .route("/case-studies/{slug}/follow-ups", post(follow_up_forms::add))
+        .route("/case-studies/{slug}/reviewed", post(follow_up_forms::reviewed))
         .route("/case-studies/{slug}/{action}", post(case_study_actions::act))
         .route("/my-reports", get(my_reports::my_reports))
         .route("/account", get(account::account))

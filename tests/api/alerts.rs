@@ -210,3 +210,27 @@ async fn two_servers_running_the_alerts_at_once_send_each_alert_once() {
         assert_eq!(first.mail_to(&reader).await.len(), 1, "{reader}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_data_holds_my_alerts_and_erasing_me_forgets_them_and_my_mail() {
+    let app = TestApp::spawn().await;
+    let reader = app.member_of("leeds").await;
+    let reader_email = app.email_of(&reader).await;
+    save(&app, &reader, "chatbot", "IMMEDIATELY").await;
+    let author = app.member_of("camden").await;
+    app.publish(&author, chatbot("Council tax chatbot")).await;
+    app.run_jobs(Utc::now()).await;
+    assert_eq!(app.mail_to(&reader_email).await.len(), 1);
+
+    let data = app.gql(Some(&reader), "{ myData }", json!({})).await.data()["myData"].clone();
+    let held = &data["notifications"];
+    assert_eq!(held["savedSearchesAndFollows"][0]["query"], "chatbot", "{held:#}");
+    assert_eq!(held["emails"][0]["subject"], "New on Casebook for “chatbot”: Council tax chatbot");
+    assert_eq!(held["settings"]["dailyDigest"], false);
+
+    let erase = "mutation($email: String!) { deleteMyAccount(confirmEmail: $email) }";
+    app.gql(Some(&reader), erase, json!({ "email": reader_email })).await.data();
+    assert!(app.outbox().await.iter().all(|mail| mail.recipient != reader_email), "no mail of theirs is kept");
+    app.publish(&author, chatbot("Another chatbot")).await;
+    assert_eq!(app.run_jobs(Utc::now()).await.alerts.checked, 0, "their saved search went with them");
+}

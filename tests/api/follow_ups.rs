@@ -140,3 +140,67 @@ async fn a_review_date_that_passes_reminds_the_council_once() {
     let ours = app.client.get(format!("{}/our-case-studies", app.address)).bearer_auth(&author).send().await.unwrap();
     assert_eq!(ours.status(), 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_follow_up_alerts_the_case_studys_followers_again() {
+    let app = TestApp::spawn().await;
+    let follower = app.member_of("leeds").await;
+    let follower_email = app.email_of(&follower).await;
+    let follow = "mutation { follow(target: AUTHORITY, key: \"camden\", frequency: IMMEDIATELY) { id } }";
+    app.gql(Some(&follower), follow, json!({})).await.data();
+    let author = app.member_of("camden").await;
+    let id = app.publish(&author, valid_input()).await;
+    app.run_jobs(Utc::now()).await;
+    assert_eq!(app.mail_to(&follower_email).await.len(), 1, "the publication");
+    let input = json!({ "writtenOn": today(), "body": "Two years on: replaced by a better sensor." });
+    app.gql(Some(&author), ADD, json!({ "id": id, "input": input })).await.data();
+    app.run_jobs(Utc::now()).await;
+    assert_eq!(app.mail_to(&follower_email).await.len(), 1, "not while it waits for a moderator");
+    app.gql(Some(&app.moderator().await), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+    app.run_jobs(Utc::now()).await;
+    let told = app.mail_to(&follower_email).await;
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(told[1].text_body.contains("(a follow-up)"), "{}", told[1].text_body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_council_adds_a_follow_up_and_confirms_a_review_and_a_moderator_decides_in_the_pages() {
+    use casebook::members::Role;
+    use casebook_tests::browser::hidden_value;
+    let app = TestApp::builder().dev_sign_in().spawn().await;
+    let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
+    let created = officer.gql(&app, "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug } }", json!({ "input": valid_input() })).await;
+    let id = created["data"]["createCaseStudy"]["id"].as_str().unwrap().to_owned();
+    let slug = created["data"]["createCaseStudy"]["slug"].as_str().unwrap().to_owned();
+    officer.gql(&app, "mutation($id: ID!) { submitCaseStudy(id: $id) { id } }", json!({ "id": id })).await;
+    app.gql(Some(&app.moderator().await), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+
+    let url = format!("{}/case-studies/{slug}", app.address);
+    let page = officer.visit(&url, None).await;
+    assert!(page.body.contains(&format!("action=\"/case-studies/{slug}/follow-ups\"")), "the council is offered the form");
+    let reader = app.browser_signed_in_as("reader@leeds.gov.uk", Role::Member).await;
+    assert!(!reader.visit(&url, None).await.body.contains("/follow-ups\""), "nobody else is");
+
+    let csrf = hidden_value(&page.body, "csrf").unwrap();
+    let form = [("csrf", csrf.as_str()), ("writtenOn", &today()), ("body", "The follow-up to decide on."), ("outcome", "ABANDONED")];
+    let back = officer.submit(&format!("{url}/follow-ups"), &form, None).await;
+    assert_eq!(back.status, 200, "{}", back.body);
+    assert!(back.body.contains("The follow-up to decide on.") && back.body.contains("waiting for a moderator"));
+    assert!(!reader.visit(&url, None).await.body.contains("The follow-up to decide on."));
+
+    let moderator = app.browser_signed_in_as("moderator@bristol.gov.uk", Role::Moderator).await;
+    let decision_url = format!("{}/moderation/{slug}", app.address);
+    let decision = moderator.visit(&decision_url, None).await;
+    assert_eq!(decision.status, 200);
+    assert!(decision.body.contains("A follow-up of") && decision.body.contains("The follow-up to decide on."));
+    assert!(decision.body.contains("Outcome changes from Failure to Abandoned"), "{}", decision.body);
+    let csrf = hidden_value(&decision.body, "csrf").unwrap();
+    moderator.submit(&decision_url, &[("csrf", csrf.as_str()), ("decision", "APPROVE"), ("message", "")], None).await;
+    let read = reader.visit(&url, None).await;
+    assert!(read.body.contains("The follow-up to decide on.") && read.body.contains("Outcome changed from Failure to Abandoned"));
+
+    let page = officer.visit(&url, None).await;
+    let csrf = hidden_value(&page.body, "csrf").unwrap();
+    let reviewed = officer.submit(&format!("{url}/reviewed"), &[("csrf", csrf.as_str())], None).await;
+    assert!(reviewed.body.contains("Last reviewed on"), "{}", reviewed.body);
+}

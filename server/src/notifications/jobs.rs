@@ -16,6 +16,9 @@ use super::{alerts, digest};
 use crate::error::AppResult;
 use crate::search_sync::SearchService;
 
+/// Sent, kept and dead emails are forgotten after this long.
+pub const KEEP_SETTLED_MAIL_DAYS: i64 = 30;
+
 /// What one round of the jobs did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Round {
@@ -34,6 +37,8 @@ pub async fn run_once(db: &DatabaseConnection, search: &SearchService, site: &Si
     };
     let digests = digest::send_due(db, site, now).await?;
     let reminders = crate::case_studies::workflow::review::remind_due(db, site, now.date_naive()).await?;
+    // Retention runs on the clock, whatever `now` a caller passes.
+    super::mail::outbox::prune(db, Utc::now() - chrono::Duration::days(KEEP_SETTLED_MAIL_DAYS)).await?;
     Ok(Round { alerts, digests, reminders })
 }
 

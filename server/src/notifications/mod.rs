@@ -101,6 +101,40 @@ pub async fn admins(db: &impl ConnectionTrait) -> AppResult<Vec<member::Model>> 
         .await?)
 }
 
+/// What `myData` holds of a member's notifications: their settings, saved
+/// searches and follows, and the emails the outbox still keeps for them.
+pub async fn export(db: &impl ConnectionTrait, member_id: &str) -> AppResult<serde_json::Value> {
+    use sea_orm::QueryOrder;
+    let chosen = preferences::of_member(db, member_id).await?;
+    let subscriptions = crate::entities::subscription::Entity::find()
+        .filter(crate::entities::subscription::Column::MemberId.eq(member_id))
+        .order_by_asc(crate::entities::subscription::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let emails = crate::entities::mail_message::Entity::find()
+        .filter(crate::entities::mail_message::Column::MemberId.eq(member_id))
+        .order_by_asc(crate::entities::mail_message::Column::CreatedAt)
+        .all(db)
+        .await?;
+    Ok(serde_json::json!({
+        "settings": {
+            "submissions": chosen.submissions, "decisions": chosen.decisions, "reports": chosen.reports,
+            "reportOutcomes": chosen.report_outcomes, "pendingMembers": chosen.pending_members,
+            "reviewReminders": chosen.review_reminders, "dailyDigest": chosen.daily_digest,
+        },
+        "savedSearchesAndFollows": subscriptions.iter().map(|subscription| serde_json::json!({
+            "id": subscription.id, "kind": subscription.kind, "name": subscription.name, "query": subscription.query,
+            "filter": subscription.filter, "follows": subscription.follow_target.map(|target| target.as_str()),
+            "key": subscription.follow_key, "frequency": subscription.frequency.as_str(),
+            "createdAt": subscription.created_at,
+        })).collect::<Vec<_>>(),
+        "emails": emails.iter().map(|email| serde_json::json!({
+            "subject": email.subject, "status": email.status.as_str(), "createdAt": email.created_at,
+            "sentAt": email.sent_at,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
 /// What waits to be sent to a member who is erased goes with them.
 pub async fn forget_member(db: &impl ConnectionTrait, member_id: &str) -> AppResult<()> {
     mail::outbox::forget_member(db, member_id).await?;

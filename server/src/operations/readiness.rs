@@ -25,27 +25,31 @@ pub async fn health() -> &'static str {
     "ok"
 }
 
-/// `GET /ready`: 200 `{"status": "ready"}`, or 503 with the reason.
-/// Both also give the mail outbox's depth and the age of its oldest
-/// message (a backlog of mail does not make the server unready: it serves).
+/// `GET /ready`: 200 `{"status": "ready", "outbox": …}` with the mail
+/// outbox's depth and the age of its oldest message (a backlog of mail does
+/// not make a server unready: it serves), or 503 with the reason.
 pub async fn ready(State(state): State<AppState>) -> Response {
-    let not_ready = not_ready_because(&state).await;
+    match not_ready_because(&state).await {
+        None => Json(json!({ "status": "ready", "outbox": outbox(&state).await })).into_response(),
+        Some(reason) => {
+            tracing::warn!(%reason, "not ready");
+            // A database that cannot answer says nothing of the outbox either.
+            let body = json!({ "status": "unavailable", "reason": reason, "outbox": null });
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+        }
+    }
+}
+
+/// The mail outbox: how many wait, how long the oldest has, how many are dead.
+async fn outbox(state: &AppState) -> serde_json::Value {
     let depth = crate::notifications::mail::outbox::depth(&state.reads);
-    let outbox = match tokio::time::timeout(DATABASE_CHECK, depth).await {
+    match tokio::time::timeout(DATABASE_CHECK, depth).await {
         Ok(Ok(depth)) => json!({
             "waiting": depth.waiting,
             "oldestSeconds": crate::operations::metrics::oldest_seconds(depth.oldest),
             "dead": depth.dead,
         }),
         _ => serde_json::Value::Null,
-    };
-    match not_ready {
-        None => Json(json!({ "status": "ready", "outbox": outbox })).into_response(),
-        Some(reason) => {
-            tracing::warn!(%reason, "not ready");
-            let body = json!({ "status": "unavailable", "reason": reason, "outbox": outbox });
-            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
-        }
     }
 }
 

@@ -104,6 +104,10 @@ pub struct Content {
     follow_ups: Vec<FollowUpView>,
     /// "Last reviewed on 3 March 2026" / "Due for review by …", for published ones.
     review: Option<String>,
+    /// The owning council may add a follow-up and confirm it is still accurate.
+    keeps_it_alive: bool,
+    today: String,
+    outcomes: Vec<(&'static str, &'static str)>,
 }
 
 pub struct FollowUpView {
@@ -174,7 +178,14 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         Some(on) => format!("Last reviewed on {}", view::date(on)),
         None => found.review_by.map_or(String::new(), |by| format!("Due for review by {}", view::date(by))),
     });
+    let actions = policy::actions(viewer, &found, &workings);
+    let keeps_it_alive = found.status == Status::Published && actions.edit;
     Ok(Content {
+        keeps_it_alive,
+        today: chrono::Utc::now().date_naive().to_string(),
+        outcomes: <crate::case_studies::Outcome as sea_orm::Iterable>::iter()
+            .map(|outcome| (outcome.as_str(), outcome.label()))
+            .collect(),
         follow_ups,
         review: review.filter(|text| !text.is_empty()),
         unpublished_reason: found
@@ -190,7 +201,7 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         reported: false,
         personal_data: if sees_workings { findings(&workflow::live_content(&found)) } else { Vec::new() },
         slug: found.slug.clone(),
-        actions: policy::actions(viewer, &found, &workings),
+        actions,
         canonical: public.then(|| format!("{public_url}{}", case_study_url(&found.slug))),
         description: found.summary.chars().take(160).collect(),
         body_html: markdown::render(&found.body),

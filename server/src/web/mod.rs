@@ -21,6 +21,7 @@ pub mod councils_page;
 pub mod dev_mail;
 pub mod editing;
 pub mod feeds;
+pub mod follow_up_forms;
 pub mod extract;
 pub mod form_errors;
 pub mod home;

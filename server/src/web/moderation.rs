@@ -139,6 +139,14 @@ pub struct Submission {
     own_work: bool,
     /// Likely personal data in what is decided on (the revision's text, for an edit).
     personal_data: Vec<Finding>,
+    /// A follow-up waiting (when no revision does): its date, text and any change of outcome.
+    follow_up: Option<FollowUpShown>,
+}
+
+pub struct FollowUpShown {
+    written_on: String,
+    body_html: String,
+    outcome_change: Option<String>,
 }
 
 /// `GET /moderation/{slug}`
@@ -163,14 +171,27 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
         return Ok(None);
     }
     let (workings, revision) = workflow::workings(&state.reads, &found.id).await?;
-    // A published case study in the queue waits with an edit: its pending revision.
-    let (revision, personal_data) = match (found.status, revision) {
-        (Status::Published, Some(revision)) => {
+    // A published case study in the queue waits with an edit (its pending
+    // revision, decided first) or a follow-up.
+    let revision = revision.filter(|revision| revision.state == crate::case_studies::RevisionState::Pending);
+    let follow_up = match (found.status, &revision) {
+        (Status::Published, None) => workflow::follow_ups::pending(&state.reads, &found.id).await?,
+        _ => None,
+    };
+    let (revision, personal_data) = match (found.status, revision, &follow_up) {
+        (Status::Published, Some(revision), _) => {
             (Some(revision_changes(state, &found, &revision).await?), findings(&revision.content))
         }
-        (Status::Published, None) => return Ok(None),
+        (Status::Published, None, None) => return Ok(None),
         _ => (None, findings(&workflow::live_content(&found))),
     };
+    let follow_up = follow_up.map(|follow_up| FollowUpShown {
+        written_on: view::date(follow_up.written_on),
+        body_html: markdown::render(&follow_up.body),
+        outcome_change: follow_up
+            .outcome
+            .map(|now| format!("Outcome changes from {} to {}", follow_up.previous_outcome.label(), now.label())),
+    });
     let Some(council) = authorities::find_by_id(&state.reads, found.authority_id).await? else {
         return Ok(None);
     };
@@ -184,6 +205,7 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
         own_work: policy::is_own_work(viewer, &workings),
         personal_data,
         revision,
+        follow_up,
         title: found.title,
         summary: found.summary,
     }))

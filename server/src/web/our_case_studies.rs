@@ -26,6 +26,8 @@ pub struct OurCaseStudy {
     pub outcome: &'static str,
     pub outcome_class: &'static str,
     pub updated: String,
+    /// Its review date has passed: "Review due since 3 March 2026".
+    pub review_due: Option<String>,
 }
 
 /// A status filter as the page's tabs show it.
@@ -92,7 +94,11 @@ pub async fn ours(
 }
 
 fn row(item: crate::entities::case_study::Model) -> OurCaseStudy {
+    let today = chrono::Utc::now().date_naive();
     OurCaseStudy {
+        review_due: crate::case_studies::workflow::review::is_due(&item, today)
+            .then(|| item.review_by.map(|date| format!("Review due since {}", view::date(date))))
+            .flatten(),
         url: case_study_url(&item.slug),
         status: item.status.as_str(),
         outcome: item.outcome.label(),

@@ -91,6 +91,17 @@ pub async fn find(db: &impl ConnectionTrait, id: &str) -> AppResult<Option<mail_
     Ok(mail_message::Entity::find_by_id(id.to_owned()).one(db).await?)
 }
 
+/// Forgets messages settled (sent, kept or given up on) before `before`:
+/// the outbox is a queue, not an archive of people's mail.
+pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> AppResult<u64> {
+    Ok(mail_message::Entity::delete_many()
+        .filter(mail_message::Column::Status.is_in([MailStatus::Sent, MailStatus::Kept, MailStatus::Dead]))
+        .filter(mail_message::Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// What waits for a member who is erased goes with them.
 pub async fn forget_member(db: &impl ConnectionTrait, member_id: &str) -> AppResult<()> {
     mail_message::Entity::delete_many().filter(mail_message::Column::MemberId.eq(member_id)).exec(db).await?;
