@@ -19,6 +19,7 @@ mod limits;
 mod members;
 mod migrations;
 mod moderation_pages;
+mod notification_permissions;
 mod notifications;
 mod observability;
 mod operations;

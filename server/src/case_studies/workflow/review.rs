@@ -30,6 +30,7 @@ pub async fn confirm(
     id: &str,
     review_by: Option<NaiveDate>,
 ) -> AppResult<case_study::Model> {
+    viewer.require_signed_in()?;
     let viewer = viewer.clone();
     let id = id.to_owned();
     outbox
