@@ -3,6 +3,7 @@
 //! release (`cargo build --release --workspace` builds both); they start the
 //! `casebook` binary beside this one as their server.
 
+mod alerts;
 mod corpus;
 mod isolation;
 mod load;
@@ -75,6 +76,23 @@ enum Command {
         #[arg(long)]
         publish_only: bool,
     },
+    /// One alert run for many saved searches over a day's publications, against a baseline; the outbox's throughput.
+    Alerts {
+        #[arg(long, default_value_t = 10_000)]
+        docs: u64,
+        /// Of `docs`, how many were published in the last day.
+        #[arg(long, default_value_t = 100)]
+        new: u64,
+        #[arg(long, default_value_t = 10_000)]
+        searches: usize,
+        #[arg(long, default_value_t = 2_000)]
+        members: usize,
+        #[arg(long, default_value = "./bench-data")]
+        work_dir: PathBuf,
+        /// Deliver the alerts over this SMTP server (without it, they are kept: the database work alone).
+        #[arg(long)]
+        smtp_url: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -97,6 +115,9 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Load { docs, clients, seconds, work_dir, postgres_url, publish_only } => {
             load::run(load::LoadOptions { docs, clients, seconds, work_dir, postgres_url, publish_only }).await
+        }
+        Command::Alerts { docs, new, searches, members, work_dir, smtp_url } => {
+            alerts::run(alerts::AlertOptions { docs, new, searches, members, work_dir, smtp_url }).await
         }
     }
 }

@@ -41,7 +41,8 @@ impl MigrationTrait for Migration {
         ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        for column in [CaseStudies::ReviewBy, CaseStudies::LastReviewedOn, CaseStudies::ReviewRemindedFor, CaseStudies::NewsAt]
+        for column in
+            [CaseStudies::ReviewBy, CaseStudies::LastReviewedOn, CaseStudies::ReviewRemindedFor, CaseStudies::NewsAt]
         {
             manager.alter_table(Table::alter().table(CaseStudies::Table).drop_column(column).to_owned()).await?;
         }
@@ -172,7 +173,10 @@ async fn create_subscriptions(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
                 .col(ColumnDef::new(AlertLedger::EventAt).timestamp_with_time_zone().not_null())
                 .col(ColumnDef::new(AlertLedger::SentAt).timestamp_with_time_zone().not_null())
                 .primary_key(
-                    Index::create().col(AlertLedger::SubscriptionId).col(AlertLedger::CaseStudyId).col(AlertLedger::EventAt),
+                    Index::create()
+                        .col(AlertLedger::SubscriptionId)
+                        .col(AlertLedger::CaseStudyId)
+                        .col(AlertLedger::EventAt),
                 )
                 .to_owned(),
         )

@@ -8,9 +8,9 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, account, admin_audit, alerts_page, dev_mail, feeds, follow_up_forms, unsubscribe, admin_council, admin_members, admin_taxonomy, assets, authority_page,
-    case_study_actions, case_study_page, councils_page, editing, home, moderation, my_reports, our_case_studies,
-    report_moderation, reporting, search_page, security, sign_in, sitemap,
+    self, account, admin_audit, admin_council, admin_members, admin_taxonomy, alerts_page, assets, authority_page,
+    case_study_actions, case_study_page, councils_page, dev_mail, editing, feeds, follow_up_forms, home, moderation,
+    my_reports, our_case_studies, report_moderation, reporting, search_page, security, sign_in, sitemap, unsubscribe,
 };
 use crate::{deadline, graphql, rate_limit};
 

@@ -19,7 +19,9 @@ async fn save(app: &TestApp, token: &str, query: &str, frequency: &str) -> Strin
 }
 
 fn chatbot(title: &str) -> serde_json::Value {
-    input_with(json!({ "title": title, "summary": "A chatbot answered questions about council tax.", "serviceAreas": ["revenues-and-benefits"], "technologies": [], "tags": ["chatbot"] }))
+    input_with(
+        json!({ "title": title, "summary": "A chatbot answered questions about council tax.", "serviceAreas": ["revenues-and-benefits"], "technologies": [], "tags": ["chatbot"] }),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -92,7 +94,9 @@ async fn alerts_respect_visibility_and_anonymity_as_search_does() {
     let app = TestApp::spawn().await;
     let follower = app.member_of("leeds").await;
     let follower_email = app.email_of(&follower).await;
-    let followed = app.gql(Some(&follower), FOLLOW, json!({ "target": "AUTHORITY", "key": "camden", "frequency": "IMMEDIATELY" })).await;
+    let followed = app
+        .gql(Some(&follower), FOLLOW, json!({ "target": "AUTHORITY", "key": "camden", "frequency": "IMMEDIATELY" }))
+        .await;
     assert_eq!(followed.data()["follow"]["label"], "London Borough of Camden");
     save(&app, &follower, "chatbot", "IMMEDIATELY").await;
     let author = app.member_of("camden").await;
@@ -128,12 +132,26 @@ async fn follows_of_a_term_or_a_tag_alert_and_following_again_changes_the_freque
     let app = TestApp::spawn().await;
     let reader = app.member_of("leeds").await;
     let reader_email = app.email_of(&reader).await;
-    let area = app.gql(Some(&reader), FOLLOW, json!({ "target": "SERVICE_AREA", "key": "revenues-and-benefits", "frequency": "WEEKLY" })).await;
+    let area = app
+        .gql(
+            Some(&reader),
+            FOLLOW,
+            json!({ "target": "SERVICE_AREA", "key": "revenues-and-benefits", "frequency": "WEEKLY" }),
+        )
+        .await;
     let area_id = area.data()["follow"]["id"].clone();
-    let again = app.gql(Some(&reader), FOLLOW, json!({ "target": "SERVICE_AREA", "key": "revenues-and-benefits", "frequency": "IMMEDIATELY" })).await;
+    let again = app
+        .gql(
+            Some(&reader),
+            FOLLOW,
+            json!({ "target": "SERVICE_AREA", "key": "revenues-and-benefits", "frequency": "IMMEDIATELY" }),
+        )
+        .await;
     assert_eq!(again.data()["follow"]["id"], area_id, "the same follow");
     assert_eq!(again.data()["follow"]["frequency"], "IMMEDIATELY");
-    app.gql(Some(&reader), FOLLOW, json!({ "target": "TAG", "key": "Chatbot", "frequency": "IMMEDIATELY" })).await.data();
+    app.gql(Some(&reader), FOLLOW, json!({ "target": "TAG", "key": "Chatbot", "frequency": "IMMEDIATELY" }))
+        .await
+        .data();
     let follows = app.gql(Some(&reader), "{ follows { totalCount edges { node { target key } } } }", json!({})).await;
     assert_eq!(follows.data()["follows"]["totalCount"], 2);
     assert_eq!(follows.data()["follows"]["edges"][1]["node"], json!({ "target": "TAG", "key": "chatbot" }));
@@ -143,8 +161,11 @@ async fn follows_of_a_term_or_a_tag_alert_and_following_again_changes_the_freque
     app.run_jobs(Utc::now()).await;
     assert_eq!(app.mail_to(&reader_email).await.len(), 2, "one alert per follow");
 
-    for (target, key) in [("AUTHORITY", "atlantis"), ("SERVICE_AREA", "not-a-term"), ("TECHNOLOGY", "nope"), ("TAG", "   ")] {
-        let refused = app.gql(Some(&reader), FOLLOW, json!({ "target": target, "key": key, "frequency": "DAILY" })).await;
+    for (target, key) in
+        [("AUTHORITY", "atlantis"), ("SERVICE_AREA", "not-a-term"), ("TECHNOLOGY", "nope"), ("TAG", "   ")]
+    {
+        let refused =
+            app.gql(Some(&reader), FOLLOW, json!({ "target": target, "key": key, "frequency": "DAILY" })).await;
         assert_eq!((refused.error_code(), refused.error_field()), ("BAD_USER_INPUT", "key"), "{target} {key}");
     }
 }
@@ -164,7 +185,10 @@ async fn saved_searches_are_the_members_own_and_broken_ones_are_refused() {
     let owner = app.member_of("leeds").await;
     let filtered = json!({ "query": "chatbot", "name": "Chatbots", "frequency": "DAILY", "filter": { "outcomes": ["FAILURE"], "serviceAreas": ["revenues-and-benefits"] } });
     let saved = app.gql(Some(&owner), SAVE, filtered).await;
-    assert_eq!(saved.data()["saveSearch"]["filter"], json!({ "outcomes": ["FAILURE"], "serviceAreas": ["revenues-and-benefits"] }));
+    assert_eq!(
+        saved.data()["saveSearch"]["filter"],
+        json!({ "outcomes": ["FAILURE"], "serviceAreas": ["revenues-and-benefits"] })
+    );
     let id = saved.data()["saveSearch"]["id"].as_str().unwrap().to_owned();
     let other = app.member_of("camden").await;
     let mine = app.gql(Some(&other), "{ savedSearches { totalCount } }", json!({})).await;
@@ -177,7 +201,10 @@ async fn saved_searches_are_the_members_own_and_broken_ones_are_refused() {
         ("name", json!({ "query": "x", "name": "  ", "frequency": "DAILY" })),
         ("name", json!({ "query": "x", "name": "n".repeat(201), "frequency": "DAILY" })),
         ("query", json!({ "query": "q".repeat(501), "name": "long", "frequency": "DAILY" })),
-        ("filter", json!({ "query": "x", "name": "many", "frequency": "DAILY", "filter": { "tags": (0..51).map(|n| n.to_string()).collect::<Vec<_>>() } })),
+        (
+            "filter",
+            json!({ "query": "x", "name": "many", "frequency": "DAILY", "filter": { "tags": (0..51).map(|n| n.to_string()).collect::<Vec<_>>() } }),
+        ),
     ] {
         let refused = app.gql(Some(&owner), SAVE, bad.clone()).await;
         assert_eq!((refused.error_code(), refused.error_field()), ("BAD_USER_INPUT", field), "{bad}");

@@ -46,7 +46,10 @@ async fn a_notification_arrives_over_smtp_with_text_html_a_message_id_and_one_cl
     assert!(message.text().contains(&format!("{}/moderation", app.address)), "{}", message.text());
     assert!(message.html().contains(&format!("href=\"{}/moderation\"", app.address)), "{}", message.html());
     let parsed = message.parsed();
-    assert_eq!(parsed.from().and_then(|from| from.first()).and_then(|from| from.address()), Some("casebook@casebook.example"));
+    assert_eq!(
+        parsed.from().and_then(|from| from.first()).and_then(|from| from.address()),
+        Some("casebook@casebook.example")
+    );
     let message_id = parsed.message_id().expect("a Message-ID").to_owned();
     assert!(message_id.ends_with("@127.0.0.1"), "{message_id}");
     let unsubscribe = message.header("List-Unsubscribe").expect("List-Unsubscribe");
@@ -57,7 +60,10 @@ async fn a_notification_arrives_over_smtp_with_text_html_a_message_id_and_one_cl
 
     // The one-click POST a mail client makes, to the header's address.
     let url = unsubscribe.trim_start_matches('<').trim_end_matches('>').to_owned();
-    let posted = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    let posted = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
         .post(&url)
         .body("List-Unsubscribe=One-Click")
         .send()

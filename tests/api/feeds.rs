@@ -19,7 +19,10 @@ async fn feed(app: &TestApp, path: &str, token: Option<&str>) -> feed_rs::model:
 }
 
 fn titles(feed: &feed_rs::model::Feed) -> Vec<String> {
-    feed.entries.iter().map(|entry| entry.title.as_ref().map(|title| title.content.clone()).unwrap_or_default()).collect()
+    feed.entries
+        .iter()
+        .map(|entry| entry.title.as_ref().map(|title| title.content.clone()).unwrap_or_default())
+        .collect()
 }
 
 async fn wait_for_index(app: &TestApp) {
@@ -83,11 +86,17 @@ async fn a_search_feed_has_the_search_pages_words_and_filters() {
     assert_eq!(feed(&app, "/technologies/iot-sensors.atom", None).await.entries.len(), 3);
     assert!(feed(&app, "/technologies/drones.atom", None).await.entries.is_empty());
     for missing in ["/technologies/teleporters.atom", "/service-areas/waste-and-recycling"] {
-        assert_eq!(app.client.get(format!("{}{missing}", app.address)).send().await.unwrap().status(), 404, "{missing}");
+        assert_eq!(
+            app.client.get(format!("{}{missing}", app.address)).send().await.unwrap().status(),
+            404,
+            "{missing}"
+        );
     }
-    let search_page = app.client.get(format!("{}/search?q=chatbot", app.address)).send().await.unwrap().text().await.unwrap();
+    let search_page =
+        app.client.get(format!("{}/search?q=chatbot", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(search_page.contains(r#"<link rel="alternate" type="application/atom+xml" title="Casebook: this search" href="/search.atom?q=chatbot">"#), "{search_page}");
-    let council_page = app.client.get(format!("{}/councils/camden", app.address)).send().await.unwrap().text().await.unwrap();
+    let council_page =
+        app.client.get(format!("{}/councils/camden", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(council_page.contains(r#"href="/councils/camden.atom""#));
 }
 

@@ -44,9 +44,12 @@ async fn a_follow_up_waits_for_a_moderator_then_shows_changes_the_outcome_and_is
     assert_eq!(case_study["followUps"][0]["previousOutcome"], "SUCCESS", "both outcomes stay");
     assert_eq!(case_study["followUps"][0]["outcome"], "FAILURE");
     let found = app
-        .search_until(Some(&reader), json!({ "query": "administration" }), std::time::Duration::from_secs(3), |results| {
-            casebook_tests::hit_ids(results).contains(&id)
-        })
+        .search_until(
+            Some(&reader),
+            json!({ "query": "administration" }),
+            std::time::Duration::from_secs(3),
+            |results| casebook_tests::hit_ids(results).contains(&id),
+        )
         .await;
     assert!(found.is_some(), "the follow-up's words find the case study");
     let after = app.gql(Some(&moderator), "{ moderationQueue { totalCount } }", json!({})).await;
@@ -66,15 +69,25 @@ async fn follow_ups_show_in_date_order_and_a_returned_one_needs_a_message() {
         app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
     }
     let read = app.gql(None, FOLLOW_UPS, json!({ "id": id })).await;
-    let dates: Vec<&str> =
-        read.data()["caseStudy"]["followUps"].as_array().unwrap().iter().map(|f| f["writtenOn"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = read.data()["caseStudy"]["followUps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["writtenOn"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, ["2023-01-15", "2024-06-01"]);
-    app.gql(Some(&author), ADD, json!({ "id": id, "input": { "writtenOn": "2024-07-01", "body": "Dubious." } })).await.data();
+    app.gql(Some(&author), ADD, json!({ "id": id, "input": { "writtenOn": "2024-07-01", "body": "Dubious." } }))
+        .await
+        .data();
     let refused = app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "REQUEST_CHANGES" })).await;
     assert_eq!((refused.error_code(), refused.error_field()), ("BAD_USER_INPUT", "message"));
     app.gql(Some(&moderator), MODERATE, json!({ "id": id, "decision": "REJECT", "message": "Not news." })).await.data();
     let anonymous = app.gql(None, FOLLOW_UPS, json!({ "id": id })).await;
-    assert_eq!(anonymous.data()["caseStudy"]["followUps"].as_array().unwrap().len(), 2, "a rejected one is the council's");
+    assert_eq!(
+        anonymous.data()["caseStudy"]["followUps"].as_array().unwrap().len(),
+        2,
+        "a rejected one is the council's"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -169,7 +182,13 @@ async fn the_council_adds_a_follow_up_and_confirms_a_review_and_a_moderator_deci
     use casebook_tests::browser::hidden_value;
     let app = TestApp::builder().dev_sign_in().spawn().await;
     let officer = app.browser_signed_in_as("officer@camden.gov.uk", Role::Member).await;
-    let created = officer.gql(&app, "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug } }", json!({ "input": valid_input() })).await;
+    let created = officer
+        .gql(
+            &app,
+            "mutation($input: CaseStudyInput!) { createCaseStudy(input: $input) { id slug } }",
+            json!({ "input": valid_input() }),
+        )
+        .await;
     let id = created["data"]["createCaseStudy"]["id"].as_str().unwrap().to_owned();
     let slug = created["data"]["createCaseStudy"]["slug"].as_str().unwrap().to_owned();
     officer.gql(&app, "mutation($id: ID!) { submitCaseStudy(id: $id) { id } }", json!({ "id": id })).await;
@@ -177,12 +196,20 @@ async fn the_council_adds_a_follow_up_and_confirms_a_review_and_a_moderator_deci
 
     let url = format!("{}/case-studies/{slug}", app.address);
     let page = officer.visit(&url, None).await;
-    assert!(page.body.contains(&format!("action=\"/case-studies/{slug}/follow-ups\"")), "the council is offered the form");
+    assert!(
+        page.body.contains(&format!("action=\"/case-studies/{slug}/follow-ups\"")),
+        "the council is offered the form"
+    );
     let reader = app.browser_signed_in_as("reader@leeds.gov.uk", Role::Member).await;
     assert!(!reader.visit(&url, None).await.body.contains("/follow-ups\""), "nobody else is");
 
     let csrf = hidden_value(&page.body, "csrf").unwrap();
-    let form = [("csrf", csrf.as_str()), ("writtenOn", &today()), ("body", "The follow-up to decide on."), ("outcome", "ABANDONED")];
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("writtenOn", &today()),
+        ("body", "The follow-up to decide on."),
+        ("outcome", "ABANDONED"),
+    ];
     let back = officer.submit(&format!("{url}/follow-ups"), &form, None).await;
     assert_eq!(back.status, 200, "{}", back.body);
     assert!(back.body.contains("The follow-up to decide on.") && back.body.contains("waiting for a moderator"));
@@ -197,7 +224,10 @@ async fn the_council_adds_a_follow_up_and_confirms_a_review_and_a_moderator_deci
     let csrf = hidden_value(&decision.body, "csrf").unwrap();
     moderator.submit(&decision_url, &[("csrf", csrf.as_str()), ("decision", "APPROVE"), ("message", "")], None).await;
     let read = reader.visit(&url, None).await;
-    assert!(read.body.contains("The follow-up to decide on.") && read.body.contains("Outcome changed from Failure to Abandoned"));
+    assert!(
+        read.body.contains("The follow-up to decide on.")
+            && read.body.contains("Outcome changed from Failure to Abandoned")
+    );
 
     let page = officer.visit(&url, None).await;
     let csrf = hidden_value(&page.body, "csrf").unwrap();

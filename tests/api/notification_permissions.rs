@@ -122,5 +122,9 @@ async fn the_alert_pages_are_for_the_signed_in_and_the_development_mailbox_only_
         .configure(|settings| settings.smtp_url = Some("smtp://127.0.0.1:1".into()))
         .spawn()
         .await;
-    assert_eq!(with_smtp.client.get(format!("{}/dev/mail", with_smtp.address)).send().await.unwrap().status(), 404, "it sends instead");
+    assert_eq!(
+        with_smtp.client.get(format!("{}/dev/mail", with_smtp.address)).send().await.unwrap().status(),
+        404,
+        "it sends instead"
+    );
 }

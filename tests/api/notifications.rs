@@ -24,7 +24,11 @@ async fn a_submission_tells_the_moderators_but_not_a_moderator_who_edited_it() {
     let id = app.create(&author, valid_input()).await;
     // Camden's own moderator edits it: their own work, so not theirs to hear of.
     let edited = app
-        .gql(Some(&camden_moderator), UPDATE, json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Sensors in bins, edited" })) }))
+        .gql(
+            Some(&camden_moderator),
+            UPDATE,
+            json!({ "id": id, "version": 1, "input": input_with(json!({ "title": "Sensors in bins, edited" })) }),
+        )
         .await;
     edited.data();
     app.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
@@ -34,7 +38,9 @@ async fn a_submission_tells_the_moderators_but_not_a_moderator_who_edited_it() {
     assert_eq!(told[0].subject, "Submitted for moderation: Sensors in bins, edited");
     assert!(told[0].text_body.contains(&format!("{}/moderation", app.address)), "{}", told[0].text_body);
     assert!(told[0].html_body.contains(&format!("href=\"{}/moderation\"", app.address)), "{}", told[0].html_body);
-    assert!(told[0].unsubscribe_url.as_deref().is_some_and(|url| url.starts_with(&format!("{}/unsubscribe/", app.address))));
+    assert!(
+        told[0].unsubscribe_url.as_deref().is_some_and(|url| url.starts_with(&format!("{}/unsubscribe/", app.address)))
+    );
     assert!(app.mail_to(&camden_email).await.is_empty(), "an editor is not told of their own submission");
 }
 
@@ -99,9 +105,10 @@ async fn a_new_member_waiting_is_announced_to_admins() {
     let admin = app.admin().await;
     let admin_email = app.email_of(&admin).await;
     let site = app.state.outbox.site().cloned();
-    let pending = casebook::members::member_for_dev_sign_in(&app.state.db, site.as_ref(), "someone@gmail.example", Role::Member)
-        .await
-        .unwrap();
+    let pending =
+        casebook::members::member_for_dev_sign_in(&app.state.db, site.as_ref(), "someone@gmail.example", Role::Member)
+            .await
+            .unwrap();
     assert_eq!(pending.status, casebook::members::MemberStatus::Pending);
     let told = app.mail_to(&admin_email).await;
     assert_eq!(told.len(), 1, "{told:#?}");
@@ -152,8 +159,12 @@ async fn notification_settings_are_the_signed_in_members_own() {
     let changed = app.gql(None, SETTINGS, json!({ "input": { "submissions": false } })).await;
     assert_eq!(changed.error_code(), "UNAUTHENTICATED");
     let member = app.member_of("camden").await;
-    let defaults = app.gql(Some(&member), "{ notificationSettings { submissions decisions dailyDigest } }", json!({})).await;
-    assert_eq!(defaults.data()["notificationSettings"], json!({ "submissions": true, "decisions": true, "dailyDigest": false }));
+    let defaults =
+        app.gql(Some(&member), "{ notificationSettings { submissions decisions dailyDigest } }", json!({})).await;
+    assert_eq!(
+        defaults.data()["notificationSettings"],
+        json!({ "submissions": true, "decisions": true, "dailyDigest": false })
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,4 +1,4 @@
-//! A page of case studies with their councils, collaborators and terms costs
+//! A page of case studies with their councils, collaborators, terms, history and follow-ups costs
 //! a constant number of database queries, whatever its length.
 
 use casebook::case_studies::{CaseStudyInput, ModerationDecision, Outcome, Visibility, workflow};
@@ -7,7 +7,8 @@ use serde_json::json;
 
 const PAGE: &str = "query($first: Int) { caseStudies(first: $first) { totalCount edges { node {
     id title authority { slug name successor { slug } } authorityLabel serviceAreas { key label }
-    technologies { key label } collaborators { slug name } tags history { to by { email } } } } } }";
+    technologies { key label } collaborators { slug name } tags history { to by { email } }
+    followUps { writtenOn body } } } } }";
 
 async fn seed(app: &TestApp, count: usize) {
     let author = app.viewer(&app.member_of("camden").await).await;

@@ -124,8 +124,9 @@ impl SmtpSink {
 
     /// One that answers the first `count` messages "451 try again later".
     pub fn start_failing_first(count: u32) -> SmtpSink {
-        let python = std::env::var(SMTP_PYTHON_VARIABLE)
-            .unwrap_or_else(|_| panic!("{SMTP_PYTHON_VARIABLE} is not set: it names a Python with aiosmtpd (.ci/run makes one)"));
+        let python = std::env::var(SMTP_PYTHON_VARIABLE).unwrap_or_else(|_| {
+            panic!("{SMTP_PYTHON_VARIABLE} is not set: it names a Python with aiosmtpd (.ci/run makes one)")
+        });
         let directory = tempfile::tempdir().expect("a mail directory");
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("smtp-sink/sink.py");
         let mut child = Command::new(python)

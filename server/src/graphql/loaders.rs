@@ -1,5 +1,5 @@
 //! DataLoaders: a page of case studies costs one query per kind of related
-//! row (authorities, members, revisions, transitions), however long the page.
+//! row (authorities, members, revisions, transitions, follow-ups), however long the page.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -11,7 +11,7 @@ use tokio::sync::OnceCell;
 
 use super::errors::IntoGraphqlResult;
 use crate::case_studies::{listing, workflow};
-use crate::entities::{authority, case_study_revision, case_study_transition, member};
+use crate::entities::{authority, case_study_revision, case_study_transition, follow_up, member};
 use crate::taxonomy::{self, Taxonomy};
 
 pub struct AuthorityLoader(pub DatabaseConnection);
@@ -48,6 +48,18 @@ impl Loader<String> for RevisionLoader {
     async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
         let rows = workflow::revisions_of(&self.0, ids).await.gql()?;
         Ok(rows.into_iter().map(|row| (row.case_study_id.clone(), row)).collect())
+    }
+}
+
+/// Follow-ups by case-study id, every state, in date order (the resolver keeps what the viewer may see).
+pub struct FollowUpLoader(pub DatabaseConnection);
+
+impl Loader<String> for FollowUpLoader {
+    type Value = Vec<follow_up::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        workflow::follow_ups::all_of(&self.0, ids).await.gql()
     }
 }
 

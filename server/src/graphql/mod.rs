@@ -20,7 +20,7 @@ use crate::app::App;
 use crate::identity::Viewer;
 use crate::search_sync::changes::Outbox;
 use crate::search_sync::{IndexTurn, SearchService};
-use loaders::{AuthorityLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
+use loaders::{AuthorityLoader, FollowUpLoader, MemberLoader, RevisionLoader, TaxonomyCache, TransitionLoader};
 
 pub type CasebookSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
 
@@ -52,6 +52,7 @@ pub struct RequestContext {
     pub authorities: DataLoader<AuthorityLoader, HashMapCache>,
     pub members: DataLoader<MemberLoader, HashMapCache>,
     pub revisions: DataLoader<RevisionLoader, HashMapCache>,
+    pub follow_ups: DataLoader<FollowUpLoader, HashMapCache>,
     pub transitions: DataLoader<TransitionLoader, HashMapCache>,
     pub taxonomy: TaxonomyCache,
     /// Reports one member may make per hour.
@@ -68,6 +69,7 @@ impl RequestContext {
             authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             members: DataLoader::with_cache(MemberLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             revisions: DataLoader::with_cache(RevisionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
+            follow_ups: DataLoader::with_cache(FollowUpLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             transitions: DataLoader::with_cache(TransitionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
             taxonomy: TaxonomyCache::new(db.clone()),
             writer: app.db.clone(),

@@ -7,11 +7,11 @@ use super::types::{
     ApiTokenNode, AuthorityNode, CaseStudyNode, CreatedApiToken, FollowNode, FollowUpInput, FollowUpNode, MemberNode,
     NotificationSettingsInput, NotificationSettingsNode, ReportNode, SavedSearchNode, SearchFilter, TermNode,
 };
-use crate::entities::values::{AlertFrequency, FollowTarget};
-use crate::notifications::{alerts, preferences};
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
+use crate::entities::values::{AlertFrequency, FollowTarget};
 use crate::members::{self, Role, admin};
+use crate::notifications::{alerts, preferences};
 use crate::reports::{self, ReportDecision, ReportReason};
 use crate::taxonomy::{TermKind, admin as taxonomy_admin};
 

@@ -9,13 +9,13 @@ use super::types::{
     CaseStudyNode, FollowConnection, MemberConnection, MemberNode, NotificationSettingsNode, ReportConnection,
     SavedSearchConnection, SearchFilter, SearchResults, SearchSort, TaxonomyNode,
 };
-use crate::notifications::{alerts, preferences};
 use crate::audit;
 use crate::authorities;
 use crate::case_studies::listing::{self, ListFilter, Page};
 use crate::case_studies::{Outcome, Status};
 use crate::error::AppError;
 use crate::members::{self, MemberStatus};
+use crate::notifications::{alerts, preferences};
 use crate::reports::{self, ReportStatus};
 
 #[derive(Default)]

@@ -243,7 +243,10 @@ pub async fn delete(db: &impl ConnectionTrait, viewer: &Viewer, kind: &str, id: 
     if deleted.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
-    alert_ledger_entry::Entity::delete_many().filter(alert_ledger_entry::Column::SubscriptionId.eq(id)).exec(db).await?;
+    alert_ledger_entry::Entity::delete_many()
+        .filter(alert_ledger_entry::Column::SubscriptionId.eq(id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -283,13 +286,14 @@ pub async fn news_since(db: &impl ConnectionTrait, since: DateTime<Utc>) -> AppR
         .filter(follow_up::Column::DecidedAt.gt(since))
         .all(db)
         .await?;
-    let mut news: Vec<News> = published
-        .into_iter()
-        .filter_map(|row| row.published_at.map(|at| News { case_study_id: row.id, at, follow_up: false }))
-        .chain(follow_ups.into_iter().filter_map(|row| {
-            row.decided_at.map(|at| News { case_study_id: row.case_study_id, at, follow_up: true })
-        }))
-        .collect();
+    let mut news: Vec<News> =
+        published
+            .into_iter()
+            .filter_map(|row| row.published_at.map(|at| News { case_study_id: row.id, at, follow_up: false }))
+            .chain(follow_ups.into_iter().filter_map(|row| {
+                row.decided_at.map(|at| News { case_study_id: row.case_study_id, at, follow_up: true })
+            }))
+            .collect();
     news.sort_by_key(|item| item.at);
     Ok(news)
 }
@@ -306,7 +310,12 @@ pub struct RunReport {
 }
 
 /// One alert run at `now`: every due subscription with news since its last alert.
-pub async fn run(db: &DatabaseConnection, search: &SearchService, site: &Site, now: DateTime<Utc>) -> AppResult<RunReport> {
+pub async fn run(
+    db: &DatabaseConnection,
+    search: &SearchService,
+    site: &Site,
+    now: DateTime<Utc>,
+) -> AppResult<RunReport> {
     let slack = Duration::minutes(SLACK_MINUTES);
     let due: Vec<subscription::Model> = subscription::Entity::find()
         .all(db)
@@ -501,7 +510,9 @@ fn alert_email(
         html.push_str(&format!("<p>…and {more} more.</p>"));
     }
     let manage = site.link("/account/alerts");
-    text.push_str(&format!("\n-- \nYour saved searches and follows: {manage}\nUnsubscribe from this one: {unsubscribe}\n"));
+    text.push_str(&format!(
+        "\n-- \nYour saved searches and follows: {manage}\nUnsubscribe from this one: {unsubscribe}\n"
+    ));
     html.push_str(&format!(
         "<hr><p><small><a href=\"{}\">Your saved searches and follows</a> · <a href=\"{}\">Unsubscribe from this one</a></small></p></body></html>",
         escape(&manage),

@@ -82,7 +82,10 @@ async fn send_one(
     }
     let settings = site.link("/account/notifications");
     text.push_str(&format!("\n-- \nChange what you get: {settings}\n"));
-    html.push_str(&format!("<hr><p><small><a href=\"{}\">Change what you get</a></small></p></body></html>", escape(&settings)));
+    html.push_str(&format!(
+        "<hr><p><small><a href=\"{}\">Change what you get</a></small></p></body></html>",
+        escape(&settings)
+    ));
     let email = Email {
         member_id: Some(member.id.clone()),
         recipient: member.email,

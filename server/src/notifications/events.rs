@@ -31,7 +31,12 @@ pub enum Decision {
 
 /// Something waits for a moderator: they hear of it, except its own editors
 /// (who may not decide on their own work).
-pub async fn queued(db: &impl ConnectionTrait, site: &Site, case_study: &case_study::Model, what: Queued) -> AppResult<()> {
+pub async fn queued(
+    db: &impl ConnectionTrait,
+    site: &Site,
+    case_study: &case_study::Model,
+    what: Queued,
+) -> AppResult<()> {
     let editors = crate::case_studies::workflow::editors(db, &case_study.id).await?;
     let recipients: Vec<member::Model> =
         moderators(db).await?.into_iter().filter(|moderator| !editors.contains(&moderator.id)).collect();

@@ -28,7 +28,12 @@ pub struct Round {
 }
 
 /// Runs every job once, as of `now` (tests and the benchmark pass a later `now`).
-pub async fn run_once(db: &DatabaseConnection, search: &SearchService, site: &Site, now: DateTime<Utc>) -> AppResult<Round> {
+pub async fn run_once(
+    db: &DatabaseConnection,
+    search: &SearchService,
+    site: &Site,
+    now: DateTime<Utc>,
+) -> AppResult<Round> {
     // An index behind the database would miss news: wait for it (the next round).
     let alerts = if search.lag().await.unwrap_or(1) == 0 {
         alerts::run(db, search, site, now).await?
@@ -43,14 +48,25 @@ pub async fn run_once(db: &DatabaseConnection, search: &SearchService, site: &Si
 }
 
 /// Runs the jobs every `interval` until the process ends.
-pub fn start(db: DatabaseConnection, search: Arc<SearchService>, site: Site, interval: Duration, mail: crate::search_sync::changes::Doorbell) {
+pub fn start(
+    db: DatabaseConnection,
+    search: Arc<SearchService>,
+    site: Site,
+    interval: Duration,
+    mail: crate::search_sync::changes::Doorbell,
+) {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(interval).await;
             match crate::db::uncounted(run_once(&db, &search, &site, Utc::now())).await {
                 Ok(round) => {
                     if round != Round::default() {
-                        tracing::info!(alerts = round.alerts.alerts, digests = round.digests, reminders = round.reminders, "jobs ran");
+                        tracing::info!(
+                            alerts = round.alerts.alerts,
+                            digests = round.digests,
+                            reminders = round.reminders,
+                            "jobs ran"
+                        );
                         mail.ring();
                     }
                 }

@@ -64,6 +64,9 @@ pub fn escape(text: &str) -> String {
 mod tests {
     #[test]
     fn escaping_leaves_no_markup_and_keeps_the_words() {
-        assert_eq!(super::escape(r#"<b>"Tom" & 'Jerry'</b> / ok"#), "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; / ok");
+        assert_eq!(
+            super::escape(r#"<b>"Tom" & 'Jerry'</b> / ok"#),
+            "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; / ok"
+        );
     }
 }

@@ -99,6 +99,13 @@ impl Outbox {
         self
     }
 
+    /// Wakes the mail worker: for mail written outside `transaction` (sign-in's own transaction).
+    pub fn ring_mail(&self) {
+        if let Some((_, mail)) = &self.mail {
+            mail.ring();
+        }
+    }
+
     pub fn site(&self) -> Option<&crate::notifications::Site> {
         self.mail.as_ref().map(|(site, _)| site)
     }

@@ -94,7 +94,9 @@ pub async fn follow(
     let target = FollowTarget::from_name(&form.target)
         .ok_or_else(|| AppError::bad_input("target", "follow a council, a service area, a technology or a tag"))
         .or_page(&layout)?;
-    alerts::follow(&state.db, &layout.viewer, target, form.key, frequency_of(&form.frequency)).await.or_page(&layout)?;
+    alerts::follow(&state.db, &layout.viewer, target, form.key, frequency_of(&form.frequency))
+        .await
+        .or_page(&layout)?;
     Ok(Redirect::to("/account/alerts").into_response())
 }
 

@@ -38,7 +38,8 @@ pub fn entry_id(case_study_id: &str) -> String {
 
 /// `GET /feed.atom`: every public case study, newest first.
 pub async fn site(State(state): State<AppState>) -> Response {
-    let feed = FeedRequest { title: "Casebook: new case studies".into(), path: "/".into(), self_path: "/feed.atom".into() };
+    let feed =
+        FeedRequest { title: "Casebook: new case studies".into(), path: "/".into(), self_path: "/feed.atom".into() };
     respond(&state, feed, String::new(), Filters::default()).await
 }
 
@@ -49,7 +50,8 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         return (StatusCode::BAD_REQUEST, "the search is too long").into_response();
     }
     let query = raw.map(|raw| format!("?{raw}")).unwrap_or_default();
-    let title = if text.is_empty() { "Casebook: search".to_owned() } else { format!("Casebook: search for “{text}”") };
+    let title =
+        if text.is_empty() { "Casebook: search".to_owned() } else { format!("Casebook: search for “{text}”") };
     let feed = FeedRequest { title, path: format!("/search{query}"), self_path: format!("/search.atom{query}") };
     respond(&state, feed, text, filters).await
 }
@@ -116,9 +118,7 @@ struct FeedRequest {
 
 async fn respond(state: &AppState, request: FeedRequest, text: String, filters: Filters) -> Response {
     match build(state, request, text, filters).await {
-        Ok(feed) => {
-            ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], feed.to_string()).into_response()
-        }
+        Ok(feed) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], feed.to_string()).into_response(),
         Err(error) => failed(&error),
     }
 }
@@ -159,7 +159,10 @@ async fn build(state: &AppState, request: FeedRequest, text: String, filters: Fi
     feed.set_title(Text::plain(request.title));
     feed.set_id(format!("{TAG_AUTHORITY}:feed:{}", request.self_path));
     feed.set_updated(updated);
-    feed.set_links(vec![link(format!("{site}{}", request.self_path), "self"), link(format!("{site}{}", request.path), "alternate")]);
+    feed.set_links(vec![
+        link(format!("{site}{}", request.self_path), "self"),
+        link(format!("{site}{}", request.path), "alternate"),
+    ]);
     feed.set_entries(entries);
     Ok(feed)
 }

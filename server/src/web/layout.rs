@@ -19,6 +19,8 @@ use crate::members::{self, MemberStatus, Role};
 #[derive(Clone)]
 pub struct Layout {
     pub dev_sign_in: bool,
+    /// Email is kept, not sent (no SMTP server): the development mailbox has it.
+    pub dev_mailbox: bool,
     pub member: Option<SignedInMember>,
     pub viewer: Viewer,
     pub nav: Navigation,
@@ -97,6 +99,7 @@ impl FromRequestParts<AppState> for Layout {
         let csrf = parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default();
         let layout = Layout {
             dev_sign_in: state.settings.dev_sign_in,
+            dev_mailbox: state.settings.dev_sign_in && state.keeps_mail,
             member,
             nav: Navigation::for_viewer(&viewer),
             viewer,

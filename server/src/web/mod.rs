@@ -7,11 +7,11 @@
 //! development sign-in banner when that is on.
 
 pub mod account;
-pub mod alerts_page;
 pub mod admin_audit;
 pub mod admin_council;
 pub mod admin_members;
 pub mod admin_taxonomy;
+pub mod alerts_page;
 pub mod assets;
 pub mod authority_page;
 pub mod case_study_actions;
@@ -20,9 +20,9 @@ pub mod case_study_page;
 pub mod councils_page;
 pub mod dev_mail;
 pub mod editing;
+pub mod extract;
 pub mod feeds;
 pub mod follow_up_forms;
-pub mod extract;
 pub mod form_errors;
 pub mod home;
 mod layout;

@@ -165,7 +165,14 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         Some("oldest") => Sort::Oldest,
         _ => Sort::Relevance,
     };
-    let args = SearchArgs { text: query.clone(), facet_limit: 30, filters: filters.clone(), sort, page: page_request, within: None };
+    let args = SearchArgs {
+        text: query.clone(),
+        facet_limit: 30,
+        filters: filters.clone(),
+        sort,
+        page: page_request,
+        within: None,
+    };
     let viewer = layout.viewer.clone();
     let results = match state.search.search(&state.reads, &viewer, &IndexTurn::default(), args).await {
         Ok(results) => results,

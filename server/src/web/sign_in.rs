@@ -114,6 +114,7 @@ async fn finish(
     }
     let identity = provider.finish(&state.db, params.state.as_deref(), params.code.as_deref(), browser).await?;
     let member = members::member_for_identity(&state.db, state.outbox.site(), &identity).await?;
+    state.outbox.ring_mail();
     if member.status == MemberStatus::Suspended {
         return Err(SignInError::Suspended);
     }
@@ -204,7 +205,9 @@ pub async fn dev_sign_in(
     let Ok(role) = form.role.parse::<Role>() else {
         return again(layout, format!("`{}` is not a role: choose MEMBER, MODERATOR or ADMIN", form.role));
     };
-    match members::member_for_dev_sign_in(&state.db, state.outbox.site(), &form.email, role).await {
+    let signed_in = members::member_for_dev_sign_in(&state.db, state.outbox.site(), &form.email, role).await;
+    state.outbox.ring_mail();
+    match signed_in {
         Ok(member) if member.status == MemberStatus::Suspended => sign_in_problem(layout, SignInError::Suspended),
         Ok(member) => start_session(&state, jar, &member).await,
         Err(AppError::BadUserInput(errors)) => {

@@ -6,10 +6,12 @@
 //! the follow-up keeps the outcome before it, so both stay, with dates.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
 
-use super::records::{record_editor, record_transition};
 use super::load_for;
+use super::records::{record_editor, record_transition};
 use crate::case_studies::policy;
 use crate::case_studies::transitions::Action;
 use crate::case_studies::{ModerationDecision, Outcome, Status};
@@ -80,8 +82,15 @@ pub async fn add(outbox: &Outbox, viewer: &Viewer, id: &str, input: FollowUpInpu
                 .await?;
                 record_editor(txn, &current.id, &member_id).await?;
                 let message = format!("follow-up of {written_on} submitted for moderation");
-                record_transition(txn, &current.id, Some(Status::Published), Status::Published, &member_id, Some(message))
-                    .await?;
+                record_transition(
+                    txn,
+                    &current.id,
+                    Some(Status::Published),
+                    Status::Published,
+                    &member_id,
+                    Some(message),
+                )
+                .await?;
                 let mut queued = current.into_active_model();
                 if queued.queued_at.as_ref().is_none() {
                     queued.queued_at = Set(Some(now));
@@ -146,22 +155,36 @@ pub async fn of_case_studies(
     case_studies: &[case_study::Model],
 ) -> AppResult<Vec<follow_up::Model>> {
     let ids: Vec<String> = case_studies.iter().map(|row| row.id.clone()).collect();
+    let mut all = all_of(db, &ids).await?;
+    Ok(case_studies
+        .iter()
+        .flat_map(|case_study| visible(viewer, case_study, all.remove(&case_study.id).unwrap_or_default()))
+        .collect())
+}
+
+/// Every follow-up of these case studies, by case study, in date order (the API's loader).
+pub async fn all_of(
+    db: &impl ConnectionTrait,
+    ids: &[String],
+) -> AppResult<std::collections::HashMap<String, Vec<follow_up::Model>>> {
     let rows = follow_up::Entity::find()
-        .filter(follow_up::Column::CaseStudyId.is_in(ids))
+        .filter(follow_up::Column::CaseStudyId.is_in(ids.iter().cloned()))
         .order_by_asc(follow_up::Column::WrittenOn)
         .order_by_asc(follow_up::Column::SubmittedAt)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|row| {
-            row.state == FollowUpState::Published
-                || case_studies
-                    .iter()
-                    .find(|case_study| case_study.id == row.case_study_id)
-                    .is_some_and(|case_study| policy::can_see_workings(viewer, case_study))
-        })
-        .collect())
+    let mut by_case_study: std::collections::HashMap<String, Vec<follow_up::Model>> =
+        ids.iter().map(|id| (id.clone(), Vec::new())).collect();
+    for row in rows {
+        by_case_study.entry(row.case_study_id.clone()).or_default().push(row);
+    }
+    Ok(by_case_study)
+}
+
+/// The follow-ups of one case study this viewer may see (the one rule).
+pub fn visible(viewer: &Viewer, case_study: &case_study::Model, rows: Vec<follow_up::Model>) -> Vec<follow_up::Model> {
+    let sees_workings = policy::can_see_workings(viewer, case_study);
+    rows.into_iter().filter(|row| row.state == FollowUpState::Published || sees_workings).collect()
 }
 
 /// Published follow-ups of these case studies (the search documents), in date order.

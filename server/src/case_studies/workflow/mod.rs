@@ -236,7 +236,9 @@ pub async fn moderate(
 /// A moderator's decision on the oldest pending follow-up (nothing else waits).
 fn decide_follow_up(decision: ModerationDecision, message: Option<String>) -> AppResult<Change> {
     let (audited_as, told, text) = match decision {
-        ModerationDecision::Approve => (AuditAction::CaseStudyApprove, Decision::FollowUpPublished, "follow-up published"),
+        ModerationDecision::Approve => {
+            (AuditAction::CaseStudyApprove, Decision::FollowUpPublished, "follow-up published")
+        }
         ModerationDecision::RequestChanges => {
             (AuditAction::CaseStudyRequestChanges, Decision::FollowUpReturned, "follow-up returned to its authors")
         }

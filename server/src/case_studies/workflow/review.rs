@@ -5,12 +5,15 @@
 
 use chrono::{Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
+};
 
 use super::load_for;
+use crate::case_studies::Status;
 use crate::case_studies::policy;
 use crate::case_studies::transitions::Action;
-use crate::case_studies::Status;
 use crate::entities::case_study::{self, Column};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -83,7 +86,7 @@ pub async fn remind_due(db: &DatabaseConnection, site: &Site, today: NaiveDate) 
     for case_study in due {
         let txn = db.begin().await?;
         let claimed = case_study::Entity::update_many()
-            .col_expr(Column::ReviewRemindedFor, Expr::col(Column::ReviewBy).into())
+            .col_expr(Column::ReviewRemindedFor, Expr::col(Column::ReviewBy))
             .filter(Column::Id.eq(&case_study.id))
             .filter(not_reminded.clone())
             .exec(&txn)

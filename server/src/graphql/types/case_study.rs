@@ -201,16 +201,12 @@ impl CaseStudyNode {
 
     /// Dated follow-ups, in date order: published ones for every reader;
     /// its council and moderators also see those waiting or sent back.
+    #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
     async fn follow_ups(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::FollowUpNode>> {
         let request = request(ctx)?;
-        let rows = crate::case_studies::workflow::follow_ups::of_case_studies(
-            &request.db,
-            &request.viewer,
-            std::slice::from_ref(&self.0),
-        )
-        .await
-        .gql()?;
-        Ok(rows.into_iter().map(super::FollowUpNode).collect())
+        let rows = request.follow_ups.load_one(self.0.id.clone()).await?.unwrap_or_default();
+        let shown = crate::case_studies::workflow::follow_ups::visible(&request.viewer, &self.0, rows);
+        Ok(shown.into_iter().map(super::FollowUpNode).collect())
     }
 
     /// When its council should next confirm it is still accurate (published case studies).
@@ -278,6 +274,9 @@ pub(super) async fn prefetch(ctx: &Context<'_>, items: &[&case_study::Model]) ->
     }
     if node.field("pendingRevision").exists() {
         load_now(&request.revisions, &ids).await?;
+    }
+    if node.field("followUps").exists() {
+        load_now(&request.follow_ups, &ids).await?;
     }
     Ok(())
 }

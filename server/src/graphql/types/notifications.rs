@@ -3,13 +3,13 @@
 use async_graphql::{ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use crate::case_studies::Outcome;
 use crate::entities::values::{AlertFrequency, FollowTarget, FollowUpState};
 use crate::entities::{follow_up, subscription};
 use crate::graphql::connection::{PageInfo, edges_of};
 use crate::graphql::scalars::Date;
 use crate::notifications::{Preferences, alerts};
 use crate::paging::Page;
-use crate::case_studies::Outcome;
 
 /// A saved search's filters, as saved (the keys `SearchFilter` takes).
 #[derive(SimpleObject)]

@@ -144,7 +144,8 @@ impl Delivery {
                     crate::operations::metrics::mail_settled(MailStatus::Dead.as_str());
                     update.col_expr(Column::Status, Expr::value(MailStatus::Dead))
                 } else {
-                    let next = now + chrono::Duration::from_std(self.retry.backoff(message.attempts)).unwrap_or_default();
+                    let next =
+                        now + chrono::Duration::from_std(self.retry.backoff(message.attempts)).unwrap_or_default();
                     update.col_expr(Column::NextAttemptAt, Expr::value(next))
                 }
             }

@@ -60,23 +60,24 @@ pub struct Depth {
 }
 
 pub async fn depth(db: &impl ConnectionTrait) -> AppResult<Depth> {
-    let waiting = mail_message::Entity::find()
-        .filter(mail_message::Column::Status.eq(MailStatus::Pending))
-        .count(db)
-        .await?;
+    let waiting =
+        mail_message::Entity::find().filter(mail_message::Column::Status.eq(MailStatus::Pending)).count(db).await?;
     let oldest = mail_message::Entity::find()
         .filter(mail_message::Column::Status.eq(MailStatus::Pending))
         .order_by_asc(mail_message::Column::CreatedAt)
         .one(db)
         .await?
         .map(|message| message.created_at);
-    let dead =
-        mail_message::Entity::find().filter(mail_message::Column::Status.eq(MailStatus::Dead)).count(db).await?;
+    let dead = mail_message::Entity::find().filter(mail_message::Column::Status.eq(MailStatus::Dead)).count(db).await?;
     Ok(Depth { waiting, oldest, dead })
 }
 
 /// The messages in one state, newest first (the development mailbox; admins' dead letters).
-pub async fn in_state(db: &impl ConnectionTrait, status: MailStatus, limit: u64) -> AppResult<Vec<mail_message::Model>> {
+pub async fn in_state(
+    db: &impl ConnectionTrait,
+    status: MailStatus,
+    limit: u64,
+) -> AppResult<Vec<mail_message::Model>> {
     use sea_orm::QuerySelect;
     Ok(mail_message::Entity::find()
         .filter(mail_message::Column::Status.eq(status))

@@ -29,9 +29,7 @@ impl Transport {
         };
         let from: Mailbox = from.parse().map_err(|error| anyhow::anyhow!("--mail-from {from:?}: {error}"))?;
         let smtp = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|error| {
-                anyhow::anyhow!("--smtp-url {}: {error}", crate::settings::redact_url(url))
-            })?
+            .map_err(|error| anyhow::anyhow!("--smtp-url {}: {error}", crate::settings::redact_url(url)))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
         Ok(Transport::Smtp { smtp, from })
