@@ -156,10 +156,6 @@ pub async fn run(options: AlertOptions) -> anyhow::Result<()> {
         per(baseline, subscriptions.len()),
         baseline_matches
     );
-    println!(
-        "| speed-up of the search part over the baseline | see the note: the run also writes {} emails |",
-        report.alerts
-    );
     let mode = if options.smtp_url.is_some() { "SMTP" } else { "kept (no SMTP)" };
     println!(
         "| outbox delivery, {mode} | {delivered} emails in {:.2} s: {:.0} emails/s |",

@@ -239,5 +239,6 @@ fn search_request(query: &BenchQuery) -> SearchRequest {
         audience: Audience::Members,
         facet_limit: casebook_search::DEFAULT_FACET_LIMIT,
         within: None,
+        highlights: true,
     }
 }

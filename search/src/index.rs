@@ -353,7 +353,7 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(ranked.address)?;
             let text = |field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_owned();
             let mut highlights = Vec::new();
-            if !highlighter.is_empty() {
+            if request.highlights && !highlighter.is_empty() {
                 for (name, field, max) in [
                     ("title", fields.title.words, TITLE_SNIPPET),
                     ("summary", fields.summary.words, TITLE_SNIPPET),

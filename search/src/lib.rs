@@ -73,6 +73,8 @@ pub struct SearchRequest {
     /// Only these documents (by id) may match: an alert asks which of a
     /// day's publications match a saved search.
     pub within: Option<Vec<String>>,
+    /// Whether hits carry snippets (an alert needs only which documents match).
+    pub highlights: bool,
 }
 
 /// The default `facet_limit`: what a page of facets can show (Algolia's
@@ -90,6 +92,7 @@ impl SearchRequest {
             audience,
             facet_limit: DEFAULT_FACET_LIMIT,
             within: None,
+            highlights: true,
         }
     }
 }

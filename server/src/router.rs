@@ -8,9 +8,10 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::operations::{logs, metrics, readiness};
 use crate::web::{
-    self, account, admin_audit, admin_council, admin_members, admin_taxonomy, alerts_page, assets, authority_page,
-    case_study_actions, case_study_page, councils_page, dev_mail, editing, feeds, follow_up_forms, home, moderation,
-    my_reports, our_case_studies, report_moderation, reporting, search_page, security, sign_in, sitemap, unsubscribe,
+    self, account, admin_audit, admin_council, admin_mail, admin_members, admin_taxonomy, alerts_page, assets,
+    authority_page, case_study_actions, case_study_page, councils_page, dev_mail, editing, feeds, follow_up_forms,
+    home, moderation, my_reports, our_case_studies, report_moderation, reporting, search_page, security, sign_in,
+    sitemap, unsubscribe,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/councils/{slug}", get(admin_council::edit_page).post(admin_council::save))
         .route("/admin/taxonomy", get(admin_taxonomy::taxonomy_page).post(admin_taxonomy::act))
         .route("/admin/audit", get(admin_audit::audit_log))
+        .route("/admin/mail", get(admin_mail::mail))
         .route("/admin/audit.csv", get(admin_audit::audit_csv))
         .route("/admin/members", get(admin_members::members))
         .route("/admin/members/{id}", post(admin_members::act))

@@ -30,6 +30,10 @@ async fn a_saved_search_alerts_once_with_what_was_published_since() {
     let reader = app.member_of("leeds").await;
     let reader_email = app.email_of(&reader).await;
     save(&app, &reader, "chatbot", "IMMEDIATELY").await;
+    // Search relaxes a query nothing matches to "any of the words"; an alert never does.
+    let other = app.member_of("leeds").await;
+    let other_email = app.email_of(&other).await;
+    save(&app, &other, "chatbot zeppelin", "IMMEDIATELY").await;
     let author = app.member_of("camden").await;
     let first = app.publish(&author, chatbot("Council tax chatbot")).await;
     let second = app.publish(&author, chatbot("A second chatbot")).await;
@@ -46,6 +50,7 @@ async fn a_saved_search_alerts_once_with_what_was_published_since() {
     assert!(!told[0].text_body.contains("Bins with sensors"));
     assert!(told[0].unsubscribe_url.is_some());
 
+    assert!(app.mail_to(&other_email).await.is_empty(), "no case study has both words");
     assert_eq!(app.run_jobs(Utc::now()).await.alerts.alerts, 0, "nothing is sent twice");
     let third = app.publish(&author, chatbot("Third chatbot")).await;
     app.run_jobs(Utc::now()).await;
@@ -204,6 +209,14 @@ async fn saved_searches_are_the_members_own_and_broken_ones_are_refused() {
         (
             "filter",
             json!({ "query": "x", "name": "many", "frequency": "DAILY", "filter": { "tags": (0..51).map(|n| n.to_string()).collect::<Vec<_>>() } }),
+        ),
+        (
+            "filter",
+            json!({ "query": "x", "name": "nul", "frequency": "DAILY", "filter": { "serviceAreas": ["housing\u{0}"] } }),
+        ),
+        (
+            "filter",
+            json!({ "query": "x", "name": "long", "frequency": "DAILY", "filter": { "regions": ["r".repeat(201)] } }),
         ),
     ] {
         let refused = app.gql(Some(&owner), SAVE, bad.clone()).await;

@@ -171,7 +171,7 @@ async fn an_unreachable_smtp_server_is_retried_with_backoff_then_dead_lettered_f
     })
     .await;
     let admin_email = format!("admin-{}@casebook.example", uuid::Uuid::new_v4().simple());
-    app.token(&admin_email, Role::Admin, None).await;
+    let admin = app.token(&admin_email, Role::Admin, None).await;
     let site = app.state.outbox.site().cloned();
     casebook::members::member_for_dev_sign_in(&app.state.db, site.as_ref(), "waiting@gmail.example", Role::Member)
         .await
@@ -193,6 +193,16 @@ async fn an_unreachable_smtp_server_is_retried_with_backoff_then_dead_lettered_f
     let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("casebook_mail_dead_messages 1"), "{metrics}");
     assert!(metrics.contains("casebook_mail_outbox_depth 0"));
+
+    // Admins see it, with the reason; nobody else does.
+    let page = app.client.get(format!("{}/admin/mail", app.address)).bearer_auth(&admin).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&admin_email) && html.contains("A new member is waiting"), "{html}");
+    let member = app.member_of("camden").await;
+    let refused = app.client.get(format!("{}/admin/mail", app.address)).bearer_auth(&member).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+    assert_eq!(app.client.get(format!("{}/admin/mail", app.address)).send().await.unwrap().status(), 401);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -360,14 +360,7 @@ impl Mutation {
         review_by: Option<Date>,
     ) -> async_graphql::Result<CaseStudyNode> {
         let request = request(ctx)?;
-        let review_by = match review_by {
-            None => None,
-            Some(date) => Some(
-                chrono::NaiveDate::parse_from_str(date.0.trim(), "%Y-%m-%d")
-                    .map_err(|_| crate::error::AppError::bad_input("reviewBy", "a date, as YYYY-MM-DD"))
-                    .gql()?,
-            ),
-        };
+        let review_by = review_by.map(|date| date.0);
         let reviewed =
             workflow::review::confirm(&request.outbox, &request.viewer, &case_study_id, review_by).await.gql()?;
         Ok(CaseStudyNode(reviewed))

@@ -143,7 +143,7 @@ async fn tell_admins_if_waiting(
 ) -> AppResult<()> {
     match site {
         Some(site) if made && member.status == MemberStatus::Pending => {
-            crate::notifications::events::member_pending(db, site, member).await
+            crate::notifications::events::member_pending(db, site).await
         }
         _ => Ok(()),
     }

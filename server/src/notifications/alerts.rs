@@ -110,6 +110,9 @@ pub async fn save_search(
     if lists.iter().any(|values| values.len() > MAX_FILTER_VALUES) {
         return Err(AppError::bad_input("filter", format!("at most {MAX_FILTER_VALUES} values per filter")));
     }
+    if lists.iter().flat_map(|values| values.iter()).any(|value| value.contains('\0') || value.chars().count() > 200) {
+        return Err(AppError::bad_input("filter", "each value is a key of at most 200 characters"));
+    }
     insert(db, &member_id, SEARCH, name, query, filters, None, frequency).await
 }
 
@@ -323,6 +326,18 @@ pub async fn run(
         .into_iter()
         .filter(|subscription| now - subscription.alerted_until >= period(subscription.frequency))
         .collect();
+    let mut member_ids: Vec<String> = due.iter().map(|subscription| subscription.member_id.clone()).collect();
+    member_ids.sort_unstable();
+    member_ids.dedup();
+    // Only ACTIVE members hear of anything; the others' subscriptions wait (and never hold the window open).
+    let members: HashMap<String, member::Model> = crate::members::find_by_ids(db, &member_ids)
+        .await?
+        .into_iter()
+        .filter(|member| Viewer::from_member(member).is_member() && member.erased_at.is_none())
+        .map(|member| (member.id.clone(), member))
+        .collect();
+    let due: Vec<subscription::Model> =
+        due.into_iter().filter(|subscription| members.contains_key(&subscription.member_id)).collect();
     let Some(earliest) = due.iter().map(|subscription| subscription.alerted_until).min() else {
         return Ok(RunReport::default());
     };
@@ -331,12 +346,6 @@ pub async fn run(
     if news.is_empty() {
         return Ok(RunReport::default());
     }
-    let member_ids: Vec<String> = due.iter().map(|subscription| subscription.member_id.clone()).collect();
-    let members: HashMap<String, member::Model> = crate::members::find_by_ids(db, &member_ids)
-        .await?
-        .into_iter()
-        .map(|member| (member.id.clone(), member))
-        .collect();
     let mut report = RunReport::default();
     for subscription in due {
         let window_start = subscription.alerted_until - slack;
@@ -346,9 +355,6 @@ pub async fn run(
         }
         let Some(member) = members.get(&subscription.member_id) else { continue };
         let viewer = Viewer::from_member(member);
-        if !viewer.is_member() || member.erased_at.is_some() {
-            continue;
-        }
         report.checked += 1;
         let hits = matching(search, db, &viewer, &subscription, &candidates).await?;
         if let Some(listed) = send_alert(db, site, member, &viewer, &subscription, &candidates, hits, now).await? {
@@ -379,6 +385,10 @@ async fn matching(
         within: Some(ids),
     };
     let page = search.search(db, viewer, &IndexTurn::default(), args).await?;
+    // Search relaxes a query nothing matches to "any of the words"; an alert says only what matches.
+    if page.relaxed {
+        return Ok(Vec::new());
+    }
     Ok(page.hits.into_iter().map(|hit| hit.case_study).collect())
 }
 
@@ -427,16 +437,13 @@ async fn send_alert(
         txn.commit().await?;
         return Ok(None);
     }
-    for item in &fresh {
-        alert_ledger_entry::ActiveModel {
-            subscription_id: Set(subscription.id.clone()),
-            case_study_id: Set(item.case_study_id.clone()),
-            event_at: Set(item.at),
-            sent_at: Set(now),
-        }
-        .insert(&txn)
-        .await?;
-    }
+    let entries = fresh.iter().map(|item| alert_ledger_entry::ActiveModel {
+        subscription_id: Set(subscription.id.clone()),
+        case_study_id: Set(item.case_study_id.clone()),
+        event_at: Set(item.at),
+        sent_at: Set(now),
+    });
+    alert_ledger_entry::Entity::insert_many(entries).exec(&txn).await?;
     let by_id: HashMap<&str, &case_study::Model> = hits.iter().map(|hit| (hit.id.as_str(), hit)).collect();
     let mut listed: Vec<(&case_study::Model, bool)> = Vec::new();
     for item in fresh.iter().rev() {

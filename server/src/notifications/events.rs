@@ -120,11 +120,14 @@ pub async fn report_decided(
     notify(db, site, NoticeKind::ReportOutcomes, &recipients, &letter).await
 }
 
-/// Someone signed in and waits: admins hear of it.
-pub async fn member_pending(db: &impl ConnectionTrait, site: &Site, pending: &member::Model) -> AppResult<()> {
+/// Someone signed in and waits: admins hear of it, without the person's
+/// address (an email outlives an erasure of the account it names; admins
+/// read it on the members page).
+pub async fn member_pending(db: &impl ConnectionTrait, site: &Site) -> AppResult<()> {
     let recipients = admins(db).await?;
-    let letter = Letter::new("A new member is waiting", "Open the members page", "/admin/members")
-        .paragraph(format!("{} signed in and waits for an admin to let them in.", pending.email));
+    let letter = Letter::new("A new member is waiting", "Open the members page", "/admin/members").paragraph(
+        "Someone signed in with an email no council's domains cover, and waits for an admin to let them in.",
+    );
     notify(db, site, NoticeKind::PendingMembers, &recipients, &letter).await
 }
 

@@ -42,6 +42,7 @@ pub async fn run_once(
     };
     let digests = digest::send_due(db, site, now).await?;
     let reminders = crate::case_studies::workflow::review::remind_due(db, site, now.date_naive()).await?;
+    crate::case_studies::workflow::follow_ups::requeue_stranded(db).await?;
     // Retention runs on the clock, whatever `now` a caller passes.
     super::mail::outbox::prune(db, Utc::now() - chrono::Duration::days(KEEP_SETTLED_MAIL_DAYS)).await?;
     Ok(Round { alerts, digests, reminders })

@@ -62,8 +62,18 @@ pub async fn apply(db: &impl ConnectionTrait, site: &Site, token: &str) -> AppRe
     match &grant {
         Grant::Subscription { id } => {
             subscription::Entity::delete_by_id(id.clone()).exec(db).await?;
+            use sea_orm::{ColumnTrait, QueryFilter};
+            crate::entities::alert_ledger_entry::Entity::delete_many()
+                .filter(crate::entities::alert_ledger_entry::Column::SubscriptionId.eq(id.clone()))
+                .exec(db)
+                .await?;
         }
         Grant::Notice { member_id, kind } => {
+            let member = crate::members::find_by_ids(db, std::slice::from_ref(member_id)).await?;
+            if member.first().is_none_or(|member| member.erased_at.is_some()) {
+                // An erased member's settings are gone; a link in an old email must not make them again.
+                return Ok(grant);
+            }
             let mut chosen = preferences::of_member(db, member_id).await?;
             if chosen.wants(*kind) {
                 chosen.set(*kind, false);

@@ -254,7 +254,9 @@ pub async fn decide(
                         .map(|filing| filing.member_id)
                         .collect();
                     let upheld = decision == ReportDecision::Uphold;
-                    let title = (!upheld).then_some(case_study.title.as_str());
+                    // The title only while it is still published (members may read every published one).
+                    let title =
+                        (!upheld && case_study.status == Status::Published).then_some(case_study.title.as_str());
                     crate::notifications::events::report_decided(txn, site, &reporters, upheld, title).await?;
                 }
                 let decided = report::Entity::find_by_id(item.id).one(txn).await?.ok_or(AppError::NotFound)?;

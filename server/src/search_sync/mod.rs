@@ -206,6 +206,7 @@ impl SearchService {
             limit: args.page.first as usize,
             audience: audience_of(viewer),
             facet_limit: args.facet_limit,
+            highlights: args.within.is_none(),
             within: args.within,
         };
         let results = self.read(turn, move |index| index.search(&request)).await?;
@@ -303,7 +304,8 @@ pub struct SearchArgs {
     pub filters: Filters,
     pub sort: Sort,
     pub page: PageRequest,
-    /// Only these case studies (alerts: which of the day's news match).
+    /// Only these case studies (alerts: which of the day's news match;
+    /// such a search needs no snippets, and has none).
     pub within: Option<Vec<String>>,
 }
 

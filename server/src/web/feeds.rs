@@ -9,7 +9,7 @@
 //! survive a new host, scheme or slug; `updated` moves on when an approved
 //! revision or follow-up changes what readers see.
 
-use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +18,7 @@ use chrono::Utc;
 
 use super::search_page;
 use crate::app::AppState;
-use crate::case_studies::{markdown, policy};
+use crate::case_studies::policy;
 use crate::entities::case_study;
 use crate::error::AppResult;
 use crate::identity::Viewer;
@@ -179,11 +179,8 @@ fn entry(site: &str, row: &case_study::Model, author: String) -> Entry {
     let mut person = Person::default();
     person.set_name(author);
     entry.set_authors(vec![person]);
+    // The summary only: a feed of 50 full bodies would be costly to make on every poll.
     entry.set_summary(Some(Text::plain(row.summary.clone())));
-    let mut content = Content::default();
-    content.set_content_type(Some("html".to_owned()));
-    content.set_value(Some(markdown::render(&row.body)));
-    entry.set_content(Some(content));
     entry
 }
 

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod admin_audit;
 pub mod admin_council;
+pub mod admin_mail;
 pub mod admin_members;
 pub mod admin_taxonomy;
 pub mod alerts_page;

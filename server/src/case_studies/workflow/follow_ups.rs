@@ -52,7 +52,10 @@ pub async fn add(outbox: &Outbox, viewer: &Viewer, id: &str, input: FollowUpInpu
                 if body.is_empty() {
                     return Err(AppError::bad_input("body", "a follow-up needs some text"));
                 }
-                if body.chars().count() > MAX_BODY_CHARS || body.contains('\0') {
+                if body.contains('\0') {
+                    return Err(AppError::bad_input("body", "cannot contain a NUL character"));
+                }
+                if body.chars().count() > MAX_BODY_CHARS {
                     return Err(AppError::bad_input("body", format!("must be at most {MAX_BODY_CHARS} characters")));
                 }
                 let written_on = NaiveDate::parse_from_str(input.written_on.trim(), "%Y-%m-%d")
@@ -91,12 +94,15 @@ pub async fn add(outbox: &Outbox, viewer: &Viewer, id: &str, input: FollowUpInpu
                     Some(message),
                 )
                 .await?;
+                let newly_queued = current.queued_at.is_none();
+                let waiting_since = current.queued_at.unwrap_or(now);
                 let mut queued = current.into_active_model();
-                if queued.queued_at.as_ref().is_none() {
-                    queued.queued_at = Set(Some(now));
-                }
+                // Written even when it was queued already, so the row is updated (and locked).
+                queued.queued_at = Set(Some(waiting_since));
+                queued.updated_at = Set(now);
                 let queued = queued.update(txn).await?;
-                if let Some(site) = &site {
+                // Moderators hear once that it waits, not of every follow-up in the queue.
+                if let Some(site) = site.as_ref().filter(|_| newly_queued) {
                     events::queued(txn, site, &queued, Queued::FollowUp).await?;
                 }
                 Ok(created)
@@ -125,18 +131,27 @@ pub(super) async fn decide(
     member_id: &str,
     message: Option<String>,
 ) -> AppResult<()> {
+    use sea_orm::sea_query::Expr;
     let now = Utc::now();
     let outcome = follow_up.outcome;
-    let mut decided = follow_up.into_active_model();
-    decided.state = Set(match decision {
+    let state = match decision {
         ModerationDecision::Approve => FollowUpState::Published,
         ModerationDecision::RequestChanges => FollowUpState::ChangesRequested,
         ModerationDecision::Reject => FollowUpState::Rejected,
-    });
-    decided.decided_by = Set(Some(member_id.to_owned()));
-    decided.decided_at = Set(Some(now));
-    decided.message = Set(message);
-    decided.update(txn).await?;
+    };
+    // Only while it still waits: of two moderators deciding at once, one decides, the other is told.
+    let decided = follow_up::Entity::update_many()
+        .col_expr(follow_up::Column::State, Expr::value(state))
+        .col_expr(follow_up::Column::DecidedBy, Expr::value(member_id.to_owned()))
+        .col_expr(follow_up::Column::DecidedAt, Expr::value(now))
+        .col_expr(follow_up::Column::Message, Expr::value(message))
+        .filter(follow_up::Column::Id.eq(&follow_up.id))
+        .filter(follow_up::Column::State.eq(FollowUpState::Pending))
+        .exec(txn)
+        .await?;
+    if decided.rows_affected != 1 {
+        return Err(AppError::Conflict("this follow-up was decided meanwhile: reload it".into()));
+    }
     if decision == ModerationDecision::Approve {
         if let Some(outcome) = outcome {
             next.outcome = Set(outcome);
@@ -185,6 +200,26 @@ pub async fn all_of(
 pub fn visible(viewer: &Viewer, case_study: &case_study::Model, rows: Vec<follow_up::Model>) -> Vec<follow_up::Model> {
     let sees_workings = policy::can_see_workings(viewer, case_study);
     rows.into_iter().filter(|row| row.state == FollowUpState::Published || sees_workings).collect()
+}
+
+/// Published case studies with a follow-up waiting but out of the queue
+/// (two transactions crossing on PostgreSQL can leave one so) go back to it.
+/// Run with the scheduled jobs.
+pub async fn requeue_stranded(db: &impl ConnectionTrait) -> AppResult<u64> {
+    use sea_orm::sea_query::{Expr, Query};
+    let waiting = Query::select()
+        .column(follow_up::Column::CaseStudyId)
+        .from(follow_up::Entity)
+        .and_where(follow_up::Column::State.eq(FollowUpState::Pending))
+        .to_owned();
+    Ok(case_study::Entity::update_many()
+        .col_expr(case_study::Column::QueuedAt, Expr::value(Utc::now()))
+        .filter(case_study::Column::Status.eq(Status::Published))
+        .filter(case_study::Column::QueuedAt.is_null())
+        .filter(case_study::Column::Id.in_subquery(waiting))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Published follow-ups of these case studies (the search documents), in date order.

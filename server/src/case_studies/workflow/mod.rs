@@ -110,8 +110,10 @@ pub async fn update(
                 let by_role = policy::acts_by_role(&viewer, &current);
                 let before = state_of(&current);
                 let edited = if current.status == Status::Published {
+                    let newly_queued = current.queued_at.is_none();
                     let proposed = revision::propose(txn, current, content, &member_id).await?;
-                    if let Some(site) = &site {
+                    // Moderators hear once that it waits, not of every edit of a waiting revision.
+                    if let Some(site) = site.as_ref().filter(|_| newly_queued) {
                         events::queued(txn, site, &proposed, Queued::Revision).await?;
                     }
                     proposed
@@ -467,7 +469,8 @@ async fn apply(
     let first_publication = current.published_at.is_none();
     let was_queued_at = current.queued_at;
     let case_study_id = current.id.clone();
-    let needs_review_date = current.review_by.is_none();
+    // A first publication, or one again after the review date passed, is due a year on.
+    let needs_review_date = current.review_by.is_none_or(|date| date < now.date_naive());
     let live_version = current.version;
     let mut next = current.into_active_model();
     next.status = Set(change.to);

@@ -31,7 +31,7 @@ pub async fn confirm(
     outbox: &Outbox,
     viewer: &Viewer,
     id: &str,
-    review_by: Option<NaiveDate>,
+    review_by: Option<String>,
 ) -> AppResult<case_study::Model> {
     viewer.require_signed_in()?;
     let viewer = viewer.clone();
@@ -45,6 +45,13 @@ pub async fn confirm(
                     return Err(AppError::Conflict("only a published case study is reviewed".into()));
                 }
                 let today = Utc::now().date_naive();
+                let review_by = match review_by.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(text) => Some(
+                        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                            .map_err(|_| AppError::bad_input("reviewBy", "a date, as YYYY-MM-DD"))?,
+                    ),
+                };
                 let review_by = match review_by {
                     None => default_review_by(today),
                     Some(date) if date <= today => {
@@ -88,6 +95,8 @@ pub async fn remind_due(db: &DatabaseConnection, site: &Site, today: NaiveDate) 
         let claimed = case_study::Entity::update_many()
             .col_expr(Column::ReviewRemindedFor, Expr::col(Column::ReviewBy))
             .filter(Column::Id.eq(&case_study.id))
+            .filter(Column::Status.eq(Status::Published))
+            .filter(Column::ReviewBy.lte(today))
             .filter(not_reminded.clone())
             .exec(&txn)
             .await?

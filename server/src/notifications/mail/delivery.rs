@@ -52,8 +52,9 @@ pub struct Delivery {
     pub retry: RetryPolicy,
 }
 
-/// At most this many messages per claim.
-const BATCH: u64 = 50;
+/// At most this many messages per claim: sent one after another, each
+/// within the transport's 20 s timeout, they all go well inside the lease.
+const BATCH: u64 = 4;
 
 impl Delivery {
     /// Runs until the process ends: after each doorbell (a transaction wrote
@@ -115,7 +116,11 @@ impl Delivery {
                 .rows_affected
                 == 1;
             if won {
-                claimed.push(mail_message::Model { attempts: message.attempts + 1, ..message });
+                claimed.push(mail_message::Model {
+                    attempts: message.attempts + 1,
+                    claimed_until: Some(until),
+                    ..message
+                });
             }
         }
         Ok(claimed)
@@ -123,9 +128,11 @@ impl Delivery {
 
     async fn settle(&self, message: &mail_message::Model, sent: Result<(), SendError>) -> AppResult<()> {
         let now = Utc::now();
+        // Only our own claim: one that expired meanwhile is another server's now.
         let update = mail_message::Entity::update_many()
             .col_expr(Column::ClaimedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
-            .filter(Column::Id.eq(&message.id));
+            .filter(Column::Id.eq(&message.id))
+            .filter(Column::ClaimedUntil.eq(message.claimed_until));
         let update = match sent {
             Ok(()) => {
                 let status = if self.transport.keeps_mail() { MailStatus::Kept } else { MailStatus::Sent };

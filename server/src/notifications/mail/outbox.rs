@@ -87,6 +87,19 @@ pub async fn in_state(
         .await?)
 }
 
+/// The emails given up on, newest first: admins only (they hold members' addresses).
+pub async fn dead_letters(
+    db: &impl ConnectionTrait,
+    viewer: &crate::identity::Viewer,
+    limit: u64,
+) -> AppResult<Vec<mail_message::Model>> {
+    viewer.require_signed_in()?;
+    if !viewer.is_admin() {
+        return Err(crate::error::AppError::Forbidden("only admins can see undelivered email"));
+    }
+    in_state(db, MailStatus::Dead, limit).await
+}
+
 /// A message by id, in any state.
 pub async fn find(db: &impl ConnectionTrait, id: &str) -> AppResult<Option<mail_message::Model>> {
     Ok(mail_message::Entity::find_by_id(id.to_owned()).one(db).await?)
@@ -95,12 +108,18 @@ pub async fn find(db: &impl ConnectionTrait, id: &str) -> AppResult<Option<mail_
 /// Forgets messages settled (sent, kept or given up on) before `before`:
 /// the outbox is a queue, not an archive of people's mail.
 pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> AppResult<u64> {
-    Ok(mail_message::Entity::delete_many()
+    let mail = mail_message::Entity::delete_many()
         .filter(mail_message::Column::Status.is_in([MailStatus::Sent, MailStatus::Kept, MailStatus::Dead]))
         .filter(mail_message::Column::CreatedAt.lt(before))
         .exec(db)
         .await?
-        .rows_affected)
+        .rows_affected;
+    let digested = crate::entities::notification::Entity::delete_many()
+        .filter(crate::entities::notification::Column::DigestedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(mail + digested)
 }
 
 /// What waits for a member who is erased goes with them.
