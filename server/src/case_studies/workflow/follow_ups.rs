@@ -10,10 +10,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 
-use super::load_for;
+use super::load_published_to_keep;
 use super::records::{record_editor, record_transition};
 use crate::case_studies::policy;
-use crate::case_studies::transitions::Action;
 use crate::case_studies::{ModerationDecision, Outcome, Status};
 use crate::entities::values::FollowUpState;
 use crate::entities::{case_study, follow_up};
@@ -43,11 +42,8 @@ pub async fn add(outbox: &Outbox, viewer: &Viewer, id: &str, input: FollowUpInpu
     outbox
         .transaction(|txn| {
             Box::pin(async move {
-                let (current, workings) = load_for(txn, &viewer, &id).await?;
-                policy::check(&viewer, Action::Edit, &current, &workings)?;
-                if current.status != Status::Published {
-                    return Err(AppError::Conflict("only a published case study takes follow-ups".into()));
-                }
+                let current =
+                    load_published_to_keep(txn, &viewer, &id, "only a published case study takes follow-ups").await?;
                 let body = input.body.trim().to_owned();
                 if body.is_empty() {
                     return Err(AppError::bad_input("body", "a follow-up needs some text"));

@@ -547,6 +547,23 @@ async fn load_for(db: &impl ConnectionTrait, viewer: &Viewer, id: &str) -> AppRe
     Ok((current, workings))
 }
 
+/// A published case study its council keeps up to date (a follow-up, a
+/// review): the viewer may edit it (`policy::check(Edit)`), and it is
+/// PUBLISHED, else CONFLICT saying `only_published`.
+async fn load_published_to_keep(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: &str,
+    only_published: &str,
+) -> AppResult<case_study::Model> {
+    let (current, workings) = load_for(db, viewer, id).await?;
+    policy::check(viewer, Action::Edit, &current, &workings)?;
+    if current.status != Status::Published {
+        return Err(AppError::Conflict(only_published.to_owned()));
+    }
+    Ok(current)
+}
+
 /// What `policy::check` and `policy::actions` need of a case study beyond
 /// its row (its editors, its revision's state), and the revision itself, for
 /// those who show or apply it: two queries, whoever asks.

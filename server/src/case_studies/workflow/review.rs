@@ -10,10 +10,8 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::load_for;
+use super::load_published_to_keep;
 use crate::case_studies::Status;
-use crate::case_studies::policy;
-use crate::case_studies::transitions::Action;
 use crate::entities::case_study::{self, Column};
 use crate::error::{AppError, AppResult};
 use crate::identity::Viewer;
@@ -39,11 +37,8 @@ pub async fn confirm(
     outbox
         .transaction(|txn| {
             Box::pin(async move {
-                let (current, workings) = load_for(txn, &viewer, &id).await?;
-                policy::check(&viewer, Action::Edit, &current, &workings)?;
-                if current.status != Status::Published {
-                    return Err(AppError::Conflict("only a published case study is reviewed".into()));
-                }
+                let current =
+                    load_published_to_keep(txn, &viewer, &id, "only a published case study is reviewed").await?;
                 let today = Utc::now().date_naive();
                 let review_by = match review_by.as_deref().map(str::trim) {
                     None | Some("") => None,
