@@ -5,6 +5,7 @@
 
 mod alerts;
 mod corpus;
+mod export;
 mod isolation;
 mod load;
 mod postgres;
@@ -93,6 +94,13 @@ enum Command {
         #[arg(long)]
         smtp_url: Option<String>,
     },
+    /// The open data export (CSV and JSON) at a corpus size: generation time, sizes, memory.
+    Export {
+        #[arg(long, default_value_t = 100_000)]
+        docs: u64,
+        #[arg(long, default_value = "./bench-data")]
+        work_dir: PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -119,5 +127,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Alerts { docs, new, searches, members, work_dir, smtp_url } => {
             alerts::run(alerts::AlertOptions { docs, new, searches, members, work_dir, smtp_url }).await
         }
+        Command::Export { docs, work_dir } => export::run(export::ExportOptions { docs, work_dir }).await,
     }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 use casebook::case_studies::{CostBand, Outcome, Status, Visibility};
 use casebook::entities::json::{IdList, LinkList, StringList};
+use casebook::entities::values::{Evidence, EvidenceStrength};
 use casebook::entities::{authority, case_study};
 use casebook::members::{self, Role};
 use casebook::settings::Settings;
@@ -101,7 +102,22 @@ pub fn row(corpus: &Corpus<'_>, author_id: &str, i: u64) -> case_study::Model {
         last_reviewed_on: None,
         review_reminded_for: None,
         news_at: Some(at),
+        evidence: evidence_of(i),
     }
+}
+
+/// Two in three case studies give evidence: a strength, costs (some over
+/// budget), a planned end and a thing they would do differently.
+fn evidence_of(i: u64) -> Option<Evidence> {
+    use EvidenceStrength::*;
+    (i % 3 != 0).then(|| Evidence {
+        strength: Some([Anecdotal, Monitored, Evaluated, IndependentlyEvaluated][(i % 4) as usize]),
+        evaluation_url: (i % 4 == 3).then(|| format!("https://example.org/evaluations/{i}")),
+        planned_cost: Some(10_000 * (1 + (i % 50) as i64)),
+        actual_cost: (i % 2 == 0).then(|| 10_000 * (1 + (i % 70) as i64)),
+        planned_end_on: NaiveDate::from_ymd_opt(2020 + (i % 5) as i32, 6, 30),
+        do_differently: vec![format!("Ask the people who use the service before choosing a supplier ({})", i % 17)],
+    })
 }
 
 /// The document the server indexes for corpus document `i`: its own function on the row.

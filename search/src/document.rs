@@ -25,6 +25,8 @@ pub struct CaseStudyDocument {
     pub title: String,
     pub summary: String,
     pub lessons: Vec<String>,
+    /// What the council would do differently.
+    pub do_differently: Vec<String>,
     pub body: String,
     pub tags: Vec<String>,
     /// Facet values, as the caller's filters name them.
@@ -39,6 +41,15 @@ pub struct CaseStudyDocument {
     pub authority_kind: String,
     pub start_year: i32,
     pub cost_band: String,
+    /// Empty when not given.
+    pub evidence_strength: String,
+    /// None when the planned and actual costs are not both known.
+    pub over_budget: Option<bool>,
+    /// None when the planned and actual ends are not both known.
+    pub late: Option<bool>,
+    /// Another council's case study, readable by everyone who can read this
+    /// one, says it reused this one.
+    pub reused: bool,
     /// When it was published, in any monotonic unit (the server uses milliseconds since the Unix epoch).
     pub published_at: i64,
     /// Readable by signed-in members only.

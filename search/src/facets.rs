@@ -50,6 +50,11 @@ pub struct Filters {
     pub years: Vec<String>,
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
+    pub evidence_strengths: Vec<String>,
+    /// `["true"]` or `["false"]`: the two-valued facets are filtered by value too.
+    pub over_budget: Vec<String>,
+    pub late: Vec<String>,
+    pub reused: Vec<String>,
 }
 
 impl Filters {
@@ -64,6 +69,10 @@ impl Filters {
             Facet::AuthorityKind => &self.authority_kinds,
             Facet::CostBand => &self.cost_bands,
             Facet::Year => &self.years,
+            Facet::EvidenceStrength => &self.evidence_strengths,
+            Facet::OverBudget => &self.over_budget,
+            Facet::Late => &self.late,
+            Facet::Reused => &self.reused,
         }
     }
 

@@ -242,6 +242,9 @@ impl SearchIndex {
         for lesson in &document.lessons {
             searchable(fields.lessons, lesson);
         }
+        for item in &document.do_differently {
+            searchable(fields.differently, item);
+        }
         searchable(fields.body, &document.body);
         for tag in &document.tags {
             searchable(fields.tags, &tag.replace('-', " "));
@@ -252,6 +255,7 @@ impl SearchIndex {
         let fuzzy_text = [&document.title, &document.summary, &document.body]
             .into_iter()
             .chain(document.lessons.iter())
+            .chain(document.do_differently.iter())
             .chain(document.tags.iter())
             .map(String::as_str)
             .collect::<Vec<_>>()
@@ -275,6 +279,11 @@ impl SearchIndex {
         facet(Facet::AuthorityKind, std::slice::from_ref(&document.authority_kind));
         facet(Facet::Year, &[document.start_year.to_string()]);
         facet(Facet::CostBand, std::slice::from_ref(&document.cost_band));
+        facet(Facet::EvidenceStrength, std::slice::from_ref(&document.evidence_strength));
+        let yes_no = |known: Option<bool>| known.map(|value| value.to_string()).into_iter().collect::<Vec<_>>();
+        facet(Facet::OverBudget, &yes_no(document.over_budget));
+        facet(Facet::Late, &yes_no(document.late));
+        facet(Facet::Reused, &yes_no(Some(document.reused)));
         doc.add_text(fields.audience, document.audience().as_str());
         doc.add_i64(fields.published_at, document.published_at);
         doc
@@ -359,6 +368,7 @@ impl SearchIndex {
                     ("summary", fields.summary.words, TITLE_SNIPPET),
                     ("tags", fields.tags.words, TITLE_SNIPPET),
                     ("lessons", fields.lessons.words, TEXT_SNIPPET),
+                    ("doDifferently", fields.differently.words, TEXT_SNIPPET),
                     ("body", fields.body.words, TEXT_SNIPPET),
                 ] {
                     let values: Vec<&str> = doc.get_all(field).filter_map(|value| value.as_str()).collect();
@@ -380,7 +390,7 @@ impl SearchIndex {
 /// Each facet's values, most frequent first (then by value), at most `limit`
 /// of them plus any the filters select beyond that.
 fn facet_counts(
-    counts: &[Vec<u64>; 9],
+    counts: &[Vec<u64>; Facet::ALL.len()],
     dictionary: &Dictionary,
     filters: &Filters,
     limit: usize,

@@ -99,7 +99,7 @@ impl SearchRequest {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Highlight {
-    /// `title`, `summary`, `tags`, `lessons` or `body`.
+    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`.
     pub field: String,
     /// HTML: matched words in `<mark>`, everything else escaped.
     pub snippet: String,

@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 use crate::analysis::{PAIRS, RAW, STEMMED};
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The facets, in the order of `SearchFacets`.
 /// Who may read a document: "public" or "members".
@@ -26,10 +26,17 @@ pub enum Facet {
     AuthorityKind,
     Year,
     CostBand,
+    EvidenceStrength,
+    /// "true" or "false"; no value when the costs are not both known.
+    OverBudget,
+    /// "true" or "false"; no value when the end dates are not both known.
+    Late,
+    /// "true" when another council's case study says it reused this one.
+    Reused,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 13] = [
         Facet::Outcome,
         Facet::ServiceArea,
         Facet::Technology,
@@ -39,6 +46,10 @@ impl Facet {
         Facet::AuthorityKind,
         Facet::Year,
         Facet::CostBand,
+        Facet::EvidenceStrength,
+        Facet::OverBudget,
+        Facet::Late,
+        Facet::Reused,
     ];
 
     pub(crate) fn field_name(self) -> &'static str {
@@ -52,6 +63,10 @@ impl Facet {
             Facet::AuthorityKind => "f_kind",
             Facet::Year => "f_year",
             Facet::CostBand => "f_cost_band",
+            Facet::EvidenceStrength => "f_evidence",
+            Facet::OverBudget => "f_over_budget",
+            Facet::Late => "f_late",
+            Facet::Reused => "f_reused",
         }
     }
 
@@ -66,12 +81,14 @@ pub struct Fields {
     pub title: TextField,
     pub summary: TextField,
     pub lessons: TextField,
+    /// What the council would do differently.
+    pub differently: TextField,
     pub body: TextField,
     pub tags: TextField,
     pub council: TextField,
     /// Everything searchable, unstemmed: the typo-tolerant field.
     pub fuzzy: Field,
-    pub facets: [Field; 9],
+    pub facets: [Field; Facet::ALL.len()],
     pub audience: Field,
     pub published_at: Field,
 }
@@ -105,6 +122,7 @@ pub fn build() -> (Schema, Fields) {
     let title = text("title", true);
     let summary = text("summary", true);
     let lessons = text("lessons", true);
+    let differently = text("do_differently", true);
     let body = text("body", true);
     let tags = text("tags", true);
     let council = text("council", false);
@@ -117,18 +135,22 @@ pub fn build() -> (Schema, Fields) {
     let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
     let audience = builder.add_text_field(AUDIENCE_FIELD, STRING | FAST);
     let published_at = builder.add_i64_field(PUBLISHED_AT_FIELD, INDEXED | FAST);
-    let fields = Fields { id, title, summary, lessons, body, tags, council, fuzzy, facets, audience, published_at };
+    let fields =
+        Fields { id, title, summary, lessons, differently, body, tags, council, fuzzy, facets, audience, published_at };
     (builder.build(), fields)
 }
 
 impl Fields {
-    /// The searchable text fields with their weights: title and tags weigh most.
-    pub fn weighted(&self) -> [(TextField, f32); 6] {
+    /// The searchable text fields with their weights: title and tags weigh
+    /// most; what a council would do differently weighs with the lessons,
+    /// below title and summary.
+    pub fn weighted(&self) -> [(TextField, f32); 7] {
         [
             (self.title, 4.0),
             (self.tags, 4.0),
             (self.summary, 2.0),
             (self.lessons, 1.5),
+            (self.differently, 1.5),
             (self.council, 1.5),
             (self.body, 1.0),
         ]

@@ -19,6 +19,10 @@ fn values(doc: &CaseStudyDocument, facet: Facet) -> Vec<String> {
         Facet::AuthorityKind => vec![doc.authority_kind.clone()],
         Facet::Year => vec![doc.start_year.to_string()],
         Facet::CostBand => vec![doc.cost_band.clone()],
+        Facet::EvidenceStrength => [doc.evidence_strength.clone()].into_iter().filter(|v| !v.is_empty()).collect(),
+        Facet::OverBudget => doc.over_budget.map(|v| v.to_string()).into_iter().collect(),
+        Facet::Late => doc.late.map(|v| v.to_string()).into_iter().collect(),
+        Facet::Reused => vec![doc.reused.to_string()],
     }
 }
 
@@ -74,6 +78,10 @@ fn request(filters: &[(Facet, Vec<&str>)], audience: Audience) -> SearchRequest 
             Facet::Region => request_filters.regions = selected,
             Facet::AuthorityKind => request_filters.authority_kinds = selected,
             Facet::CostBand => request_filters.cost_bands = selected,
+            Facet::EvidenceStrength => request_filters.evidence_strengths = selected,
+            Facet::OverBudget => request_filters.over_budget = selected,
+            Facet::Late => request_filters.late = selected,
+            Facet::Reused => request_filters.reused = selected,
             Facet::Year => unreachable!("years filter by range"),
         }
     }
@@ -104,6 +112,9 @@ fn counts_match_an_independent_count(index: &casebook_search::SearchIndex) {
             (Facet::Outcome, vec!["SUCCESS"]),
         ],
         vec![(Facet::Tag, vec!["nothing-has-this"])],
+        vec![(Facet::EvidenceStrength, vec!["MONITORED"]), (Facet::OverBudget, vec!["true"])],
+        vec![(Facet::Late, vec!["false"]), (Facet::Reused, vec!["true"]), (Facet::Outcome, vec!["SUCCESS", "FAILURE"])],
+        vec![(Facet::OverBudget, vec!["true", "false"]), (Facet::EvidenceStrength, vec!["EVALUATED", "MONITORED"])],
     ];
     for audience in [Audience::Public, Audience::Members] {
         for filters in &cases {

@@ -12,6 +12,7 @@ use crate::graphql::{self, CasebookSchema};
 use crate::notifications::jobs;
 use crate::notifications::mail::delivery::{Delivery, RetryPolicy};
 use crate::notifications::mail::transport::Transport;
+use crate::open_data::OpenData;
 use crate::operations::data_dir::DataDirLock;
 use crate::operations::metrics;
 use crate::search_sync::SearchService;
@@ -42,6 +43,8 @@ pub struct App {
     pub outbox: Outbox,
     /// Whether email goes nowhere (no SMTP server): the development mailbox shows it.
     pub keeps_mail: bool,
+    /// The public record as open data (`/data`), regenerated when content changes.
+    pub open_data: Arc<OpenData>,
 }
 
 pub type AppState = Arc<App>;
@@ -77,6 +80,9 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
 }
 
 /// How long requests in flight may run on after a shutdown signal.
+/// How often the open data export checks whether content changed.
+const OPEN_DATA_INTERVAL: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// SIGTERM (what orchestrators send) or Ctrl-C.
@@ -183,7 +189,11 @@ impl Application {
             std::time::Duration::from_secs(settings.jobs_interval_seconds.max(1)),
             mail_doorbell,
         );
+        let open_data = Arc::new(OpenData::new(&settings.data_dir, &public_url));
+        // It reads page by page through the readers, so it never holds SQLite's one writer.
+        open_data.clone().start(reads.clone(), OPEN_DATA_INTERVAL);
         let state = Arc::new(App {
+            open_data,
             db,
             reads,
             queries,

@@ -8,8 +8,9 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use serde::Deserialize;
 
 use crate::authorities;
+use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{
-    CaseStudyInput, CostBand, LinkInput, ModerationDecision, Outcome, Status, Visibility, workflow,
+    CaseStudyInput, CostBand, EvidenceInput, LinkInput, ModerationDecision, Outcome, Status, Visibility, workflow,
 };
 use crate::entities::{case_study, member};
 use crate::identity::Viewer;
@@ -48,6 +49,18 @@ struct DemoCaseStudy {
     contact_email: Option<String>,
     visibility: Visibility,
     anonymous: bool,
+    #[serde(default)]
+    evidence_strength: Option<EvidenceStrength>,
+    #[serde(default)]
+    evaluation_url: Option<String>,
+    #[serde(default)]
+    planned_cost: Option<i64>,
+    #[serde(default)]
+    actual_cost: Option<i64>,
+    #[serde(default)]
+    planned_end_on: Option<NaiveDate>,
+    #[serde(default)]
+    do_differently: Vec<String>,
     final_status: Status,
 }
 
@@ -133,6 +146,14 @@ impl DemoCaseStudy {
             contact_email: self.contact_email,
             visibility: Some(self.visibility),
             anonymous: self.anonymous,
+            evidence: EvidenceInput {
+                strength: self.evidence_strength,
+                evaluation_url: self.evaluation_url,
+                planned_cost: self.planned_cost,
+                actual_cost: self.actual_cost,
+                planned_end_on: self.planned_end_on.map(|date| date.to_string()),
+                do_differently: self.do_differently,
+            },
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::operations::{logs, metrics, readiness};
 use crate::web::{
     self, account, admin_audit, admin_council, admin_mail, admin_members, admin_taxonomy, alerts_page, assets,
     authority_page, case_study_actions, case_study_page, councils_page, dev_mail, editing, feeds, follow_up_forms,
-    home, moderation, my_reports, our_case_studies, report_moderation, reporting, search_page, security, sign_in,
-    sitemap, unsubscribe,
+    home, learning_forms, moderation, my_reports, open_data, our_case_studies, report_moderation, reporting,
+    search_page, security, sign_in, sitemap, unsubscribe,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -45,6 +45,11 @@ pub fn router(state: AppState) -> Router {
         .route("/case-studies/{slug}/report", post(reporting::report))
         .route("/case-studies/{slug}/follow-ups", post(follow_up_forms::add))
         .route("/case-studies/{slug}/reviewed", post(follow_up_forms::reviewed))
+        .route("/case-studies/{slug}/questions", post(learning_forms::ask))
+        .route("/case-studies/{slug}/questions/{id}/answer", post(learning_forms::answer))
+        .route("/case-studies/{slug}/questions/{id}/report", post(learning_forms::report))
+        .route("/case-studies/{slug}/reuse", post(learning_forms::link))
+        .route("/case-studies/{slug}/reuse/{id}/delete", post(learning_forms::unlink))
         .route("/case-studies/{slug}/{action}", post(case_study_actions::act))
         .route("/my-reports", get(my_reports::my_reports))
         .route("/account", get(account::account))
@@ -58,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/unsubscribe/{token}", get(unsubscribe::confirm))
         .route("/unsubscribed", get(unsubscribe::done))
         .route("/our-case-studies", get(our_case_studies::ours))
+        .route("/data", get(open_data::page))
         .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))
         .route("/moderation", get(moderation::queue))
@@ -93,6 +99,8 @@ pub fn router(state: AppState) -> Router {
         .route("/service-areas/{file}", get(feeds::service_area))
         .route("/technologies/{file}", get(feeds::technology))
         .route("/unsubscribe/{token}", post(unsubscribe::unsubscribe))
+        // Open data is shared and cached like feeds: what anyone may read, no cookies.
+        .route("/data/{file}", get(open_data::file))
         .route("/static/{file}", get(assets::serve))
         .merge(rate_limit::limit_api(graphql, settings.api_rate_per_second, &proxies))
         .merge(pages)

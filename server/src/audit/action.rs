@@ -20,6 +20,10 @@ pub enum AuditAction {
     CaseStudyWithdrawRevision,
     ReportDismiss,
     ReportUphold,
+    /// A moderator's decision on the reports of a question or an answer
+    /// (upheld removes it).
+    QuestionDismissReports,
+    QuestionRemove,
     MemberAssignAuthority,
     MemberSetRole,
     MemberSuspend,
@@ -46,7 +50,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::CaseStudyApprove,
         AuditAction::CaseStudyRequestChanges,
         AuditAction::CaseStudyReject,
@@ -57,6 +61,8 @@ impl AuditAction {
         AuditAction::CaseStudyWithdrawRevision,
         AuditAction::ReportDismiss,
         AuditAction::ReportUphold,
+        AuditAction::QuestionDismissReports,
+        AuditAction::QuestionRemove,
         AuditAction::MemberAssignAuthority,
         AuditAction::MemberSetRole,
         AuditAction::MemberSuspend,
@@ -87,6 +93,8 @@ impl AuditAction {
             AuditAction::CaseStudyWithdrawRevision => "case_study.withdraw_revision",
             AuditAction::ReportDismiss => "report.dismiss",
             AuditAction::ReportUphold => "report.uphold",
+            AuditAction::QuestionDismissReports => "question.dismiss_reports",
+            AuditAction::QuestionRemove => "question.remove",
             AuditAction::MemberAssignAuthority => "member.assign_authority",
             AuditAction::MemberSetRole => "member.set_role",
             AuditAction::MemberSuspend => "member.suspend",

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::evidence::{Evidence, EvidenceStrength, MAX_COST, cost_band_for};
 use super::{CostBand, Outcome, Visibility};
 use crate::entities::json::Link;
 pub use crate::entities::values::CaseStudyContent;
@@ -29,6 +30,7 @@ pub const MAX_COLLABORATORS: usize = 20;
 pub const MAX_LINKS: usize = 20;
 pub const LINK_TITLE_MAX_CHARS: usize = 200;
 pub const LINK_URL_MAX_CHARS: usize = 2_000;
+pub const MAX_DO_DIFFERENTLY: usize = 20;
 
 /// A case study as a client proposes it: every field of `CaseStudyInput` in API.md.
 #[derive(Clone, Debug, Default)]
@@ -52,6 +54,19 @@ pub struct CaseStudyInput {
     pub contact_email: Option<String>,
     pub visibility: Option<Visibility>,
     pub anonymous: bool,
+    pub evidence: EvidenceInput,
+}
+
+/// The evidence fields of `CaseStudyInput` (issue 19), each optional.
+#[derive(Clone, Debug, Default)]
+pub struct EvidenceInput {
+    pub strength: Option<EvidenceStrength>,
+    pub evaluation_url: Option<String>,
+    pub planned_cost: Option<i64>,
+    pub actual_cost: Option<i64>,
+    /// `YYYY-MM-DD` or empty, parsed by `validate`.
+    pub planned_end_on: Option<String>,
+    pub do_differently: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -113,6 +128,8 @@ impl CaseStudyInput {
             errors.add("endedOn", "must be on or after the start date");
         }
 
+        let evidence = errors.evidence(self.evidence, started_on);
+
         let partners = errors.short_texts("partners", self.partners, MAX_PARTNERS, PARTNER_MAX_CHARS);
         let collaborators = errors.collaborators(self.collaborators, context);
         let links = errors.links(self.links);
@@ -141,7 +158,8 @@ impl CaseStudyInput {
             service_areas,
             technologies,
             tags,
-            cost_band: self.cost_band.unwrap_or(CostBand::Unknown),
+            // The band follows from a cost when there is one (the actual, else the planned).
+            cost_band: evidence.known_cost().map(cost_band_for).or(self.cost_band).unwrap_or(CostBand::Unknown),
             started_on,
             ended_on,
             partners,
@@ -150,6 +168,7 @@ impl CaseStudyInput {
             contact_email,
             visibility,
             anonymous: self.anonymous,
+            evidence,
         })
     }
 }
@@ -260,6 +279,34 @@ impl Errors {
             }
         }
         kept
+    }
+
+    fn evidence(&mut self, input: EvidenceInput, started_on: Option<NaiveDate>) -> Evidence {
+        for (field, cost) in [("plannedCost", input.planned_cost), ("actualCost", input.actual_cost)] {
+            if cost.is_some_and(|cost| !(0..=MAX_COST).contains(&cost)) {
+                self.add(field, format!("must be a whole number of pounds from 0 to {MAX_COST}"));
+            }
+        }
+        let planned_end_on = self.date("plannedEndOn", input.planned_end_on.as_deref());
+        if let (Some(started), Some(planned_end)) = (started_on, planned_end_on)
+            && planned_end < started
+        {
+            self.add("plannedEndOn", "must be on or after the start date");
+        }
+        let evaluation_url = input.evaluation_url.map(|url| url.trim().to_owned()).filter(|url| !url.is_empty());
+        if evaluation_url.as_deref().is_some_and(|url| !is_web_url(url)) {
+            self.add("evaluationUrl", "must be an http or https address");
+        }
+        let do_differently =
+            self.short_texts("doDifferently", input.do_differently, MAX_DO_DIFFERENTLY, LESSON_MAX_CHARS);
+        Evidence {
+            strength: input.strength,
+            evaluation_url,
+            planned_cost: input.planned_cost,
+            actual_cost: input.actual_cost,
+            planned_end_on,
+            do_differently,
+        }
     }
 
     fn links(&mut self, links: Vec<LinkInput>) -> Vec<Link> {
@@ -394,5 +441,37 @@ mod tests {
         let mut input = valid_input();
         input.body = "x".repeat(BODY_MAX_CHARS + 1);
         assert_eq!(fields(input), vec!["body"]);
+    }
+
+    #[test]
+    fn evidence_is_checked_and_the_cost_decides_the_band() {
+        let mut input = valid_input();
+        input.cost_band = Some(CostBand::Over1m);
+        input.evidence = EvidenceInput {
+            strength: Some(EvidenceStrength::Monitored),
+            planned_cost: Some(40_000),
+            actual_cost: Some(60_000),
+            planned_end_on: Some("2022-06-30".into()),
+            do_differently: vec!["  Ask residents first ".into()],
+            ..Default::default()
+        };
+        let content = validate(input).expect("valid");
+        assert_eq!(content.cost_band, CostBand::From50kTo250k, "the actual cost, not the chosen band");
+        assert_eq!(content.evidence.do_differently, vec!["Ask residents first"]);
+        assert_eq!(content.evidence.over_budget(), Some(true));
+
+        let mut input = valid_input();
+        input.evidence = EvidenceInput {
+            planned_cost: Some(-1),
+            actual_cost: Some(MAX_COST + 1),
+            planned_end_on: Some("2021-12-31".into()),
+            evaluation_url: Some("ftp://example.org".into()),
+            do_differently: vec![String::new()],
+            ..Default::default()
+        };
+        assert_eq!(
+            fields(input),
+            vec!["plannedCost", "actualCost", "plannedEndOn", "evaluationUrl", "doDifferently[0]"]
+        );
     }
 }

@@ -3,16 +3,19 @@
 //! functions here; no rule is written anywhere else.
 
 mod content;
+pub mod evidence;
 pub mod listing;
 pub mod markdown;
 pub mod personal_data;
 pub mod policy;
+pub mod reuse;
 mod slug;
 pub mod transitions;
 pub mod workflow;
 
 pub use content::{
-    CaseStudyContent, CaseStudyInput, LinkInput, MAX_COLLABORATORS, MAX_TECHNOLOGIES, SERVICE_AREAS, normalise_tag,
+    CaseStudyContent, CaseStudyInput, EvidenceInput, LinkInput, MAX_COLLABORATORS, MAX_TECHNOLOGIES, SERVICE_AREAS,
+    normalise_tag,
 };
 
 pub use crate::entities::values::{CostBand, ModerationDecision, Outcome, RevisionState, Status, Visibility};

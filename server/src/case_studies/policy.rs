@@ -184,3 +184,63 @@ pub fn is_own_work(viewer: &Viewer, workings: &Workings) -> bool {
 fn wrote_or_edited(viewer: &Viewer, workings: &Workings) -> bool {
     viewer.member_id().is_none_or(|me| workings.editors.iter().any(|editor| editor == me))
 }
+
+/// Who may say a case study reused another council's, or take that back:
+/// whoever may edit the reusing case study (its council, admins).
+pub fn may_link_reuse(viewer: &Viewer, from: &case_study::Model) -> Result<(), &'static str> {
+    if owns(viewer, from) { Ok(()) } else { Err("only the council that wrote a case study can say what it reused") }
+}
+
+/// A link between two case studies is shown to a viewer who may read both
+/// ends, once the reusing end is published (its own council sees it sooner).
+pub fn can_see_reuse(viewer: &Viewer, from: &case_study::Model, to: &case_study::Model) -> bool {
+    can_read(viewer, from)
+        && can_read(viewer, to)
+        && to.status == Status::Published
+        && (from.status == Status::Published || owns(viewer, from))
+}
+
+/// Whether a link may make `to` count as "reused by other councils" in the
+/// index, which has one audience per document: only when everyone who can
+/// read `to` can read `from` too (both published, and `from` public unless
+/// `to` is members-only).
+pub fn reuse_counts_for_everyone(from: &case_study::Model, to: &case_study::Model) -> bool {
+    from.status == Status::Published
+        && to.status == Status::Published
+        && (from.visibility == Visibility::Public || to.visibility == Visibility::Members)
+}
+
+/// Who may ask the council that wrote a published case study a question: an
+/// ACTIVE member of another council.
+pub fn may_ask(viewer: &Viewer, case_study: &case_study::Model) -> Result<(), &'static str> {
+    match viewer.council() {
+        None => Err("only active members of a council can ask a question"),
+        Some(council) if council == case_study.authority_id => Err("a council cannot ask itself a question"),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Who answers a question: the members of the council that wrote the case study.
+pub fn may_answer(viewer: &Viewer, case_study: &case_study::Model) -> Result<(), &'static str> {
+    if viewer.belongs_to(case_study.authority_id) {
+        Ok(())
+    } else {
+        Err("only the council that wrote the case study can answer")
+    }
+}
+
+/// A question (and its answer) is read by those who can read the case study
+/// when its asker made it public; otherwise by the asker, the owning council
+/// and moderators only.
+pub fn can_read_question(
+    viewer: &Viewer,
+    case_study: &case_study::Model,
+    public: bool,
+    asked_by: Option<&str>,
+) -> bool {
+    can_read(viewer, case_study)
+        && (public
+            || viewer.belongs_to(case_study.authority_id)
+            || viewer.is_moderator()
+            || (viewer.is_member() && asked_by.is_some() && viewer.member_id() == asked_by))
+}

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use super::json::{IdList, LinkList, StringList};
-use super::values::{CostBand, Outcome, Status, Visibility};
+use super::values::{CostBand, Evidence, Outcome, Status, Visibility};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_studies")]
@@ -58,9 +58,22 @@ pub struct Model {
     pub review_reminded_for: Option<Date>,
     /// The last time readers had news of it: publication, an approved revision or follow-up.
     pub news_at: Option<DateTimeUtc>,
+    /// Null for case studies written before issue 19: read it as `Evidence::default()`.
+    #[sea_orm(column_type = "Json", nullable)]
+    pub evidence: Option<Evidence>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// What a case study without evidence reads as.
+static NO_EVIDENCE: Evidence = Evidence::NONE;
+
+impl Model {
+    /// Its evidence, or none given.
+    pub fn evidence(&self) -> &Evidence {
+        self.evidence.as_ref().unwrap_or(&NO_EVIDENCE)
+    }
+}

@@ -13,6 +13,7 @@ pub struct Model {
     pub report_outcomes: bool,
     pub pending_members: bool,
     pub review_reminders: bool,
+    pub questions: bool,
     pub daily_digest: bool,
     pub updated_at: DateTimeUtc,
 }

@@ -208,6 +208,64 @@ stored_enum! {
     }
 }
 
+stored_enum! {
+    /// How good a case study's evidence is, weakest first.
+    pub enum EvidenceStrength {
+        // What we saw; we measured before and after; a structured internal
+        // evaluation; an outside evaluation, with a link to it.
+        Anecdotal = "ANECDOTAL",
+        Monitored = "MONITORED",
+        Evaluated = "EVALUATED",
+        IndependentlyEvaluated = "INDEPENDENTLY_EVALUATED",
+    }
+}
+
+stored_enum! {
+    /// How a council's case study follows another council's.
+    pub enum ReuseKind {
+        Reused = "REUSED",
+        TriedDifferently = "TRIED_DIFFERENTLY",
+    }
+}
+
+stored_enum! {
+    /// Which part of a question-and-answer exchange a report is about.
+    pub enum QuestionPart {
+        Question = "QUESTION",
+        Answer = "ANSWER",
+    }
+}
+
+/// How much weight a case study's results bear, and what it cost against
+/// the plan (issue 19). Every field is optional: case studies written before
+/// have none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
+#[serde(default)]
+pub struct Evidence {
+    pub strength: Option<EvidenceStrength>,
+    /// The outside evaluation (`INDEPENDENTLY_EVALUATED`).
+    pub evaluation_url: Option<String>,
+    /// Whole pounds.
+    pub planned_cost: Option<i64>,
+    /// Whole pounds.
+    pub actual_cost: Option<i64>,
+    pub planned_end_on: Option<NaiveDate>,
+    /// What the council would do differently, like `lessons`.
+    pub do_differently: Vec<String>,
+}
+
+impl Evidence {
+    /// No evidence given: what a case study written before issue 19 has.
+    pub const NONE: Evidence = Evidence {
+        strength: None,
+        evaluation_url: None,
+        planned_cost: None,
+        actual_cost: None,
+        planned_end_on: None,
+        do_differently: Vec::new(),
+    };
+}
+
 /// A case study's content, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct CaseStudyContent {
@@ -229,4 +287,7 @@ pub struct CaseStudyContent {
     pub contact_email: Option<String>,
     pub visibility: Visibility,
     pub anonymous: bool,
+    /// Absent from content stored before issue 19.
+    #[serde(default)]
+    pub evidence: Evidence,
 }

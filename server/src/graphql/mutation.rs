@@ -5,13 +5,16 @@ use super::request;
 use super::scalars::Date;
 use super::types::{
     ApiTokenNode, AuthorityNode, CaseStudyNode, CreatedApiToken, FollowNode, FollowUpInput, FollowUpNode, MemberNode,
-    NotificationSettingsInput, NotificationSettingsNode, ReportNode, SavedSearchNode, SearchFilter, TermNode,
+    NotificationSettingsInput, NotificationSettingsNode, QuestionNode, ReportNode, ReuseLinkNode, SavedSearchNode,
+    SearchFilter, TermNode,
 };
 use crate::authorities::{self, AuthorityKind};
-use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, workflow};
-use crate::entities::values::{AlertFrequency, FollowTarget};
+use crate::case_studies::evidence::EvidenceStrength;
+use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, reuse, workflow};
+use crate::entities::values::{AlertFrequency, FollowTarget, QuestionPart, ReuseKind};
 use crate::members::{self, Role, admin};
 use crate::notifications::{alerts, preferences};
+use crate::questions;
 use crate::reports::{self, ReportDecision, ReportReason};
 use crate::taxonomy::{TermKind, admin as taxonomy_admin};
 
@@ -40,6 +43,16 @@ pub struct CaseStudyInput {
     pub contact_email: Option<String>,
     pub visibility: Visibility,
     pub anonymous: bool,
+    pub evidence_strength: Option<EvidenceStrength>,
+    /// The outside evaluation, for INDEPENDENTLY_EVALUATED.
+    pub evaluation_url: Option<String>,
+    /// Whole pounds; with `actualCost`, decides `costBand`.
+    pub planned_cost: Option<i32>,
+    /// Whole pounds; decides `costBand`.
+    pub actual_cost: Option<i32>,
+    pub planned_end_on: Option<Date>,
+    /// What the council would do differently, like `lessons`.
+    pub do_differently: Option<Vec<String>>,
 }
 
 /// An admin's edit of a council: absent fields stay as they are.
@@ -86,6 +99,14 @@ impl From<CaseStudyInput> for case_studies::CaseStudyInput {
             contact_email: input.contact_email,
             visibility: Some(input.visibility),
             anonymous: input.anonymous,
+            evidence: case_studies::EvidenceInput {
+                strength: input.evidence_strength,
+                evaluation_url: input.evaluation_url,
+                planned_cost: input.planned_cost.map(i64::from),
+                actual_cost: input.actual_cost.map(i64::from),
+                planned_end_on: input.planned_end_on.map(|date| date.0),
+                do_differently: input.do_differently.unwrap_or_default(),
+            },
         }
     }
 }
@@ -394,6 +415,87 @@ impl Mutation {
     ) -> async_graphql::Result<ReportNode> {
         let request = request(ctx)?;
         Ok(ReportNode(reports::decide(&request.outbox, &request.viewer, &id, decision, &note).await.gql()?))
+    }
+
+    /// An ACTIVE member of another council asks the council that wrote a
+    /// published case study. `public`: may everyone who can read the case
+    /// study read the exchange (else only the asker, that council and moderators).
+    async fn ask_question(
+        &self,
+        ctx: &Context<'_>,
+        case_study_id: ID,
+        body: String,
+        public: bool,
+    ) -> async_graphql::Result<QuestionNode> {
+        let request = request(ctx)?;
+        let asked = questions::ask(&request.outbox, &request.viewer, &case_study_id, &body, public).await.gql()?;
+        Ok(QuestionNode(asked))
+    }
+
+    /// A member of the council that wrote the case study answers (again, to change the answer).
+    async fn answer_question(
+        &self,
+        ctx: &Context<'_>,
+        question_id: ID,
+        body: String,
+    ) -> async_graphql::Result<QuestionNode> {
+        let request = request(ctx)?;
+        Ok(QuestionNode(questions::answer(&request.outbox, &request.viewer, &question_id, &body).await.gql()?))
+    }
+
+    /// Reports a question or its answer to the moderators.
+    async fn report_question(
+        &self,
+        ctx: &Context<'_>,
+        question_id: ID,
+        part: QuestionPart,
+        reason: ReportReason,
+        details: Option<String>,
+    ) -> async_graphql::Result<QuestionNode> {
+        let request = request(ctx)?;
+        let reported =
+            questions::moderation::report(&request.outbox, &request.viewer, &question_id, part, reason, details)
+                .await
+                .gql()?;
+        Ok(QuestionNode(reported))
+    }
+
+    /// A moderator dismisses the open reports of a question or an answer, or
+    /// upholds them, which removes that part for everyone but moderators.
+    async fn decide_question_reports(
+        &self,
+        ctx: &Context<'_>,
+        question_id: ID,
+        part: QuestionPart,
+        decision: ReportDecision,
+        note: String,
+    ) -> async_graphql::Result<QuestionNode> {
+        let request = request(ctx)?;
+        let decided =
+            questions::moderation::decide(&request.outbox, &request.viewer, &question_id, part, decision, &note)
+                .await
+                .gql()?;
+        Ok(QuestionNode(decided))
+    }
+
+    /// "We reused this": `from`, the viewer's council's case study, followed
+    /// `to`, another council's published one. Linking the pair again changes `kind`.
+    async fn link_reuse(
+        &self,
+        ctx: &Context<'_>,
+        from: ID,
+        to: ID,
+        kind: ReuseKind,
+    ) -> async_graphql::Result<ReuseLinkNode> {
+        let request = request(ctx)?;
+        Ok(ReuseLinkNode(reuse::link(&request.outbox, &request.viewer, &from, &to, kind).await.gql()?))
+    }
+
+    /// Removes a link its council made.
+    async fn unlink_reuse(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let request = request(ctx)?;
+        reuse::unlink(&request.outbox, &request.viewer, &id).await.gql()?;
+        Ok(true)
     }
 
     /// Erases the signed-in member's account: email, name, sign-in

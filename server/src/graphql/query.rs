@@ -7,7 +7,7 @@ use super::request;
 use super::types::{
     ApiTokenNode, AuditEntryConnection, AuditFilter, AuthorityConnection, AuthorityNode, CaseStudyConnection,
     CaseStudyNode, FollowConnection, MemberConnection, MemberNode, NotificationSettingsNode, ReportConnection,
-    SavedSearchConnection, SearchFilter, SearchResults, SearchSort, TaxonomyNode,
+    ReportedQuestionConnection, SavedSearchConnection, SearchFilter, SearchResults, SearchSort, TaxonomyNode,
 };
 use crate::audit;
 use crate::authorities;
@@ -208,6 +208,20 @@ impl Query {
         let status = status.unwrap_or(ReportStatus::Open);
         let page = reports::list(&request.db, &request.viewer, status, page).await.gql()?;
         Ok(ReportConnection::from_page(page))
+    }
+
+    /// Questions and answers with open reports, oldest report first. Moderators and admins.
+    #[graphql(complexity = "first.unwrap_or(20).clamp(1, 100) as usize * child_complexity")]
+    async fn question_reports(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<ReportedQuestionConnection> {
+        let request = request(ctx)?;
+        let page = page_request(first, after.as_deref()).gql()?;
+        let page = crate::questions::moderation::queue(&request.db, &request.viewer, page).await.gql()?;
+        Ok(ReportedQuestionConnection::from_page(page))
     }
 
     /// The reports the signed-in member made, newest first, with their outcome.

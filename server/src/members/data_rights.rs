@@ -76,6 +76,7 @@ pub async fn export(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Val
         "reports": reports_of(db, &member_id).await?,
         "moderationAndAdministration": audit_entries_of(db, &member_id).await?,
         "notifications": crate::notifications::export(db, &member_id).await?,
+        "questions": crate::questions::export(db, &member_id).await?,
     }))
 }
 
@@ -199,6 +200,7 @@ async fn erase(db: &DatabaseConnection, actor_id: &str, member_id: &str) -> AppR
     session::Entity::delete_many().filter(session::Column::MemberId.eq(member_id)).exec(&txn).await?;
     api_token::Entity::delete_many().filter(api_token::Column::MemberId.eq(member_id)).exec(&txn).await?;
     crate::notifications::forget_member(&txn, member_id).await?;
+    crate::questions::forget_member(&txn, member_id).await?;
     let now = Utc::now();
     let mut erased: member::ActiveModel = member.into();
     erased.email = Set(placeholder_email(member_id));

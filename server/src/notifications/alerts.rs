@@ -106,6 +106,10 @@ pub async fn save_search(
         &filters.authority_kinds,
         &filters.cost_bands,
         &filters.years,
+        &filters.evidence_strengths,
+        &filters.over_budget,
+        &filters.late,
+        &filters.reused,
     ];
     if lists.iter().any(|values| values.len() > MAX_FILTER_VALUES) {
         return Err(AppError::bad_input("filter", format!("at most {MAX_FILTER_VALUES} values per filter")));

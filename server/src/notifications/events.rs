@@ -154,6 +154,54 @@ pub async fn review_due(db: &impl ConnectionTrait, site: &Site, case_study: &cas
     notify(db, site, NoticeKind::ReviewReminders, &recipients, &letter).await
 }
 
+/// A member of another council asked about a case study: its council's
+/// ACTIVE members hear of it (never who asked; they read that on the page).
+pub async fn question_asked(db: &impl ConnectionTrait, site: &Site, case_study: &case_study::Model) -> AppResult<()> {
+    let recipients = member::Entity::find()
+        .filter(member::Column::AuthorityId.eq(case_study.authority_id))
+        .filter(member::Column::Status.eq(crate::members::MemberStatus::Active))
+        .all(db)
+        .await?;
+    let letter = Letter::new(
+        format!("A question about {}", case_study.title),
+        "Read and answer it",
+        format!("/case-studies/{}#questions", case_study.slug),
+    )
+    .paragraph(format!("Another council has a question about “{}”.", case_study.title));
+    notify(db, site, NoticeKind::Questions, &recipients, &letter).await
+}
+
+/// The council answered: the asker hears of it, if still an ACTIVE member.
+pub async fn question_answered(
+    db: &impl ConnectionTrait,
+    site: &Site,
+    case_study: &case_study::Model,
+    asker_id: &str,
+) -> AppResult<()> {
+    let recipients: Vec<member::Model> = crate::members::find_by_ids(db, &[asker_id.to_owned()])
+        .await?
+        .into_iter()
+        .filter(|asker| asker.status == crate::members::MemberStatus::Active)
+        .collect();
+    let letter = Letter::new(
+        format!("Your question was answered: {}", case_study.title),
+        "Read the answer",
+        format!("/case-studies/{}#questions", case_study.slug),
+    )
+    .paragraph(format!("The council that wrote “{}” answered your question.", case_study.title));
+    notify(db, site, NoticeKind::Questions, &recipients, &letter).await
+}
+
+/// A question or an answer was reported: moderators hear of it (never who reported).
+pub async fn question_reported(db: &impl ConnectionTrait, site: &Site, reporter_id: &str) -> AppResult<()> {
+    let recipients: Vec<member::Model> =
+        moderators(db).await?.into_iter().filter(|moderator| moderator.id != reporter_id).collect();
+    let letter =
+        Letter::new("A question or answer was reported", "Open the reported questions", "/moderation/questions")
+            .paragraph("A question or an answer on a case study was reported and waits for a moderator.");
+    notify(db, site, NoticeKind::Reports, &recipients, &letter).await
+}
+
 /// The case study's editors who are still ACTIVE members of its council.
 async fn council_editors(db: &impl ConnectionTrait, case_study: &case_study::Model) -> AppResult<Vec<member::Model>> {
     let editors = crate::case_studies::workflow::editors(db, &case_study.id).await?;

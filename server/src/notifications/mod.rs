@@ -120,7 +120,8 @@ pub async fn export(db: &impl ConnectionTrait, member_id: &str) -> AppResult<ser
         "settings": {
             "submissions": chosen.submissions, "decisions": chosen.decisions, "reports": chosen.reports,
             "reportOutcomes": chosen.report_outcomes, "pendingMembers": chosen.pending_members,
-            "reviewReminders": chosen.review_reminders, "dailyDigest": chosen.daily_digest,
+            "reviewReminders": chosen.review_reminders, "questions": chosen.questions,
+            "dailyDigest": chosen.daily_digest,
         },
         "savedSearchesAndFollows": subscriptions.iter().map(|subscription| serde_json::json!({
             "id": subscription.id, "kind": subscription.kind, "name": subscription.name, "query": subscription.query,

@@ -24,16 +24,19 @@ pub enum NoticeKind {
     PendingMembers,
     /// A council: a case study is due for review.
     ReviewReminders,
+    /// A council: a question about its case study; an asker: the answer.
+    Questions,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 7] = [
         NoticeKind::Submissions,
         NoticeKind::Decisions,
         NoticeKind::Reports,
         NoticeKind::ReportOutcomes,
         NoticeKind::PendingMembers,
         NoticeKind::ReviewReminders,
+        NoticeKind::Questions,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +47,7 @@ impl NoticeKind {
             NoticeKind::ReportOutcomes => "report_outcomes",
             NoticeKind::PendingMembers => "pending_members",
             NoticeKind::ReviewReminders => "review_reminders",
+            NoticeKind::Questions => "questions",
         }
     }
 
@@ -60,6 +64,7 @@ impl NoticeKind {
             NoticeKind::ReportOutcomes => "What happened to your reports",
             NoticeKind::PendingMembers => "New members waiting to be let in",
             NoticeKind::ReviewReminders => "Case studies due for review",
+            NoticeKind::Questions => "Questions about your council's case studies, and answers to yours",
         }
     }
 }
@@ -72,6 +77,7 @@ pub struct Preferences {
     pub report_outcomes: bool,
     pub pending_members: bool,
     pub review_reminders: bool,
+    pub questions: bool,
     /// Gather notifications into one email a day instead of one each.
     pub daily_digest: bool,
 }
@@ -85,6 +91,7 @@ impl Default for Preferences {
             report_outcomes: true,
             pending_members: true,
             review_reminders: true,
+            questions: true,
             daily_digest: false,
         }
     }
@@ -99,6 +106,7 @@ impl Preferences {
             NoticeKind::ReportOutcomes => self.report_outcomes,
             NoticeKind::PendingMembers => self.pending_members,
             NoticeKind::ReviewReminders => self.review_reminders,
+            NoticeKind::Questions => self.questions,
         }
     }
 
@@ -110,6 +118,7 @@ impl Preferences {
             NoticeKind::ReportOutcomes => self.report_outcomes = on,
             NoticeKind::PendingMembers => self.pending_members = on,
             NoticeKind::ReviewReminders => self.review_reminders = on,
+            NoticeKind::Questions => self.questions = on,
         }
     }
 
@@ -121,6 +130,7 @@ impl Preferences {
             report_outcomes: row.report_outcomes,
             pending_members: row.pending_members,
             review_reminders: row.review_reminders,
+            questions: row.questions,
             daily_digest: row.daily_digest,
         }
     }
@@ -157,6 +167,7 @@ pub async fn save(db: &impl ConnectionTrait, member_id: &str, preferences: Prefe
         report_outcomes: sea_orm::Set(preferences.report_outcomes),
         pending_members: sea_orm::Set(preferences.pending_members),
         review_reminders: sea_orm::Set(preferences.review_reminders),
+        questions: sea_orm::Set(preferences.questions),
         daily_digest: sea_orm::Set(preferences.daily_digest),
         updated_at: sea_orm::Set(Utc::now()),
     };
@@ -170,6 +181,7 @@ pub async fn save(db: &impl ConnectionTrait, member_id: &str, preferences: Prefe
                     Column::ReportOutcomes,
                     Column::PendingMembers,
                     Column::ReviewReminders,
+                    Column::Questions,
                     Column::DailyDigest,
                     Column::UpdatedAt,
                 ])

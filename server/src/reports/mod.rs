@@ -337,7 +337,7 @@ pub async fn reported_case_study(
 
 /// Trimmed text, `None` when empty, `BadUserInput` on `field` when too long
 /// or holding a NUL (which PostgreSQL's text cannot store).
-fn optional_text(field: &str, text: Option<String>, max_chars: usize) -> AppResult<Option<String>> {
+pub(crate) fn optional_text(field: &str, text: Option<String>, max_chars: usize) -> AppResult<Option<String>> {
     let text = text.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
     if text.as_deref().is_some_and(|text| text.contains('\0')) {
         return Err(AppError::bad_input(field, "must not contain NUL characters"));

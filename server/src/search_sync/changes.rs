@@ -28,6 +28,17 @@ pub async fn record(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult
     Ok(())
 }
 
+/// The newest entry's position in the change log (0 when empty): what has
+/// changed since something derived from the database was made.
+pub async fn latest(db: &impl ConnectionTrait) -> AppResult<i64> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    Ok(search_change::Entity::find()
+        .order_by_desc(search_change::Column::Id)
+        .one(db)
+        .await?
+        .map_or(0, |change| change.id))
+}
+
 /// Reference data every server's search depends on besides the case
 /// studies: the facet labels (taxonomy terms, council names) and the
 /// synonyms. A change to it is a marker in the change log (in place of a

@@ -40,13 +40,16 @@ pub async fn documents_for(
     for follow_up in crate::case_studies::workflow::follow_ups::published_of(db, &ids).await? {
         follow_ups.entry(follow_up.case_study_id).or_default().push(follow_up.body);
     }
+    let reused = crate::case_studies::reuse::reused_for_everyone(db, &rows).await?;
     let mut documents = Vec::new();
     let mut removed = Vec::new();
     for row in rows {
         match authorities.get(&row.authority_id) {
             Some(owner) if row.status == Status::Published => {
                 let later = follow_ups.remove(&row.id).unwrap_or_default();
+                let was_reused = reused.contains(&row.id);
                 let mut document = document(row, owner, &authorities);
+                document.reused = was_reused;
                 for body in later {
                     document.body.push_str("\n\n");
                     document.body.push_str(&body);
@@ -94,7 +97,8 @@ fn indexed_councils<'a>(
     std::iter::once(owner).chain(collaborators).collect()
 }
 
-/// The document of one published case study (`authorities`: its council and collaborators, by id).
+/// The document of one published case study (`authorities`: its council and
+/// collaborators, by id), not yet counted as reused (`documents_for` knows).
 pub fn document(
     row: case_study::Model,
     owner: &authority::Model,
@@ -102,6 +106,7 @@ pub fn document(
 ) -> CaseStudyDocument {
     let collaborators = row.collaborators.0.iter().filter_map(|id| authorities.get(id));
     let councils = indexed_councils(row.anonymous, owner, collaborators);
+    let evidence = row.evidence.clone().unwrap_or_default();
     CaseStudyDocument {
         id: row.id,
         title: row.title,
@@ -118,6 +123,11 @@ pub fn document(
         authority_kind: owner.kind.as_str().to_owned(),
         start_year: row.started_on.year(),
         cost_band: row.cost_band.as_str().to_owned(),
+        evidence_strength: evidence.strength.map(|strength| strength.as_str().to_owned()).unwrap_or_default(),
+        over_budget: evidence.over_budget(),
+        late: evidence.late(row.ended_on),
+        reused: false,
+        do_differently: evidence.do_differently,
         published_at: row.published_at.map_or(0, |at| at.timestamp_millis()),
         members_only: row.visibility == Visibility::Members,
     }

@@ -64,6 +64,9 @@ pub async fn sync_once(db: &DatabaseConnection, index: &Arc<SearchIndex>) -> any
         .map(|change| change.case_study_id.clone())
         .filter(|id| Reference::of_marker(id).is_none())
         .collect();
+    // What a changed case study reused may stop (or start) counting as reused.
+    let reused = crate::case_studies::reuse::reused_by_any_of(db, &ids).await?;
+    ids.extend(reused);
     ids.sort();
     ids.dedup();
     let rows = case_study::Entity::find().filter(case_study::Column::Id.is_in(ids.clone())).all(db).await?;

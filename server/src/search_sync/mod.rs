@@ -18,6 +18,7 @@ use casebook_search::{Audience, Facet, Filters, OpenState, SearchError, SearchIn
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::authorities::{self, AuthorityKind};
+use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{CostBand, Outcome, policy};
 use crate::entities::case_study;
 use crate::error::{AppError, AppResult};
@@ -346,6 +347,12 @@ fn label_facets(labels: &Labels, facets: casebook_search::FacetCounts) -> HashMa
             Facet::Authority => names.get(value).cloned().unwrap_or_else(|| value.to_owned()),
             Facet::Region => capitalise(&authorities::region_display_name(value)),
             Facet::Tag | Facet::Year => value.to_owned(),
+            Facet::EvidenceStrength => {
+                EvidenceStrength::from_name(value).map_or(value.to_owned(), |strength| strength.label().to_owned())
+            }
+            Facet::OverBudget => yes_no(value, "Over budget", "Within budget"),
+            Facet::Late => yes_no(value, "Late", "On time"),
+            Facet::Reused => yes_no(value, "Reused by other councils", "Not yet reused"),
         }
     };
     facets
@@ -358,6 +365,11 @@ fn label_facets(labels: &Labels, facets: casebook_search::FacetCounts) -> HashMa
             (facet, values)
         })
         .collect()
+}
+
+/// The label of a two-valued facet's value ("true" or "false").
+fn yes_no(value: &str, yes: &str, no: &str) -> String {
+    if value == "true" { yes.to_owned() } else { no.to_owned() }
 }
 
 fn term_label(taxonomy: &taxonomy::Taxonomy, kind: TermKind, key: &str) -> String {

@@ -21,8 +21,9 @@ use super::Layout;
 use super::form_errors::ShownError;
 use crate::app::AppState;
 use crate::authorities;
+use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{
-    CaseStudyContent, CaseStudyInput, CostBand, LinkInput, MAX_COLLABORATORS, Outcome, Visibility,
+    CaseStudyContent, CaseStudyInput, CostBand, EvidenceInput, LinkInput, MAX_COLLABORATORS, Outcome, Visibility,
 };
 use crate::error::AppResult;
 use crate::taxonomy::{self, TermKind};
@@ -53,6 +54,13 @@ pub struct FormValues {
     pub visibility: String,
     pub anonymous: bool,
     pub version: String,
+    pub evidence_strength: String,
+    pub evaluation_url: String,
+    /// Pounds as typed: "12,000" and "£12000" are read as 12000.
+    pub planned_cost: String,
+    pub actual_cost: String,
+    pub planned_end_on: String,
+    pub do_differently: String,
 }
 
 impl FormValues {
@@ -103,6 +111,16 @@ impl FormValues {
             visibility: content.visibility.as_str().into(),
             anonymous: content.anonymous,
             version: version.to_string(),
+            evidence_strength: content
+                .evidence
+                .strength
+                .map(|strength| strength.as_str().to_owned())
+                .unwrap_or_default(),
+            evaluation_url: content.evidence.evaluation_url.clone().unwrap_or_default(),
+            planned_cost: content.evidence.planned_cost.map(|cost| cost.to_string()).unwrap_or_default(),
+            actual_cost: content.evidence.actual_cost.map(|cost| cost.to_string()).unwrap_or_default(),
+            planned_end_on: content.evidence.planned_end_on.map(|date| date.to_string()).unwrap_or_default(),
+            do_differently: content.evidence.do_differently.join("\n"),
         }
     }
 
@@ -143,6 +161,14 @@ impl FormValues {
             contact_email: Some(self.contact_email.trim().to_owned()).filter(|email| !email.is_empty()),
             visibility: Visibility::from_name(&self.visibility),
             anonymous: self.anonymous,
+            evidence: EvidenceInput {
+                strength: EvidenceStrength::from_name(&self.evidence_strength),
+                evaluation_url: Some(self.evaluation_url.trim().to_owned()).filter(|url| !url.is_empty()),
+                planned_cost: pounds(&self.planned_cost),
+                actual_cost: pounds(&self.actual_cost),
+                planned_end_on: Some(self.planned_end_on.trim().to_owned()).filter(|date| !date.is_empty()),
+                do_differently: lines(&self.do_differently),
+            },
         }
     }
 
@@ -150,6 +176,17 @@ impl FormValues {
     pub fn named_collaborators(&self) -> impl Iterator<Item = &str> {
         self.collaborators.iter().map(|name| name.trim()).filter(|name| !name.is_empty())
     }
+}
+
+/// A cost as typed, in pounds: empty is none; "£12,000" is 12000. Anything
+/// else is -1, which the domain rejects with the cost's own message ("must
+/// be a whole number of pounds…") on the right field.
+fn pounds(typed: &str) -> Option<i64> {
+    let digits: String = typed.chars().filter(|c| !matches!(c, '£' | ',' | ' ')).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    Some(digits.parse().unwrap_or(-1))
 }
 
 pub struct Choice {
@@ -175,6 +212,7 @@ pub struct FormPage {
     errors: Vec<ShownError>,
     outcomes: Vec<Choice>,
     cost_bands: Vec<Choice>,
+    evidence_strengths: Vec<Choice>,
     service_areas: Vec<Choice>,
     technologies: Vec<Choice>,
     /// Every council's name, for the collaborators' suggestions.
@@ -183,8 +221,20 @@ pub struct FormPage {
 }
 
 /// The fields whose hint sits under their label (`{field}-hint` in the template).
-const FIELDS_WITH_HINTS: [&str; 9] =
-    ["title", "summary", "body", "lessons", "tags", "startedOn", "partners", "collaborators", "links"];
+const FIELDS_WITH_HINTS: [&str; 12] = [
+    "title",
+    "summary",
+    "body",
+    "lessons",
+    "tags",
+    "startedOn",
+    "partners",
+    "collaborators",
+    "links",
+    "plannedCost",
+    "evaluationUrl",
+    "doDifferently",
+];
 
 impl FormPage {
     fn error_for(&self, anchor: &str) -> Option<String> {
@@ -235,10 +285,30 @@ pub async fn form_page(
         cost_bands: CostBand::iter()
             .map(|band| Choice { value: band.as_str().into(), label: band.label().into() })
             .collect(),
+        evidence_strengths: EvidenceStrength::iter()
+            .map(|strength| Choice {
+                value: strength.as_str().into(),
+                label: format!("{}: {}", strength.label(), strength.meaning()),
+            })
+            .collect(),
         service_areas: terms(TermKind::ServiceArea),
         technologies: terms(TermKind::Technology),
         council_names: councils.into_iter().map(|council| council.name).collect(),
         published: purpose.published,
     };
     Ok((status, page).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pounds;
+
+    #[test]
+    fn costs_are_read_as_people_type_them() {
+        assert_eq!(pounds(""), None);
+        assert_eq!(pounds("  "), None);
+        assert_eq!(pounds("12000"), Some(12_000));
+        assert_eq!(pounds("£12,000"), Some(12_000));
+        assert_eq!(pounds("twelve"), Some(-1), "rejected by the domain with the cost's message");
+    }
 }

@@ -33,7 +33,7 @@ pub struct Fact {
 }
 
 impl Fact {
-    fn text(label: &'static str, value: String) -> Self {
+    pub fn text(label: &'static str, value: String) -> Self {
         Fact { label, parts: vec![(value, None)] }
     }
 }
@@ -108,6 +108,8 @@ pub struct Content {
     keeps_it_alive: bool,
     today: String,
     outcomes: Vec<(&'static str, &'static str)>,
+    /// Evidence, reuse and questions (`case_study_learning`).
+    learning: super::case_study_learning::Learning,
 }
 
 pub struct FollowUpView {
@@ -180,7 +182,9 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
     });
     let actions = policy::actions(viewer, &found, &workings);
     let keeps_it_alive = found.status == Status::Published && actions.edit;
+    let learning = super::case_study_learning::of(state, viewer, &found, public_url).await?;
     Ok(Content {
+        learning,
         keeps_it_alive,
         today: chrono::Utc::now().date_naive().to_string(),
         outcomes: <crate::case_studies::Outcome as sea_orm::Iterable>::iter()
@@ -242,6 +246,7 @@ async fn facts(
         facts.push(Fact::text("Technologies", labels(TermKind::Technology, &found.technologies.0)));
     }
     facts.push(Fact::text("Cost", found.cost_band.label().into()));
+    facts.extend(super::case_study_learning::evidence_facts(found));
     let dates = match found.ended_on {
         Some(ended) => format!("{} to {}", view::month(found.started_on), view::month(ended)),
         None => format!("Since {}", view::month(found.started_on)),

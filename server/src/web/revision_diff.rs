@@ -70,6 +70,15 @@ fn shown_fields(content: &CaseStudyContent, names: &Names<'_>) -> Vec<(&'static 
         ("Cost", content.cost_band.label().to_owned()),
         ("Start date", content.started_on.to_string()),
         ("End date", content.ended_on.map(|date| date.to_string()).unwrap_or_default()),
+        (
+            "Strength of the evidence",
+            content.evidence.strength.map(|strength| strength.label().to_owned()).unwrap_or_default(),
+        ),
+        ("Link to the evaluation", content.evidence.evaluation_url.clone().unwrap_or_default()),
+        ("Planned cost", content.evidence.planned_cost.map(|cost| format!("£{cost}")).unwrap_or_default()),
+        ("Actual cost", content.evidence.actual_cost.map(|cost| format!("£{cost}")).unwrap_or_default()),
+        ("Planned end date", content.evidence.planned_end_on.map(|date| date.to_string()).unwrap_or_default()),
+        ("What you would do differently", content.evidence.do_differently.join("\n")),
         ("Partners", content.partners.join("\n")),
         ("Collaborating councils", content.collaborators.iter().map(council).collect::<Vec<_>>().join(", ")),
         (

@@ -82,7 +82,7 @@ pub struct SearchPageView {
 }
 
 /// The facets in the order the page shows them, with their parameter names.
-const FACETS: [(Facet, &str, &str); 9] = [
+const FACETS: [(Facet, &str, &str); 13] = [
     (Facet::Outcome, "outcome", "Outcome"),
     (Facet::ServiceArea, "serviceArea", "Service area"),
     (Facet::Technology, "technology", "Technology"),
@@ -91,6 +91,10 @@ const FACETS: [(Facet, &str, &str); 9] = [
     (Facet::Authority, "authority", "Council"),
     (Facet::Year, "year", "Year started"),
     (Facet::CostBand, "costBand", "Cost"),
+    (Facet::EvidenceStrength, "evidence", "Evidence"),
+    (Facet::OverBudget, "overBudget", "Budget"),
+    (Facet::Late, "late", "Timing"),
+    (Facet::Reused, "reused", "Reused by other councils"),
     (Facet::Tag, "tag", "Tag"),
 ];
 
@@ -148,6 +152,10 @@ fn filters_of(params: &Params) -> Filters {
         years: params.all("year"),
         year_from: year("yearFrom"),
         year_to: year("yearTo"),
+        evidence_strengths: params.all("evidence"),
+        over_budget: params.all("overBudget"),
+        late: params.all("late"),
+        reused: params.all("reused"),
     }
 }
 

@@ -35,6 +35,19 @@ pub fn month(on: NaiveDate) -> String {
 }
 
 /// The text with its first letter in capitals: "north East" → "North East".
+/// 1234567 as "1,234,567".
+pub fn thousands(number: i64) -> String {
+    let digits = number.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if number < 0 { format!("-{grouped}") } else { grouped }
+}
+
 pub fn capitalised(text: &str) -> String {
     let mut letters = text.chars();
     letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
@@ -81,5 +94,17 @@ impl Pager {
 
     pub fn labelled(self, label: &'static str) -> Self {
         Pager { label, ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped_with_commas() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_000), "1,000");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+        assert_eq!(super::thousands(-45_000), "-45,000");
     }
 }

@@ -29,6 +29,7 @@ pub fn live_content(model: &case_study::Model) -> CaseStudyContent {
         contact_email: model.contact_email.clone(),
         visibility: model.visibility,
         anonymous: model.anonymous,
+        evidence: model.evidence.clone().unwrap_or_default(),
     }
 }
 
@@ -50,6 +51,7 @@ pub fn apply_content(model: &mut case_study::ActiveModel, content: CaseStudyCont
     model.contact_email = Set(content.contact_email);
     model.visibility = Set(content.visibility);
     model.anonymous = Set(content.anonymous);
+    model.evidence = Set(Some(content.evidence));
 }
 
 /// The members who created or edited a case study: its moderators must be someone else.

@@ -2,6 +2,8 @@ use async_graphql::{ComplexObject, Context, ErrorExtensions, ID, Object, SimpleO
 use chrono::{DateTime, Utc};
 
 use super::{AuthorityNode, MemberNode, TermNode};
+use crate::case_studies::evidence::EvidenceStrength;
+use crate::case_studies::reuse;
 use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, personal_data, policy};
 use crate::case_studies::{MAX_COLLABORATORS, MAX_TECHNOLOGIES};
 use crate::entities::json::Link;
@@ -112,6 +114,43 @@ impl CaseStudyNode {
         self.0.ended_on.map(Date::from)
     }
 
+    async fn evidence_strength(&self) -> Option<EvidenceStrength> {
+        self.0.evidence().strength
+    }
+
+    /// The outside evaluation's address, when there is one.
+    async fn evaluation_url(&self) -> Option<&str> {
+        self.0.evidence().evaluation_url.as_deref()
+    }
+
+    /// Whole pounds.
+    async fn planned_cost(&self) -> Option<i64> {
+        self.0.evidence().planned_cost
+    }
+
+    /// Whole pounds.
+    async fn actual_cost(&self) -> Option<i64> {
+        self.0.evidence().actual_cost
+    }
+
+    async fn planned_end_on(&self) -> Option<Date> {
+        self.0.evidence().planned_end_on.map(Date::from)
+    }
+
+    /// True when the actual cost exceeds the planned; null unless both are known.
+    async fn over_budget(&self) -> Option<bool> {
+        self.0.evidence().over_budget()
+    }
+
+    /// True when it ended after its planned end; null unless both dates are known.
+    async fn late(&self) -> Option<bool> {
+        self.0.evidence().late(self.0.ended_on)
+    }
+
+    async fn do_differently(&self) -> &[String] {
+        &self.0.evidence().do_differently
+    }
+
     async fn partners(&self) -> &[String] {
         &self.0.partners.0
     }
@@ -209,6 +248,42 @@ impl CaseStudyNode {
         Ok(shown.into_iter().map(super::FollowUpNode).collect())
     }
 
+    /// Questions to its council the viewer may read, oldest first: public
+    /// exchanges for every reader; private ones for the asker, the owning
+    /// council and moderators.
+    #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
+    async fn questions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::QuestionNode>> {
+        let request = request(ctx)?;
+        let mut grouped = crate::questions::of_case_studies(&request.db, &request.viewer, &[&self.0]).await.gql()?;
+        Ok(grouped.remove(&self.0.id).unwrap_or_default().into_iter().map(super::QuestionNode).collect())
+    }
+
+    /// The other councils' case studies this one reused, as the viewer may see them.
+    #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
+    async fn reuses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::ReuseLinkNode>> {
+        self.reuse_links(ctx, reuse::Direction::Reuses).await
+    }
+
+    /// The case studies of councils that reused this one, as the viewer may see them.
+    #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
+    async fn reused_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::ReuseLinkNode>> {
+        self.reuse_links(ctx, reuse::Direction::ReusedBy).await
+    }
+
+    /// How many councils reused it, among the links the viewer may see.
+    async fn reused_by_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        let request = request(ctx)?;
+        let mut grouped = reuse::of_case_studies(
+            &request.db,
+            &request.viewer,
+            std::slice::from_ref(&self.0.id),
+            reuse::Direction::ReusedBy,
+        )
+        .await
+        .gql()?;
+        Ok(reuse::councils_reusing(&grouped.remove(&self.0.id).unwrap_or_default()) as i32)
+    }
+
     /// When its council should next confirm it is still accurate (published case studies).
     async fn review_by(&self) -> Option<Date> {
         self.0.review_by.filter(|_| self.0.status == Status::Published).map(Date::from)
@@ -238,6 +313,21 @@ impl CaseStudyNode {
             .await
             .gql()?;
         Ok(similar.into_iter().map(CaseStudyNode).collect())
+    }
+}
+
+impl CaseStudyNode {
+    async fn reuse_links(
+        &self,
+        ctx: &Context<'_>,
+        direction: reuse::Direction,
+    ) -> async_graphql::Result<Vec<super::ReuseLinkNode>> {
+        let request = request(ctx)?;
+        let mut grouped =
+            reuse::of_case_studies(&request.db, &request.viewer, std::slice::from_ref(&self.0.id), direction)
+                .await
+                .gql()?;
+        Ok(grouped.remove(&self.0.id).unwrap_or_default().into_iter().map(super::ReuseLinkNode).collect())
     }
 }
 
@@ -434,6 +524,24 @@ impl CaseStudyRevisionNode {
     }
     async fn partners(&self) -> &[String] {
         &self.content.partners
+    }
+    async fn evidence_strength(&self) -> Option<EvidenceStrength> {
+        self.content.evidence.strength
+    }
+    async fn evaluation_url(&self) -> Option<&str> {
+        self.content.evidence.evaluation_url.as_deref()
+    }
+    async fn planned_cost(&self) -> Option<i64> {
+        self.content.evidence.planned_cost
+    }
+    async fn actual_cost(&self) -> Option<i64> {
+        self.content.evidence.actual_cost
+    }
+    async fn planned_end_on(&self) -> Option<Date> {
+        self.content.evidence.planned_end_on.map(Date::from)
+    }
+    async fn do_differently(&self) -> &[String] {
+        &self.content.evidence.do_differently
     }
     #[graphql(complexity = "MAX_COLLABORATORS * child_complexity")]
     async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {

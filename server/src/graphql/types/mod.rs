@@ -3,6 +3,7 @@
 mod audit;
 mod authority;
 mod case_study;
+mod learning;
 mod member;
 mod notifications;
 mod report;
@@ -12,6 +13,7 @@ mod taxonomy;
 pub use audit::{AuditEntryConnection, AuditFilter};
 pub use authority::{AuthorityConnection, AuthorityNode};
 pub use case_study::{CaseStudyConnection, CaseStudyNode};
+pub use learning::{QuestionNode, ReportedQuestionConnection, ReuseLinkNode};
 pub use member::{ApiTokenNode, CreatedApiToken, MemberConnection, MemberNode};
 pub use notifications::{
     FollowConnection, FollowNode, FollowUpInput, FollowUpNode, NotificationSettingsInput, NotificationSettingsNode,

@@ -26,6 +26,10 @@ pub struct SearchFilterView {
     pub years: Vec<String>,
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
+    pub evidence_strengths: Vec<String>,
+    pub over_budget: Option<bool>,
+    pub late: Option<bool>,
+    pub reused: Option<bool>,
 }
 
 impl From<casebook_search::Filters> for SearchFilterView {
@@ -42,8 +46,17 @@ impl From<casebook_search::Filters> for SearchFilterView {
             years: filters.years,
             year_from: filters.year_from,
             year_to: filters.year_to,
+            evidence_strengths: filters.evidence_strengths,
+            over_budget: yes_no(&filters.over_budget),
+            late: yes_no(&filters.late),
+            reused: yes_no(&filters.reused),
         }
     }
+}
+
+/// A two-valued filter as saved (`["true"]`), back as the Boolean it was given as.
+fn yes_no(values: &[String]) -> Option<bool> {
+    values.first().map(|value| value == "true")
 }
 
 pub struct SavedSearchNode(pub subscription::Model);
@@ -147,6 +160,8 @@ pub struct NotificationSettingsNode {
     pub pending_members: bool,
     /// A council: case studies due for review.
     pub review_reminders: bool,
+    /// A council: questions about its case studies; askers: the answers.
+    pub questions: bool,
     /// One email a day with everything, instead of one email each.
     pub daily_digest: bool,
 }
@@ -160,6 +175,7 @@ impl From<Preferences> for NotificationSettingsNode {
             report_outcomes: chosen.report_outcomes,
             pending_members: chosen.pending_members,
             review_reminders: chosen.review_reminders,
+            questions: chosen.questions,
             daily_digest: chosen.daily_digest,
         }
     }
@@ -174,6 +190,7 @@ pub struct NotificationSettingsInput {
     pub report_outcomes: Option<bool>,
     pub pending_members: Option<bool>,
     pub review_reminders: Option<bool>,
+    pub questions: Option<bool>,
     pub daily_digest: Option<bool>,
 }
 
@@ -190,6 +207,7 @@ impl NotificationSettingsInput {
         set(&mut chosen.report_outcomes, self.report_outcomes);
         set(&mut chosen.pending_members, self.pending_members);
         set(&mut chosen.review_reminders, self.review_reminders);
+        set(&mut chosen.questions, self.questions);
         set(&mut chosen.daily_digest, self.daily_digest);
         chosen
     }

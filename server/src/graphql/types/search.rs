@@ -3,6 +3,7 @@ use async_graphql::{Context, Enum, InputObject, SimpleObject};
 use super::CaseStudyNode;
 use super::case_study::prefetch;
 use crate::authorities::AuthorityKind;
+use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{CostBand, Outcome};
 use crate::entities::case_study;
 use crate::graphql::connection::{PageInfo, encode_cursor};
@@ -46,6 +47,13 @@ pub struct SearchFilter {
     pub year_from: Option<i32>,
     /// Start year, inclusive.
     pub year_to: Option<i32>,
+    pub evidence_strengths: Option<Vec<EvidenceStrength>>,
+    /// True: the actual cost exceeds the planned; false: it does not (both known).
+    pub over_budget: Option<bool>,
+    /// True: it ended after its planned end; false: on time (both known).
+    pub late: Option<bool>,
+    /// True: another council says it reused this one; false: none has.
+    pub reused: Option<bool>,
 }
 
 impl From<SearchFilter> for Filters {
@@ -68,13 +76,27 @@ impl From<SearchFilter> for Filters {
             years: filter.years.unwrap_or_default().iter().map(i32::to_string).collect(),
             year_from: filter.year_from,
             year_to: filter.year_to,
+            evidence_strengths: filter
+                .evidence_strengths
+                .unwrap_or_default()
+                .into_iter()
+                .map(|strength| strength.as_str().to_owned())
+                .collect(),
+            over_budget: yes_no(filter.over_budget),
+            late: yes_no(filter.late),
+            reused: yes_no(filter.reused),
         }
     }
 }
 
+/// A two-valued filter as the index's facet value ("true" or "false").
+fn yes_no(value: Option<bool>) -> Vec<String> {
+    value.map(|value| crate::case_studies::evidence::facet_value(value).to_owned()).into_iter().collect()
+}
+
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Highlight {
-    /// `title`, `summary`, `tags`, `lessons` or `body`.
+    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`.
     pub field: String,
     /// HTML: the matched words in `<mark>`, everything else escaped.
     pub snippet: String,
@@ -106,6 +128,13 @@ pub struct SearchFacets {
     pub authority_kind: Vec<FacetCount>,
     pub year: Vec<FacetCount>,
     pub cost_band: Vec<FacetCount>,
+    pub evidence_strength: Vec<FacetCount>,
+    /// "true" (over budget) and "false" (within it), among those with both costs.
+    pub over_budget: Vec<FacetCount>,
+    /// "true" (late) and "false" (on time), among those with both end dates.
+    pub late: Vec<FacetCount>,
+    /// "true" (reused by other councils) and "false".
+    pub reused: Vec<FacetCount>,
 }
 
 #[derive(SimpleObject)]
@@ -174,6 +203,10 @@ impl From<SearchPage> for SearchResults {
             authority_kind: take(Facet::AuthorityKind),
             year: take(Facet::Year),
             cost_band: take(Facet::CostBand),
+            evidence_strength: take(Facet::EvidenceStrength),
+            over_budget: take(Facet::OverBudget),
+            late: take(Facet::Late),
+            reused: take(Facet::Reused),
         };
         SearchResults {
             total_count: page.total.min(i32::MAX as u64) as i32,

@@ -1,0 +1,154 @@
+//! The public record as open data, under the Open Government Licence v3.0:
+//! every PUBLIC, PUBLISHED case study as CSV and as JSON, with a CSVW
+//! description of the CSV, a DCAT description of the dataset (JSON-LD), and
+//! schema.org JSON-LD for the data page and each public case study's page.
+//!
+//! The files are made from the database when its content changes, never per
+//! request: the export records the change-log position it was made at
+//! (`changes::latest`, which every write that can change a case study or
+//! its labels moves), and a request for a file regenerates it only when the
+//! log has moved since (one at a time; others wait for that one). A
+//! background task keeps it fresh so that requests seldom wait. The files
+//! live in this server's data directory and are streamed from disk.
+
+pub mod describe;
+mod export;
+mod record;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+pub use export::generate;
+pub use record::{Record, is_open, records_of};
+
+use crate::error::{AppError, AppResult};
+use crate::search_sync::changes;
+
+pub const LICENCE_URL: &str = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+pub const LICENCE_NAME: &str = "Open Government Licence v3.0";
+
+/// The two files of the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Csv, Format::Json];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Csv => "case-studies.csv",
+            Format::Json => "case-studies.json",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv",
+            Format::Json => "application/json",
+        }
+    }
+}
+
+/// One generated file.
+#[derive(Clone, Debug)]
+pub struct ExportFile {
+    pub path: PathBuf,
+    /// Quoted, as the `ETag` header carries it: a hash of the content.
+    pub etag: String,
+    pub size: u64,
+}
+
+/// The dataset as of one position of the change log.
+#[derive(Clone, Debug)]
+pub struct Export {
+    pub position: i64,
+    /// When its content last changed (a regeneration that changes nothing keeps it).
+    pub modified: DateTime<Utc>,
+    pub case_studies: u64,
+    pub csv: ExportFile,
+    pub json: ExportFile,
+}
+
+impl Export {
+    pub fn file(&self, format: Format) -> &ExportFile {
+        match format {
+            Format::Csv => &self.csv,
+            Format::Json => &self.json,
+        }
+    }
+}
+
+/// This server's open data: where the files go and the latest export.
+pub struct OpenData {
+    dir: PathBuf,
+    public_url: String,
+    current: std::sync::RwLock<Option<Arc<Export>>>,
+    /// One generation at a time.
+    generating: tokio::sync::Mutex<()>,
+}
+
+impl OpenData {
+    pub fn new(data_dir: &std::path::Path, public_url: &str) -> OpenData {
+        OpenData {
+            dir: data_dir.join("open-data"),
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            current: std::sync::RwLock::new(None),
+            generating: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// The export as of the change log now, regenerated first if the log
+    /// moved since the last one.
+    pub async fn current(&self, db: &DatabaseConnection) -> AppResult<Arc<Export>> {
+        let position = changes::latest(db).await?;
+        if let Some(export) = self.cached().filter(|export| export.position >= position) {
+            return Ok(export);
+        }
+        let _one_at_a_time = self.generating.lock().await;
+        let previous = self.cached();
+        if let Some(export) = previous.clone().filter(|export| export.position >= position) {
+            return Ok(export);
+        }
+        let export = Arc::new(
+            crate::db::uncounted(generate(db, &self.dir, &self.public_url, position, previous.as_deref()))
+                .await
+                .map_err(|error| match error.downcast::<AppError>() {
+                    Ok(error) => error,
+                    Err(error) => AppError::Internal(error),
+                })?,
+        );
+        if let Ok(mut current) = self.current.write() {
+            *current = Some(export.clone());
+        }
+        export::remove_all_but(&self.dir, &export);
+        Ok(export)
+    }
+
+    fn cached(&self) -> Option<Arc<Export>> {
+        self.current.read().ok().and_then(|current| current.clone())
+    }
+
+    /// Keeps the export fresh in the background: every `interval`, if the
+    /// change log moved, regenerate (so that a request seldom waits).
+    pub fn start(self: Arc<Self>, db: DatabaseConnection, interval: Duration) {
+        tokio::spawn(async move {
+            loop {
+                if let Err(error) = crate::db::uncounted(self.current(&db)).await {
+                    tracing::warn!(%error, "cannot regenerate the open data export");
+                }
+                tokio::time::sleep(interval).await;
+            }
+        });
+    }
+}
