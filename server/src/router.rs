@@ -10,8 +10,8 @@ use crate::operations::{logs, metrics, readiness};
 use crate::web::{
     self, account, admin_audit, admin_council, admin_mail, admin_members, admin_taxonomy, alerts_page, assets,
     authority_page, case_study_actions, case_study_page, councils_page, dev_mail, editing, feeds, follow_up_forms,
-    home, learning_forms, moderation, my_reports, open_data, our_case_studies, report_moderation, reporting,
-    search_page, security, sign_in, sitemap, unsubscribe,
+    home, learning_forms, moderation, my_reports, open_data, our_case_studies, question_moderation, report_moderation,
+    reporting, search_page, security, sign_in, sitemap, unsubscribe,
 };
 use crate::{deadline, graphql, rate_limit};
 
@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/councils", get(councils_page::councils))
         .route("/councils/{slug}", get(authority_page::authority))
         .route("/moderation", get(moderation::queue))
+        .route("/moderation/questions", get(question_moderation::queue))
+        .route("/moderation/questions/{id}", post(question_moderation::decide))
         .route("/moderation/{slug}", get(moderation::decision_page).post(moderation::decide))
         .route("/moderation/reports/{id}", get(report_moderation::report_page).post(report_moderation::decide))
         .route("/admin/councils/{slug}", get(admin_council::edit_page).post(admin_council::save))

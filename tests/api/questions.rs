@@ -360,3 +360,47 @@ async fn the_pages_forms_ask_and_answer_through_the_same_rules() {
         .await;
     assert_eq!(not_theirs.status, 403, "the asker cannot answer for the council");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_decides_a_reported_question_from_the_pages() {
+    let app = TestApp::builder().dev_sign_in().spawn().await;
+    let camden = app.token("author@camden.gov.uk", Role::Member, Some("camden")).await;
+    let id = app.publish(&camden, valid_input()).await;
+    let leeds = app.member_of("leeds").await;
+    let asked = app
+        .gql(Some(&leeds), ASK, json!({ "id": id, "body": "Buy my product at spam.example!", "public": true }))
+        .await;
+    let question = asked.data()["askQuestion"]["id"].as_str().unwrap().to_owned();
+    let kent = app.member_of("kent").await;
+    app.gql(Some(&kent), REPORT_QUESTION, json!({ "id": question, "part": "QUESTION", "reason": "OFFENSIVE" }))
+        .await
+        .data();
+
+    let member = app.browser_signed_in_as("reader@bristol.gov.uk", Role::Member).await;
+    let refused = member.visit(&format!("{}/moderation/questions", app.address), None).await;
+    assert_eq!(refused.status, 403, "members do not moderate");
+    let moderator = app.browser_signed_in_as("moderator@kent.gov.uk", Role::Moderator).await;
+    let queue = moderator.visit(&format!("{}/moderation", app.address), None).await;
+    assert!(queue.body.contains("1 reported question or answer waits"), "{}", queue.body);
+    let page = moderator.visit(&format!("{}/moderation/questions", app.address), None).await;
+    assert!(page.body.contains("Buy my product at spam.example!") && page.body.contains("Offensive"), "{}", page.body);
+    let csrf = hidden_value(&page.body, "csrf").unwrap();
+    let form = [("csrf", csrf.as_str()), ("part", "QUESTION"), ("decision", "UPHOLD"), ("note", "Advertising")];
+    let decided = moderator.submit(&format!("{}/moderation/questions/{question}", app.address), &form, None).await;
+    assert!(decided.body.contains("Reports upheld"), "{}", decided.body);
+    let read = app.gql(None, QUESTIONS, json!({ "id": id })).await;
+    assert!(
+        read.data()["caseStudy"]["questions"].as_array().unwrap().is_empty(),
+        "a removed question is gone for readers"
+    );
+    let html = app
+        .client
+        .get(format!("{}/case-studies/{}", app.address, app.slug_of(&id).await))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("spam.example"));
+}

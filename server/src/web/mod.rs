@@ -34,6 +34,7 @@ pub mod my_reports;
 pub mod open_data;
 pub mod our_case_studies;
 pub mod personal_data_notice;
+pub mod question_moderation;
 pub mod report_moderation;
 pub mod reporting;
 pub mod revision_diff;

@@ -50,6 +50,8 @@ pub struct QueuePage {
     total: u64,
     reports: Vec<ReportItem>,
     reports_total: u64,
+    /// Reported questions and answers waiting (`/moderation/questions`).
+    question_reports_total: u64,
     /// What the moderator just decided, shown as a notice.
     decided: Option<&'static str>,
 }
@@ -76,7 +78,12 @@ pub async fn queue(
     };
     let (items, total) = queue_items(&state, &layout.viewer).await.or_page(&layout)?;
     let (reports, reports_total) = open_items(&state, &layout.viewer).await.or_page(&layout)?;
-    Ok(QueuePage { layout, items, total, reports, reports_total, decided }.into_response())
+    let question_reports_total =
+        crate::questions::moderation::queue(&state.reads, &layout.viewer, PageRequest { offset: 0, first: 1 })
+            .await
+            .or_page(&layout)?
+            .total_count;
+    Ok(QueuePage { layout, items, total, reports, reports_total, question_reports_total, decided }.into_response())
 }
 
 async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueItem>, u64)> {
