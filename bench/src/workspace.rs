@@ -110,11 +110,11 @@ pub fn row(corpus: &Corpus<'_>, author_id: &str, i: u64) -> case_study::Model {
 /// budget), a planned end and a thing they would do differently.
 fn evidence_of(i: u64) -> Option<Evidence> {
     use EvidenceStrength::*;
-    (i % 3 != 0).then(|| Evidence {
+    (!i.is_multiple_of(3)).then(|| Evidence {
         strength: Some([Anecdotal, Monitored, Evaluated, IndependentlyEvaluated][(i % 4) as usize]),
         evaluation_url: (i % 4 == 3).then(|| format!("https://example.org/evaluations/{i}")),
         planned_cost: Some(10_000 * (1 + (i % 50) as i64)),
-        actual_cost: (i % 2 == 0).then(|| 10_000 * (1 + (i % 70) as i64)),
+        actual_cost: i.is_multiple_of(2).then(|| 10_000 * (1 + (i % 70) as i64)),
         planned_end_on: NaiveDate::from_ymd_opt(2020 + (i % 5) as i32, 6, 30),
         do_differently: vec![format!("Ask the people who use the service before choosing a supplier ({})", i % 17)],
     })

@@ -41,12 +41,12 @@ async fn a_reuse_link_shows_on_both_pages_with_the_other_councils_outcome_and_a_
     for viewer in [None, Some(app.member_of("kent").await)] {
         let read = app.gql(viewer.as_deref(), LINKS, json!({ "id": original })).await;
         let case_study = &read.data()["caseStudy"];
-        assert_eq!(ids(&case_study["reusedBy"], "from"), [follower.clone()]);
+        assert_eq!(ids(&case_study["reusedBy"], "from"), [follower.as_str()]);
         assert_eq!(case_study["reusedBy"][0]["from"]["authority"]["slug"], "leeds");
         assert_eq!(case_study["reusedBy"][0]["from"]["outcome"], "SUCCESS");
         assert_eq!(case_study["reusedByCount"], 1);
         let read = app.gql(viewer.as_deref(), LINKS, json!({ "id": follower })).await;
-        assert_eq!(ids(&read.data()["caseStudy"]["reuses"], "to"), [original.clone()]);
+        assert_eq!(ids(&read.data()["caseStudy"]["reuses"], "to"), [original.as_str()]);
     }
 
     // Linking again changes the kind; there is still one link.
@@ -152,7 +152,7 @@ async fn links_respect_visibility_at_both_ends() {
     let read = app.gql(Some(&member), LINKS, json!({ "id": original })).await;
     assert_eq!(
         ids(&read.data()["caseStudy"]["reusedBy"], "from"),
-        [members_only.clone()],
+        [members_only.as_str()],
         "members see the members-only end, not the draft"
     );
     let read = app.gql(Some(&leeds), LINKS, json!({ "id": original })).await;

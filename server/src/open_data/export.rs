@@ -72,12 +72,13 @@ pub async fn generate(
     let mut json = Writer::create(dir, Format::Json)?;
     let mut table = csv::Writer::from_writer(&mut csv);
     table.write_record(CSV_COLUMNS)?;
+    // No generation time in the file: the same content must hash the same
+    // (the ETag), and when it last changed is `Last-Modified` and DCAT's.
     write!(
         json,
-        r#"{{"license":{},"licenseName":{},"generatedAt":{},"caseStudies":["#,
+        r#"{{"license":{},"licenseName":{},"caseStudies":["#,
         serde_json::to_string(LICENCE_URL)?,
         serde_json::to_string(LICENCE_NAME)?,
-        serde_json::to_string(&generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))?,
     )?;
 
     let mut count = 0_u64;
