@@ -54,7 +54,7 @@ pub async fn run(options: ExportOptions) -> anyhow::Result<()> {
     println!("  case-studies.csv:  {:.1} MB", export.csv.size as f64 / 1e6);
     println!("  case-studies.json: {:.1} MB", export.json.size as f64 / 1e6);
 
-    let open_data = OpenData::new(&workspace.data_dir, "https://casebook.example");
+    let open_data = std::sync::Arc::new(OpenData::new(&workspace.data_dir, "https://casebook.example"));
     open_data.current(&db).await?;
     let requests = 1_000;
     let started = Instant::now();

@@ -140,6 +140,17 @@ async fn create_questions(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(Questions::AskedAt)
                 .to_owned(),
         )
+        .await?;
+    // For the hourly limit on a member's questions.
+    manager
+        .create_index(
+            Index::create()
+                .name("questions_by_asker")
+                .table(Questions::Table)
+                .col(Questions::AskedBy)
+                .col(Questions::AskedAt)
+                .to_owned(),
+        )
         .await
 }
 

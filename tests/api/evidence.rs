@@ -201,3 +201,27 @@ async fn the_page_shows_the_evidence_costs_and_what_they_would_do_differently() 
         assert!(html.contains(shown), "the page shows {shown}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_evidence_on_a_published_case_study_waits_for_a_moderator_like_any_edit() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("camden").await;
+    let id = app.publish(&author, valid_input()).await;
+    let version =
+        app.gql(Some(&author), "query($id: ID!) { caseStudy(id: $id) { version } }", json!({ "id": id })).await.data()
+            ["caseStudy"]["version"]
+            .as_i64()
+            .unwrap();
+    let edited = evidence(json!({ "evidenceStrength": "EVALUATED" }));
+    let query = "mutation($id: ID!, $version: Int!, $input: CaseStudyInput!) {
+        updateCaseStudy(id: $id, expectedVersion: $version, input: $input) { pendingRevision { evidenceStrength actualCost doDifferently } } }";
+    let updated = app.gql(Some(&author), query, json!({ "id": id, "version": version, "input": edited })).await;
+    assert_eq!(updated.data()["updateCaseStudy"]["pendingRevision"]["evidenceStrength"], "EVALUATED");
+    assert_eq!(updated.data()["updateCaseStudy"]["pendingRevision"]["actualCost"], 300000);
+    let live = app.gql(None, EVIDENCE, json!({ "id": id })).await;
+    assert_eq!(live.data()["caseStudy"]["evidenceStrength"], Value::Null, "readers see the live text until approved");
+    app.gql(Some(&app.moderator().await), MODERATE, json!({ "id": id, "decision": "APPROVE" })).await.data();
+    let live = app.gql(None, EVIDENCE, json!({ "id": id })).await;
+    assert_eq!(live.data()["caseStudy"]["evidenceStrength"], "EVALUATED");
+    assert_eq!(live.data()["caseStudy"]["doDifferently"], json!(["Ask residents before choosing the bins"]));
+}

@@ -14,17 +14,35 @@ use serde_json::{Value, json};
 const OGL: &str = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 pub const OPEN_DATA_PYTHON_VARIABLE: &str = "CASEBOOK_TEST_OPEN_DATA_PYTHON";
 
+/// Waits (up to 10 s) until the export has caught up with the change log:
+/// a request finding it stale starts a regeneration and is served the one
+/// there is meanwhile.
+async fn fresh(app: &TestApp) {
+    let latest = casebook::search_sync::changes::latest(&app.state.db).await.unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        let export = app.state.open_data.current(&app.state.db).await.unwrap();
+        if export.position >= latest {
+            return;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the export never caught up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 async fn get(app: &TestApp, path: &str) -> reqwest::Response {
     app.client.get(format!("{}{path}", app.address)).send().await.expect("the server answers")
 }
 
 async fn json_export(app: &TestApp) -> Value {
+    fresh(app).await;
     let response = get(app, "/data/case-studies.json").await;
     assert_eq!(response.status(), 200);
     serde_json::from_str(&response.text().await.unwrap()).expect("the JSON export parses")
 }
 
 async fn csv_export(app: &TestApp) -> (Vec<String>, Vec<csv::StringRecord>) {
+    fresh(app).await;
     let response = get(app, "/data/case-studies.csv").await;
     assert_eq!(response.status(), 200);
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
@@ -123,6 +141,7 @@ async fn exports_change_when_content_changes_and_revalidate_cheaply() {
     let app = TestApp::spawn().await;
     let camden = app.member_of("camden").await;
     app.publish(&camden, valid_input()).await;
+    fresh(&app).await;
     for path in ["/data/case-studies.csv", "/data/case-studies.json"] {
         let first = get(&app, path).await;
         let etag = first.headers()[ETAG].to_str().unwrap().to_owned();
@@ -145,6 +164,9 @@ async fn exports_change_when_content_changes_and_revalidate_cheaply() {
     }
     let before = get(&app, "/data/case-studies.json").await.headers()[ETAG].to_str().unwrap().to_owned();
     app.publish(&camden, input_with(json!({ "title": "A second one" }))).await;
+    let stale = get(&app, "/data/case-studies.json").await;
+    assert_eq!(stale.status(), 200, "the export there is is served while the next is made");
+    fresh(&app).await;
     let after = get(&app, "/data/case-studies.json").await;
     assert_ne!(after.headers()[ETAG].to_str().unwrap(), before, "a publication makes a new export");
     let export: Value = serde_json::from_str(&after.text().await.unwrap()).unwrap();
@@ -153,6 +175,7 @@ async fn exports_change_when_content_changes_and_revalidate_cheaply() {
     // A members-only publication changes nothing in the files: same ETag.
     let etag = get(&app, "/data/case-studies.json").await.headers()[ETAG].to_str().unwrap().to_owned();
     app.publish(&camden, input_with(json!({ "title": "Members only", "visibility": "MEMBERS" }))).await;
+    fresh(&app).await;
     let unchanged = get(&app, "/data/case-studies.json").await;
     assert_eq!(unchanged.headers()[ETAG].to_str().unwrap(), etag, "the content did not change");
 }
@@ -164,6 +187,7 @@ async fn the_dataset_is_described_in_dcat_csvw_and_schema_org() {
     let id = app.publish(&camden, valid_input()).await;
     let members =
         app.publish(&camden, input_with(json!({ "visibility": "MEMBERS", "title": "Members-only one" }))).await;
+    fresh(&app).await;
 
     let dcat: Value = serde_json::from_str(&get(&app, "/data/dataset.jsonld").await.text().await.unwrap()).unwrap();
     assert_eq!(dcat["@type"], "dcat:Dataset");
@@ -237,6 +261,7 @@ async fn open_data_passes_the_python_tools() {
         .await;
     app.publish(&camden, input_with(json!({ "anonymous": true, "title": "-starts with a minus", "endedOn": null })))
         .await;
+    fresh(&app).await;
     let folder = tempfile::tempdir().unwrap();
     let files = [
         ("/data/case-studies.csv", "case-studies.csv"),

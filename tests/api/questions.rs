@@ -404,3 +404,21 @@ async fn a_moderator_decides_a_reported_question_from_the_pages() {
         .unwrap();
     assert!(!html.contains("spam.example"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_asks_at_most_twenty_questions_an_hour() {
+    let app = TestApp::spawn().await;
+    let camden = app.member_of("camden").await;
+    let id = app.publish(&camden, valid_input()).await;
+    let leeds = app.member_of("leeds").await;
+    for n in 0..casebook::questions::MAX_QUESTIONS_PER_HOUR {
+        let asked =
+            app.gql(Some(&leeds), ASK, json!({ "id": id, "body": format!("Question {n}"), "public": false })).await;
+        asked.data();
+    }
+    let refused = app.gql(Some(&leeds), ASK, json!({ "id": id, "body": "One more", "public": false })).await;
+    assert_eq!(refused.error_code(), "RATE_LIMITED");
+    let other = app.member_of("leeds").await;
+    let asked = app.gql(Some(&other), ASK, json!({ "id": id, "body": "Mine", "public": false })).await;
+    assert_eq!(asked.data()["askQuestion"]["body"], "Mine", "the limit is per member");
+}

@@ -6,10 +6,11 @@
 //! The files are made from the database when its content changes, never per
 //! request: the export records the change-log position it was made at
 //! (`changes::latest`, which every write that can change a case study or
-//! its labels moves), and a request for a file regenerates it only when the
-//! log has moved since (one at a time; others wait for that one). A
-//! background task keeps it fresh so that requests seldom wait. The files
-//! live in this server's data directory and are streamed from disk.
+//! its labels moves). A request finding that the log has moved since starts
+//! a regeneration in the background and is served the export there is
+//! (one generation at a time); a background task also checks every
+//! `interval`. The files live in this server's data directory and are
+//! streamed from disk.
 
 pub mod describe;
 mod export;
@@ -108,31 +109,57 @@ impl OpenData {
         &self.public_url
     }
 
-    /// The export as of the change log now, regenerated first if the log
-    /// moved since the last one.
-    pub async fn current(&self, db: &DatabaseConnection) -> AppResult<Arc<Export>> {
+    /// The latest export. When the change log has moved since it was made,
+    /// a regeneration starts in the background and this one is served
+    /// meanwhile (at 100,000 case studies a regeneration takes about 11 s,
+    /// longer than a request should wait); only the very first export is
+    /// waited for.
+    pub async fn current(self: &Arc<Self>, db: &DatabaseConnection) -> AppResult<Arc<Export>> {
         let position = changes::latest(db).await?;
-        if let Some(export) = self.cached().filter(|export| export.position >= position) {
-            return Ok(export);
+        match self.cached() {
+            Some(export) if export.position >= position => Ok(export),
+            Some(stale) => {
+                self.refresh_in_background(db.clone(), position);
+                Ok(stale)
+            }
+            None => self.refresh(db, position).await,
         }
+    }
+
+    /// The export as of `position` or later, made now if need be (one
+    /// generation at a time: a caller that waited finds it made).
+    pub async fn refresh(&self, db: &DatabaseConnection, position: i64) -> AppResult<Arc<Export>> {
         let _one_at_a_time = self.generating.lock().await;
         let previous = self.cached();
         if let Some(export) = previous.clone().filter(|export| export.position >= position) {
             return Ok(export);
         }
-        let export = Arc::new(
-            crate::db::uncounted(generate(db, &self.dir, &self.public_url, position, previous.as_deref()))
-                .await
-                .map_err(|error| match error.downcast::<AppError>() {
-                    Ok(error) => error,
-                    Err(error) => AppError::Internal(error),
-                })?,
-        );
+        let made = crate::db::uncounted(generate(db, &self.dir, &self.public_url, position, previous.as_deref()))
+            .await
+            .map_err(|error| match error.downcast::<AppError>() {
+                Ok(error) => error,
+                Err(error) => AppError::Internal(error),
+            })?;
+        let export = Arc::new(made);
         if let Ok(mut current) = self.current.write() {
             *current = Some(export.clone());
         }
         export::remove_all_but(&self.dir, &export);
         Ok(export)
+    }
+
+    /// Starts a regeneration unless one is running (which, or the next
+    /// request after it, catches up with the log).
+    fn refresh_in_background(self: &Arc<Self>, db: DatabaseConnection, position: i64) {
+        if self.generating.try_lock().is_err() {
+            return;
+        }
+        let open_data = self.clone();
+        tokio::spawn(async move {
+            if let Err(error) = open_data.refresh(&db, position).await {
+                tracing::warn!(%error, "cannot regenerate the open data export");
+            }
+        });
     }
 
     fn cached(&self) -> Option<Arc<Export>> {
@@ -144,7 +171,11 @@ impl OpenData {
     pub fn start(self: Arc<Self>, db: DatabaseConnection, interval: Duration) {
         tokio::spawn(async move {
             loop {
-                if let Err(error) = crate::db::uncounted(self.current(&db)).await {
+                let refreshed = match changes::latest(&db).await {
+                    Ok(position) => self.refresh(&db, position).await.map(|_| ()),
+                    Err(error) => Err(error),
+                };
+                if let Err(error) = refreshed {
                     tracing::warn!(%error, "cannot regenerate the open data export");
                 }
                 tokio::time::sleep(interval).await;

@@ -26,6 +26,8 @@ use crate::identity::Viewer;
 use crate::search_sync::changes::Outbox;
 
 pub const MAX_BODY_CHARS: usize = 5_000;
+/// Questions one member may ask in an hour: each emails a whole council.
+pub const MAX_QUESTIONS_PER_HOUR: u64 = 20;
 
 /// A question as one viewer may read it.
 #[derive(Clone, Debug)]
@@ -66,6 +68,7 @@ pub async fn ask(
                 }
                 let body = text("body", &body)?;
                 let asker_council = viewer.council().ok_or(AppError::Forbidden("only members of a council can ask"))?;
+                refuse_over_limit(txn, &member_id).await?;
                 let asked = question::ActiveModel {
                     id: Set(uuid::Uuid::new_v4().to_string()),
                     case_study_id: Set(case_study.id.clone()),
@@ -89,6 +92,22 @@ pub async fn ask(
             })
         })
         .await
+}
+
+/// At most `MAX_QUESTIONS_PER_HOUR` questions a member asked in the last hour.
+async fn refuse_over_limit(db: &impl ConnectionTrait, member_id: &str) -> AppResult<()> {
+    use sea_orm::PaginatorTrait;
+    let recent = question::Entity::find()
+        .filter(question::Column::AskedBy.eq(member_id))
+        .filter(question::Column::AskedAt.gt(Utc::now() - chrono::Duration::hours(1)))
+        .count(db)
+        .await?;
+    if recent >= MAX_QUESTIONS_PER_HOUR {
+        return Err(AppError::RateLimited(format!(
+            "you have asked {recent} questions in the last hour, the most allowed: try again later"
+        )));
+    }
+    Ok(())
 }
 
 /// `answerQuestion`: a member of the owning council answers (again, to
