@@ -34,7 +34,7 @@ pub async fn run(options: ExportOptions) -> anyhow::Result<()> {
     println!("loaded {} case studies in {:.1} s", options.docs, started.elapsed().as_secs_f64());
 
     let dir = workspace.data_dir.join("open-data-bench");
-    let position = changes::latest(&db).await?;
+    let position = changes::state(&db).await?;
     let mut timings = Vec::new();
     let mut export = None;
     for _ in 0..3 {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use casebook::entities::values::MailStatus;
 use casebook::members::Role;
 use casebook_tests::mail::SmtpSink;
-use casebook_tests::{SUBMIT, TestApp, input_with, valid_input};
+use casebook_tests::{CREATE, SUBMIT, TestApp, input_with, valid_input};
 use chrono::Utc;
 use serde_json::json;
 
@@ -144,8 +144,9 @@ async fn two_servers_sharing_a_database_send_every_email_exactly_once() {
     let mut submitted = 0;
     for server in [&first, &second, &first, &second, &first, &second, &first, &second] {
         let author = server.member_of("camden").await;
-        let id = server.create(&author, valid_input()).await;
-        server.gql(Some(&author), SUBMIT, json!({ "id": id })).await.data();
+        let created = until_served(|| server.gql(Some(&author), CREATE, json!({ "input": valid_input() }))).await;
+        let id = created.data()["createCaseStudy"]["id"].as_str().unwrap().to_owned();
+        until_served(|| server.gql(Some(&author), SUBMIT, json!({ "id": id }))).await.data();
         submitted += 1;
     }
     let expected = submitted * moderators.len();
@@ -226,4 +227,23 @@ async fn the_outbox_depth_and_the_age_of_its_oldest_message_are_on_ready_and_met
     assert!(ready["outbox"]["oldestSeconds"].as_f64().unwrap() >= 1.0, "{ready:#}");
     let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("casebook_mail_outbox_depth 1"), "{metrics}");
+}
+
+/// Two servers on one SQLite file (PostgreSQL is the database for several
+/// servers) can meet each other's write lock: the loser is answered
+/// SERVICE_UNAVAILABLE ("try again shortly") with nothing written, and a
+/// client tries again, as this does (at most 50 times).
+async fn until_served<F, Fut>(request: F) -> casebook_tests::GqlResponse
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = casebook_tests::GqlResponse>,
+{
+    for _ in 0..50 {
+        let response = request().await;
+        if response.body["errors"][0]["extensions"]["code"] != "SERVICE_UNAVAILABLE" {
+            return response;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("still SERVICE_UNAVAILABLE after 50 tries");
 }

@@ -18,11 +18,11 @@ pub const OPEN_DATA_PYTHON_VARIABLE: &str = "CASEBOOK_TEST_OPEN_DATA_PYTHON";
 /// a request finding it stale starts a regeneration and is served the one
 /// there is meanwhile.
 async fn fresh(app: &TestApp) {
-    let latest = casebook::search_sync::changes::latest(&app.state.db).await.unwrap();
+    let latest = casebook::search_sync::changes::state(&app.state.db).await.unwrap();
     let started = std::time::Instant::now();
     loop {
         let export = app.state.open_data.current(&app.state.db).await.unwrap();
-        if export.position >= latest {
+        if export.position.covers(&latest) {
             return;
         }
         assert!(started.elapsed() < std::time::Duration::from_secs(10), "the export never caught up");
@@ -67,7 +67,8 @@ async fn the_exports_hold_public_published_case_studies_only_under_the_ogl() {
         .await;
     let anonymous = app
         .publish(&camden, input_with(json!({ "title": "Anonymous public one", "anonymous": true,
-            "partners": ["Telltale Partner Ltd"], "links": [{ "title": "Telltale link", "url": "https://camden.example/telltale" }] })))
+            "partners": ["Telltale Partner Ltd"], "links": [{ "title": "Telltale link", "url": "https://camden.example/telltale" }],
+            "evidenceStrength": "INDEPENDENTLY_EVALUATED", "evaluationUrl": "https://camden.example/evaluation" })))
         .await;
     app.publish(&camden, input_with(json!({ "title": "Members-only one", "visibility": "MEMBERS" }))).await;
     app.create(&camden, input_with(json!({ "title": "A draft" }))).await;
@@ -149,6 +150,7 @@ async fn exports_change_when_content_changes_and_revalidate_cheaply() {
         let body = first.text().await.unwrap();
         let again = get(&app, path).await;
         assert_eq!(again.headers()[ETAG].to_str().unwrap(), etag, "not regenerated per request");
+        assert_eq!(again.headers()["cache-control"], "public, no-cache", "caches revalidate every time");
         assert_eq!(again.text().await.unwrap(), body);
 
         let revalidated =

@@ -315,6 +315,9 @@ async fn a_reported_answer_is_moderated_like_a_report_and_removed_when_upheld() 
         .gql(Some(&moderator), DECIDE, json!({ "id": question, "part": "ANSWER", "decision": "DISMISS", "note": "x" }))
         .await;
     assert_eq!(again.error_code(), "CONFLICT", "nothing open to decide");
+    let reposted =
+        app.gql(Some(&camden), ANSWER, json!({ "id": question, "body": "Ring Jo Bloggs on 07700 900123." })).await;
+    assert_eq!(reposted.error_code(), "CONFLICT", "a removed answer cannot be posted again unreviewed");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

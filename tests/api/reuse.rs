@@ -252,3 +252,18 @@ fn ids_of(response: &GqlResponse) -> Vec<String> {
         .map(|edge| edge["node"]["id"].as_str().unwrap().to_owned())
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_count_never_tells_that_an_anonymous_reuse_is_a_named_councils() {
+    let app = TestApp::spawn().await;
+    let (_, leeds, original, named) = reused_pair(&app, input_with(json!({ "title": "Named reuse" }))).await;
+    let anonymous = app.publish(&leeds, input_with(json!({ "title": "Anonymous reuse", "anonymous": true }))).await;
+    for from in [&named, &anonymous] {
+        app.gql(Some(&leeds), LINK, json!({ "from": from, "to": original, "kind": "REUSED" })).await.data();
+    }
+    let read = app.gql(None, LINKS, json!({ "id": original })).await;
+    assert_eq!(read.data()["caseStudy"]["reusedBy"].as_array().unwrap().len(), 2);
+    assert_eq!(read.data()["caseStudy"]["reusedByCount"], 2, "the anonymous one counts as a council of its own");
+    let read = app.gql(Some(&leeds), LINKS, json!({ "id": original })).await;
+    assert_eq!(read.data()["caseStudy"]["reusedByCount"], 1, "Leeds knows both are its own");
+}

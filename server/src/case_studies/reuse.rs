@@ -148,9 +148,14 @@ pub async fn of_case_studies(
     Ok(grouped)
 }
 
-/// How many councils reused a case study, among the links shown.
-pub fn councils_reusing(links: &[ReuseView]) -> usize {
-    links.iter().map(|view| view.from.authority_id).collect::<HashSet<_>>().len()
+/// How many councils reused a case study, among the links shown to
+/// `viewer`. Links from the same named council count once; each link whose
+/// council the viewer may not see counts on its own, or the count would
+/// tell that an anonymous case study's council is one of the named ones.
+pub fn councils_reusing(viewer: &Viewer, links: &[ReuseView]) -> usize {
+    let (named, anonymous): (Vec<&ReuseView>, Vec<&ReuseView>) =
+        links.iter().partition(|view| policy::can_see_council(viewer, &view.from));
+    named.iter().map(|view| view.from.authority_id).collect::<HashSet<_>>().len() + anonymous.len()
 }
 
 /// Of these case studies, the ones the index counts as reused by other

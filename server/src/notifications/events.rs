@@ -182,6 +182,8 @@ pub async fn question_answered(
         .await?
         .into_iter()
         .filter(|asker| asker.status == crate::members::MemberStatus::Active)
+        // Withdrawn or taken down since: the asker may no longer read it, nor its title.
+        .filter(|asker| crate::case_studies::policy::can_read(&crate::identity::Viewer::from_member(asker), case_study))
         .collect();
     let letter = Letter::new(
         format!("Your question was answered: {}", case_study.title),

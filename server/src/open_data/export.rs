@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use super::record::{Record, records_of};
 use super::{Export, ExportFile, Format, LICENCE_NAME, LICENCE_URL};
 use crate::entities::{authority, case_study};
+use crate::search_sync::changes::LogState;
 
 /// Case studies read per query.
 const PAGE: u64 = 500;
@@ -50,14 +51,14 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "updatedAt",
 ];
 
-/// Makes the export as of change-log `position`. When the content is the
+/// Makes the export as of the change log's state `position`. When the content is the
 /// same as `previous`'s, the export keeps its `modified` time, so that
 /// caches revalidating with `If-Modified-Since` are not told it changed.
 pub async fn generate(
     db: &DatabaseConnection,
     dir: &Path,
     public_url: &str,
-    position: i64,
+    position: LogState,
     previous: Option<&Export>,
 ) -> anyhow::Result<Export> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -4,8 +4,8 @@
 //! schema.org JSON-LD for the data page and each public case study's page.
 //!
 //! The files are made from the database when its content changes, never per
-//! request: the export records the change-log position it was made at
-//! (`changes::latest`, which every write that can change a case study or
+//! request: the export records the change log's state it was made at
+//! (`changes::state`, which every write that can change a case study or
 //! its labels moves). A request finding that the log has moved since starts
 //! a regeneration in the background and is served the export there is
 //! (one generation at a time); a background task also checks every
@@ -27,7 +27,7 @@ pub use export::generate;
 pub use record::{Record, is_open, records_of};
 
 use crate::error::{AppError, AppResult};
-use crate::search_sync::changes;
+use crate::search_sync::changes::{self, LogState};
 
 pub const LICENCE_URL: &str = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 pub const LICENCE_NAME: &str = "Open Government Licence v3.0";
@@ -66,10 +66,10 @@ pub struct ExportFile {
     pub size: u64,
 }
 
-/// The dataset as of one position of the change log.
+/// The dataset as of one state of the change log.
 #[derive(Clone, Debug)]
 pub struct Export {
-    pub position: i64,
+    pub position: LogState,
     /// When its content last changed (a regeneration that changes nothing keeps it).
     pub modified: DateTime<Utc>,
     pub case_studies: u64,
@@ -115,9 +115,9 @@ impl OpenData {
     /// longer than a request should wait); only the very first export is
     /// waited for.
     pub async fn current(self: &Arc<Self>, db: &DatabaseConnection) -> AppResult<Arc<Export>> {
-        let position = changes::latest(db).await?;
+        let position = changes::state(db).await?;
         match self.cached() {
-            Some(export) if export.position >= position => Ok(export),
+            Some(export) if export.position.covers(&position) => Ok(export),
             Some(stale) => {
                 self.refresh_in_background(db.clone(), position);
                 Ok(stale)
@@ -126,12 +126,12 @@ impl OpenData {
         }
     }
 
-    /// The export as of `position` or later, made now if need be (one
+    /// The export covering `position`, made now if need be (one
     /// generation at a time: a caller that waited finds it made).
-    pub async fn refresh(&self, db: &DatabaseConnection, position: i64) -> AppResult<Arc<Export>> {
+    pub async fn refresh(&self, db: &DatabaseConnection, position: LogState) -> AppResult<Arc<Export>> {
         let _one_at_a_time = self.generating.lock().await;
         let previous = self.cached();
-        if let Some(export) = previous.clone().filter(|export| export.position >= position) {
+        if let Some(export) = previous.clone().filter(|export| export.position.covers(&position)) {
             return Ok(export);
         }
         let made = crate::db::uncounted(generate(db, &self.dir, &self.public_url, position, previous.as_deref()))
@@ -150,7 +150,7 @@ impl OpenData {
 
     /// Starts a regeneration unless one is running (which, or the next
     /// request after it, catches up with the log).
-    fn refresh_in_background(self: &Arc<Self>, db: DatabaseConnection, position: i64) {
+    fn refresh_in_background(self: &Arc<Self>, db: DatabaseConnection, position: LogState) {
         if self.generating.try_lock().is_err() {
             return;
         }
@@ -171,7 +171,7 @@ impl OpenData {
     pub fn start(self: Arc<Self>, db: DatabaseConnection, interval: Duration) {
         tokio::spawn(async move {
             loop {
-                let refreshed = match changes::latest(&db).await {
+                let refreshed = match changes::state(&db).await {
                     Ok(position) => self.refresh(&db, position).await.map(|_| ()),
                     Err(error) => Err(error),
                 };

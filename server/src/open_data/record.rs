@@ -37,7 +37,8 @@ pub struct Record {
     pub council: Council,
     /// Slugs of the collaborating councils (none for an anonymous case study).
     pub collaborators: Vec<String>,
-    /// Partners and links are left out of an anonymous case study: they could name its council.
+    /// Partners, links and the evaluation's address are left out of an
+    /// anonymous case study: they could name its council.
     pub partners: Vec<String>,
     pub links: Vec<Link>,
     pub published_at: Option<String>,
@@ -114,7 +115,8 @@ fn record(
         evidence_strength: evidence.strength.map(|strength| strength.as_str()),
         over_budget: evidence.over_budget(),
         late: evidence.late(row.ended_on),
-        evaluation_url: evidence.evaluation_url,
+        // Like links, an evaluation's address could name the council.
+        evaluation_url: evidence.evaluation_url.filter(|_| !anonymous),
         planned_cost: evidence.planned_cost,
         actual_cost: evidence.actual_cost,
         planned_end_on: evidence.planned_end_on.map(date),

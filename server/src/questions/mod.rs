@@ -123,13 +123,16 @@ pub async fn answer(outbox: &Outbox, viewer: &Viewer, question_id: &str, body: &
             Box::pin(async move {
                 let (asked, case_study) = load_readable(txn, &viewer, &question_id).await?;
                 policy::may_answer(&viewer, &case_study).map_err(AppError::Forbidden)?;
+                if asked.answer_removed {
+                    // Else the council could post the removed text again, unreviewed.
+                    return Err(AppError::Conflict("a moderator removed this answer: it cannot be replaced".into()));
+                }
                 let body = text("body", &body)?;
                 let first_answer = asked.answer.is_none();
                 let mut answered = asked.into_active_model();
                 answered.answer = Set(Some(body));
                 answered.answered_by = Set(Some(member_id));
                 answered.answered_at = Set(Some(Utc::now()));
-                answered.answer_removed = Set(false);
                 let answered = answered.update(txn).await?;
                 if let (Some(site), Some(asker), true) = (&site, &answered.asked_by, first_answer) {
                     crate::notifications::events::question_answered(txn, site, &case_study, asker).await?;

@@ -197,12 +197,19 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: &Viewer, page: PageRequest
             None => groups.push((report.question_id.clone(), report.part, vec![report])),
         }
     }
-    let total_count = groups.len() as u64;
-    let start = (page.offset as usize).min(groups.len());
-    let end = start.saturating_add(page.first as usize).min(groups.len());
+    // Only what the moderator can open counts (a question on a case study
+    // that went back to DRAFT is out of reach until it is published again).
+    let mut decidable = Vec::with_capacity(groups.len());
+    for (question_id, part, reports) in groups {
+        if let Ok(found) = load_readable(db, viewer, &question_id).await {
+            decidable.push((found, part, reports));
+        }
+    }
+    let total_count = decidable.len() as u64;
+    let start = (page.offset as usize).min(decidable.len());
+    let end = start.saturating_add(page.first as usize).min(decidable.len());
     let mut items = Vec::new();
-    for (question_id, part, reports) in groups.drain(start..end) {
-        let Ok((asked, case_study)) = load_readable(db, viewer, &question_id).await else { continue };
+    for ((asked, case_study), part, reports) in decidable.drain(start..end) {
         items.push(ReportedQuestion {
             question: view_one(db, viewer, &case_study, asked).await?,
             part,

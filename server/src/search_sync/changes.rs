@@ -28,15 +28,34 @@ pub async fn record(db: &impl ConnectionTrait, case_study_id: &str) -> AppResult
     Ok(())
 }
 
-/// The newest entry's position in the change log (0 when empty): what has
-/// changed since something derived from the database was made.
-pub async fn latest(db: &impl ConnectionTrait) -> AppResult<i64> {
-    use sea_orm::{EntityTrait, QueryOrder};
-    Ok(search_change::Entity::find()
+/// Where the change log stands, for what is made from the database when
+/// it changes (the open data): its newest id and how many entries it has.
+/// On PostgreSQL ids commit out of order (see `indexer`), so an earlier id
+/// committed late leaves the newest id as it was; the count still moves.
+/// The log is never pruned, so both only grow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LogState {
+    pub newest: i64,
+    pub entries: u64,
+}
+
+impl LogState {
+    /// Whatever was made at `self` has seen every change `other` had.
+    pub fn covers(&self, other: &LogState) -> bool {
+        self.newest >= other.newest && self.entries >= other.entries
+    }
+}
+
+/// The change log's state now.
+pub async fn state(db: &impl ConnectionTrait) -> AppResult<LogState> {
+    use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+    let newest = search_change::Entity::find()
         .order_by_desc(search_change::Column::Id)
         .one(db)
         .await?
-        .map_or(0, |change| change.id))
+        .map_or(0, |change| change.id);
+    let entries = search_change::Entity::find().count(db).await?;
+    Ok(LogState { newest, entries })
 }
 
 /// Reference data every server's search depends on besides the case

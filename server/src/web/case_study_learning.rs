@@ -103,7 +103,7 @@ pub async fn of(state: &AppState, viewer: &Viewer, found: &case_study::Model, pu
     let reportable = found.status == Status::Published && reports::can_report(viewer);
     Ok(Learning {
         do_differently: found.evidence().do_differently.clone(),
-        reused_count: reuse::councils_reusing(&reused_by),
+        reused_count: reuse::councils_reusing(viewer, &reused_by),
         reused_by: reused_by.iter().map(|view| item(view, &view.from)).collect(),
         reuses: reuses.iter().map(|view| item(view, &view.to)).collect(),
         reuse_from: reuse_candidates(state, viewer, found).await?,

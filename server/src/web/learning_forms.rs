@@ -56,8 +56,11 @@ pub async fn answer(
     Path((slug, id)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> PageResult {
+    let Some(found) = listing::find_by_slug(&state.reads, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Ok(not_found(layout));
+    };
     questions::answer(&state.outbox, &layout.viewer, &id, &form.body).await.or_page(&layout)?;
-    Ok(back_to(&slug, "questions"))
+    Ok(back_to(&found.slug, "questions"))
 }
 
 #[derive(Deserialize)]
@@ -81,9 +84,12 @@ pub async fn report(
     let Some(reason) = ReportReason::from_name(&form.reason) else {
         return Err(AppError::bad_input("reason", "choose why you are reporting it")).or_page(&layout);
     };
+    let Some(found) = listing::find_by_slug(&state.reads, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Ok(not_found(layout));
+    };
     let details = Some(form.details).filter(|details| !details.trim().is_empty());
     questions::moderation::report(&state.outbox, &layout.viewer, &id, part, reason, details).await.or_page(&layout)?;
-    Ok(back_to(&slug, "questions"))
+    Ok(back_to(&found.slug, "questions"))
 }
 
 #[derive(Deserialize)]
@@ -124,10 +130,14 @@ pub async fn unlink(
     Path((slug, id)): Path<(String, String)>,
     CsrfForm(UnlinkForm {}): CsrfForm<UnlinkForm>,
 ) -> PageResult {
+    let Some(found) = listing::find_by_slug(&state.reads, &layout.viewer, &slug).await.or_page(&layout)? else {
+        return Ok(not_found(layout));
+    };
     reuse::unlink(&state.outbox, &layout.viewer, &id).await.or_page(&layout)?;
-    Ok(back_to(&slug, "reuse"))
+    Ok(back_to(&found.slug, "reuse"))
 }
 
+/// Back to the case study's page, by its stored slug (never the path's as typed).
 fn back_to(slug: &str, section: &str) -> axum::response::Response {
     Redirect::to(&format!("{}#{section}", case_study_url(slug))).into_response()
 }

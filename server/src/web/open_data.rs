@@ -183,8 +183,9 @@ fn cache_headers(headers: &mut HeaderMap, modified: DateTime<Utc>, etag: Option<
     if let Some(value) = etag.and_then(|etag| HeaderValue::from_str(etag).ok()) {
         headers.insert(header::ETAG, value);
     }
-    // Shared caches may keep it a few minutes, then revalidate (cheaply, by ETag).
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    // Caches keep it but ask again every time (cheap, by ETag): a takedown
+    // must leave the open data as soon as the export is made again.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, no-cache"));
     headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
 }
 

@@ -281,7 +281,7 @@ impl CaseStudyNode {
         )
         .await
         .gql()?;
-        Ok(reuse::councils_reusing(&grouped.remove(&self.0.id).unwrap_or_default()) as i32)
+        Ok(reuse::councils_reusing(&request.viewer, &grouped.remove(&self.0.id).unwrap_or_default()) as i32)
     }
 
     /// When its council should next confirm it is still accurate (published case studies).
