@@ -17,7 +17,7 @@ use crate::error::AppResult;
 use crate::identity::Viewer;
 use crate::open_data::describe::{self, ReportFacts};
 use crate::questions::{self, QuestionView};
-use crate::reports::{self, ReportReason};
+use crate::reports;
 
 pub struct Learning {
     pub do_differently: Vec<String>,
@@ -33,8 +33,6 @@ pub struct Learning {
     pub questions: Vec<QuestionItem>,
     /// The viewer may ask its council a question.
     pub can_ask: bool,
-    /// The reasons a member may give to report a question or an answer.
-    pub report_reasons: Vec<(&'static str, &'static str)>,
     /// schema.org `Report`, for a public case study: ready for a script element.
     pub json_ld: Option<String>,
 }
@@ -109,11 +107,6 @@ pub async fn of(state: &AppState, viewer: &Viewer, found: &case_study::Model, pu
         reuse_from: reuse_candidates(state, viewer, found).await?,
         questions: questions.into_iter().map(|question| question_item(question, reportable)).collect(),
         can_ask: found.status == Status::Published && policy::may_ask(viewer, found).is_ok(),
-        report_reasons: if reportable {
-            <ReportReason as sea_orm::Iterable>::iter().map(|reason| (reason.as_str(), reason.label())).collect()
-        } else {
-            Vec::new()
-        },
         json_ld: report_json_ld(found, councils.get(&found.authority_id), public_url),
     })
 }
