@@ -124,6 +124,7 @@ pub async fn run(options: AlertOptions) -> anyhow::Result<()> {
             sort: Sort::Newest,
             page: PageRequest { offset: 0, first: 100 },
             within: None,
+            locale: casebook::i18n::Locale::English,
         };
         let page = search.search(&db, &viewers[&subscription.member_id], &IndexTurn::default(), args).await?;
         baseline_matches += page.hits.iter().filter(|hit| news_ids.contains(&hit.case_study.id)).count();

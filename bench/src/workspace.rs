@@ -103,6 +103,7 @@ pub fn row(corpus: &Corpus<'_>, author_id: &str, i: u64) -> case_study::Model {
         review_reminded_for: None,
         news_at: Some(at),
         evidence: evidence_of(i),
+        languages: None,
     }
 }
 

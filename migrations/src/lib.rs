@@ -16,6 +16,7 @@ mod m20261202_000007_retired_terms;
 mod m20261202_000008_register_admin;
 mod m20261203_000009_notifications;
 mod m20261204_000010_open_data;
+mod m20261205_000011_cymraeg;
 
 pub use m20261202_000005_moderation::APPEND_ONLY as AUDIT_LOG_APPEND_ONLY;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_register_admin::Migration),
             Box::new(m20261203_000009_notifications::Migration),
             Box::new(m20261204_000010_open_data::Migration),
+            Box::new(m20261205_000011_cymraeg::Migration),
         ]
     }
 }

@@ -7,6 +7,9 @@
 //!   (fuzzy) field: edit distances are measured on real words, not stems.
 //! - `casebook_pairs`: `casebook`'s words in adjacent pairs, for the
 //!   phrase twin of each searchable field (see `pairs`).
+//! - `casebook_cy` (and `casebook_cy_pairs`): Welsh text. Lower-cased and
+//!   folded, never stemmed or respelt as English; initial mutations folded
+//!   (see `mutation`), so "cyngor" finds "nghyngor" and "gyngor".
 
 use tantivy::Index;
 use tantivy::tokenizer::{
@@ -14,6 +17,7 @@ use tantivy::tokenizer::{
     Tokenizer,
 };
 
+use crate::mutation::WelshMutations;
 use crate::pairs::AdjacentPairs;
 use crate::rewrite::Rewriting;
 use crate::spelling::BritishSpelling;
@@ -22,6 +26,8 @@ use crate::stemming::MemoStemmer;
 pub const STEMMED: &str = "casebook";
 pub const RAW: &str = "casebook_raw";
 pub const PAIRS: &str = "casebook_pairs";
+pub const WELSH: &str = "casebook_cy";
+pub const WELSH_PAIRS: &str = "casebook_cy_pairs";
 
 pub fn stemmed_analyzer() -> TextAnalyzer {
     words().filter(Rewriting(MemoStemmer::default())).build()
@@ -35,19 +41,33 @@ pub fn pairs_analyzer() -> TextAnalyzer {
     words().filter(Rewriting(MemoStemmer::default())).filter(AdjacentPairs).build()
 }
 
-/// Words, lower-cased, accents folded, in British spelling: what every analyser starts with.
+pub fn welsh_analyzer() -> TextAnalyzer {
+    folded_words().filter(Rewriting(WelshMutations)).build()
+}
+
+pub fn welsh_pairs_analyzer() -> TextAnalyzer {
+    folded_words().filter(Rewriting(WelshMutations)).filter(AdjacentPairs).build()
+}
+
+/// Words, lower-cased, accents folded, in British spelling: what every English analyser starts with.
 fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    folded_words().filter(Rewriting(BritishSpelling))
+}
+
+/// Words, lower-cased, accents folded ("Môn" is "mon"): what every analyser starts with.
+fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Rewriting(BritishSpelling))
 }
 
 pub fn register(index: &Index) {
     index.tokenizers().register(STEMMED, stemmed_analyzer());
     index.tokenizers().register(RAW, raw_analyzer());
     index.tokenizers().register(PAIRS, pairs_analyzer());
+    index.tokenizers().register(WELSH, welsh_analyzer());
+    index.tokenizers().register(WELSH_PAIRS, welsh_pairs_analyzer());
 }
 
 /// A token of analysed text with its byte range in the original.
@@ -84,6 +104,15 @@ mod tests {
         assert_eq!(terms(&mut analyzer, "recycling"), terms(&mut analyzer, "recycled"));
         assert_eq!(terms(&mut analyzer, "Café"), terms(&mut analyzer, "cafe"));
         assert!(terms(&mut analyzer, "🦀 ((((").is_empty());
+    }
+
+    #[test]
+    fn welsh_is_folded_and_never_stemmed_as_english() {
+        let mut welsh = welsh_analyzer();
+        assert_eq!(terms(&mut welsh, "Fy Nghyngor"), terms(&mut welsh, "fy cyngor"));
+        assert_eq!(terms(&mut welsh, "ei gyngor"), terms(&mut welsh, "ei cyngor"));
+        assert_eq!(terms(&mut welsh, "Ynys Môn"), terms(&mut welsh, "ynys mon"));
+        assert_eq!(terms(&mut welsh, "Gwasanaethau"), vec!["cwasanaethau"]);
     }
 
     #[test]

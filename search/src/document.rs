@@ -54,6 +54,14 @@ pub struct CaseStudyDocument {
     pub published_at: i64,
     /// Readable by signed-in members only.
     pub members_only: bool,
+    /// "EN", "CY" or "BILINGUAL" (the language facet).
+    pub language: String,
+    /// Welsh text, indexed as Welsh: a Welsh case study's title, summary and
+    /// the rest go here instead of the English fields above; a bilingual
+    /// one's Welsh title and summary go here beside its English ones.
+    pub welsh_title: String,
+    pub welsh_summary: String,
+    pub welsh_text: Vec<String>,
 }
 
 impl CaseStudyDocument {

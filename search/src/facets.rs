@@ -55,6 +55,7 @@ pub struct Filters {
     pub over_budget: Vec<String>,
     pub late: Vec<String>,
     pub reused: Vec<String>,
+    pub language: Vec<String>,
 }
 
 impl Filters {
@@ -73,6 +74,7 @@ impl Filters {
             Facet::OverBudget => &self.over_budget,
             Facet::Late => &self.late,
             Facet::Reused => &self.reused,
+            Facet::Language => &self.language,
         }
     }
 

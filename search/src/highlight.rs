@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 
-use crate::analysis::{stemmed_analyzer, terms as analysed_terms};
+use crate::analysis::{stemmed_analyzer, terms as analysed_terms, welsh_analyzer};
 use crate::query::MatchTerms;
 
 /// Only this much of a long text is scanned for a snippet: a snippet from
@@ -27,23 +27,35 @@ pub struct Highlighter<'a> {
     /// The analyser's per-word filters up to (not including) spelling and
     /// stemming: lower-cases and folds one word (see `normalised`).
     words: TextAnalyzer,
-    stemmed: TextAnalyzer,
+    /// The English analyser, or the Welsh one for Welsh text.
+    analyser: TextAnalyzer,
+    welsh: bool,
     matches: FxHashMap<String, bool>,
 }
 
 impl<'a> Highlighter<'a> {
+    /// For English text.
     pub fn new(terms: &'a MatchTerms) -> Self {
+        Self::with(terms, stemmed_analyzer(), false)
+    }
+
+    /// For Welsh text: words match the query's Welsh terms, mutations folded.
+    pub fn welsh(terms: &'a MatchTerms) -> Self {
+        Self::with(terms, welsh_analyzer(), true)
+    }
+
+    fn with(terms: &'a MatchTerms, analyser: TextAnalyzer, welsh: bool) -> Self {
         let words = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
             .build();
-        Highlighter { terms, words, stemmed: stemmed_analyzer(), matches: FxHashMap::default() }
+        Highlighter { terms, words, analyser, welsh, matches: FxHashMap::default() }
     }
 
     /// Whether there is anything to highlight at all.
     pub fn is_empty(&self) -> bool {
-        self.terms.stemmed.is_empty() && self.terms.fuzzy.is_empty()
+        self.terms.stemmed.is_empty() && self.terms.welsh.is_empty() && self.terms.fuzzy.is_empty()
     }
 
     /// The byte ranges of `text` that match the query. Words are split as
@@ -56,9 +68,7 @@ impl<'a> Highlighter<'a> {
             let matched = match self.matches.get(word) {
                 Some(&matched) => matched,
                 None => {
-                    let matched = self
-                        .normalised(word)
-                        .is_some_and(|normal| word_matches(&normal, self.terms, &mut self.stemmed));
+                    let matched = self.normalised(word).is_some_and(|normal| self.word_matches(&normal));
                     self.matches.insert(word.to_owned(), matched);
                     matched
                 }
@@ -129,10 +139,15 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether one word (lower-cased, accents folded) matches: its stem is a
 /// query term, or it is within a fuzzy word's allowed edits.
-fn word_matches(word: &str, terms: &MatchTerms, stemmed: &mut TextAnalyzer) -> bool {
-    if analysed_terms(stemmed, word).iter().any(|stem| terms.stemmed.contains(stem)) {
-        return true;
+impl Highlighter<'_> {
+    fn word_matches(&mut self, word: &str) -> bool {
+        let terms = if self.welsh { &self.terms.welsh } else { &self.terms.stemmed };
+        analysed_terms(&mut self.analyser, word).iter().any(|term| terms.contains(term))
+            || fuzzy_matches(word, self.terms)
     }
+}
+
+fn fuzzy_matches(word: &str, terms: &MatchTerms) -> bool {
     terms.fuzzy.iter().any(|(fuzzy, edits)| {
         word.len().abs_diff(fuzzy.len()) <= usize::from(*edits) && within_edits(word, fuzzy, *edits)
     })

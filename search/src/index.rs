@@ -14,7 +14,7 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occ
 use tantivy::schema::{Schema, Value};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer};
 
-use crate::analysis::{self, raw_analyzer, stemmed_analyzer};
+use crate::analysis::{self, raw_analyzer, stemmed_analyzer, welsh_analyzer};
 use crate::backlog::{Backlog, QueuedDocument};
 use crate::document::{Audience, CaseStudyDocument};
 use crate::facet_cache::{Dictionary, FacetCache};
@@ -252,11 +252,18 @@ impl SearchIndex {
         for name in &document.council_names {
             searchable(fields.council, name);
         }
+        searchable(fields.welsh_title, &document.welsh_title);
+        searchable(fields.welsh_summary, &document.welsh_summary);
+        for text in &document.welsh_text {
+            searchable(fields.welsh_text, text);
+        }
         let fuzzy_text = [&document.title, &document.summary, &document.body]
             .into_iter()
             .chain(document.lessons.iter())
             .chain(document.do_differently.iter())
             .chain(document.tags.iter())
+            .chain([&document.welsh_title, &document.welsh_summary])
+            .chain(document.welsh_text.iter())
             .map(String::as_str)
             .collect::<Vec<_>>()
             .join(" ");
@@ -284,6 +291,7 @@ impl SearchIndex {
         facet(Facet::OverBudget, &yes_no(document.over_budget));
         facet(Facet::Late, &yes_no(document.late));
         facet(Facet::Reused, &yes_no(Some(document.reused)));
+        facet(Facet::Language, std::slice::from_ref(&document.language));
         doc.add_text(fields.audience, document.audience().as_str());
         doc.add_i64(fields.published_at, document.published_at);
         doc
@@ -294,6 +302,7 @@ impl SearchIndex {
         let parsed = parse(&request.text);
         let mut stemmed = stemmed_analyzer();
         let mut raw = raw_analyzer();
+        let mut welsh = welsh_analyzer();
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
         let narrowing = request.filters.narrowing_query(&self.fields);
         let mut builder = QueryBuilder {
@@ -302,6 +311,7 @@ impl SearchIndex {
             synonyms: &synonyms,
             stemmed: &mut stemmed,
             raw: &mut raw,
+            welsh: &mut welsh,
             narrowing: narrowing.as_deref(),
         };
         let (query, match_terms) = builder.build(&parsed, false)?;
@@ -357,20 +367,25 @@ impl SearchIndex {
     ) -> Result<Vec<Hit>, SearchError> {
         let fields = &self.fields;
         let mut highlighter = Highlighter::new(match_terms);
+        let mut welsh_highlighter = Highlighter::welsh(match_terms);
         let mut hits = Vec::new();
         for ranked in collected.top.iter().skip(request.offset).take(request.limit) {
             let doc: TantivyDocument = searcher.doc(ranked.address)?;
             let text = |field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_owned();
             let mut highlights = Vec::new();
             if request.highlights && !highlighter.is_empty() {
-                for (name, field, max) in [
-                    ("title", fields.title.words, TITLE_SNIPPET),
-                    ("summary", fields.summary.words, TITLE_SNIPPET),
-                    ("tags", fields.tags.words, TITLE_SNIPPET),
-                    ("lessons", fields.lessons.words, TEXT_SNIPPET),
-                    ("doDifferently", fields.differently.words, TEXT_SNIPPET),
-                    ("body", fields.body.words, TEXT_SNIPPET),
+                for (name, field, max, welsh) in [
+                    ("title", fields.title.words, TITLE_SNIPPET, false),
+                    ("summary", fields.summary.words, TITLE_SNIPPET, false),
+                    ("tags", fields.tags.words, TITLE_SNIPPET, false),
+                    ("lessons", fields.lessons.words, TEXT_SNIPPET, false),
+                    ("doDifferently", fields.differently.words, TEXT_SNIPPET, false),
+                    ("body", fields.body.words, TEXT_SNIPPET, false),
+                    ("titleCy", fields.welsh_title.words, TITLE_SNIPPET, true),
+                    ("summaryCy", fields.welsh_summary.words, TITLE_SNIPPET, true),
+                    ("textCy", fields.welsh_text.words, TEXT_SNIPPET, true),
                 ] {
+                    let highlighter = if welsh { &mut welsh_highlighter } else { &mut highlighter };
                     let values: Vec<&str> = doc.get_all(field).filter_map(|value| value.as_str()).collect();
                     if let Some(snippet) = values.iter().find_map(|value| highlighter.snippet(value, max)) {
                         highlights.push(Highlight { field: name.to_owned(), snippet });

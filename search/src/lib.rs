@@ -28,6 +28,7 @@ mod facet_cache;
 mod facets;
 mod highlight;
 mod index;
+mod mutation;
 mod pairs;
 mod parse;
 mod query;
@@ -99,7 +100,8 @@ impl SearchRequest {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Highlight {
-    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`.
+    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`; Welsh
+    /// text: `titleCy`, `summaryCy` or `textCy` (a Welsh case study's lessons and body).
     pub field: String,
     /// HTML: matched words in `<mark>`, everything else escaped.
     pub snippet: String,

@@ -1,6 +1,8 @@
 //! Turning a parsed query into a Tantivy query: BM25 over the weighted text
 //! fields, typo tolerance on the unstemmed field, synonyms, phrases and
-//! exclusions. Words are ANDed, or ORed when `relaxed`.
+//! exclusions. Words are ANDed, or ORed when `relaxed`. Each word or phrase
+//! is analysed twice: as English for the English fields, as Welsh for the
+//! Welsh ones (`Analysed`), and matches in either.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -25,6 +27,8 @@ const FUZZY_BOOST: f32 = 0.25;
 #[derive(Clone, Debug, Default)]
 pub struct MatchTerms {
     pub stemmed: HashSet<String>,
+    /// Welsh terms (mutations folded).
+    pub welsh: HashSet<String>,
     /// (raw word, allowed edits)
     pub fuzzy: Vec<(String, u8)>,
 }
@@ -36,9 +40,16 @@ pub struct QueryBuilder<'a> {
     pub synonyms: &'a Synonyms,
     pub stemmed: &'a mut TextAnalyzer,
     pub raw: &'a mut TextAnalyzer,
+    pub welsh: &'a mut TextAnalyzer,
     /// Documents outside it cannot count (see `Filters::narrowing_query`):
     /// phrases check positions only inside it.
     pub narrowing: Option<&'a dyn Query>,
+}
+
+/// A word or phrase as each language's fields index it.
+struct Analysed {
+    english: Vec<String>,
+    welsh: Vec<String>,
 }
 
 /// One edit on words of five letters or more, two on nine or more.
@@ -61,17 +72,19 @@ impl QueryBuilder<'_> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let positive = if relaxed { Occur::Should } else { Occur::Must };
 
-        let words: Vec<(String, Vec<String>)> = parsed
+        let words: Vec<(String, Analysed)> = parsed
             .words
             .iter()
-            .map(|word| (word.clone(), terms(self.stemmed, word)))
-            .filter(|(_, tokens)| !tokens.is_empty())
+            .map(|word| (word.clone(), self.analyse(word)))
+            .filter(|(_, tokens)| !tokens.english.is_empty() || !tokens.welsh.is_empty())
             .collect();
         let mut index = 0;
         while index < words.len() {
-            let upcoming: Vec<String> = words[index..].iter().map(|(_, tokens)| tokens.join(" ")).collect();
+            let upcoming: Vec<String> = words[index..].iter().map(|(_, tokens)| tokens.english.join(" ")).collect();
             if let Some((length, group)) = self.synonyms.match_at(&upcoming) {
-                clauses.push((positive, self.synonym_query(group, &mut match_terms)));
+                let welsh: Vec<String> =
+                    words[index..index + length].iter().flat_map(|(_, w)| w.welsh.clone()).collect();
+                clauses.push((positive, self.synonym_query(group, welsh, &mut match_terms)));
                 index += length;
                 continue;
             }
@@ -80,17 +93,18 @@ impl QueryBuilder<'_> {
             index += 1;
         }
         for phrase in &parsed.phrases {
-            let tokens = terms(self.stemmed, phrase);
-            if tokens.is_empty() {
+            let tokens = self.analyse(phrase);
+            if tokens.english.is_empty() && tokens.welsh.is_empty() {
                 continue;
             }
-            match_terms.stemmed.extend(tokens.iter().cloned());
+            match_terms.stemmed.extend(tokens.english.iter().cloned());
+            match_terms.welsh.extend(tokens.welsh.iter().cloned());
             clauses.push((positive, self.exact_query(&tokens)));
         }
         let has_positive = !clauses.is_empty();
         for exclusion in &parsed.exclusions {
-            let tokens = terms(self.stemmed, exclusion);
-            if !tokens.is_empty() {
+            let tokens = self.analyse(exclusion);
+            if !tokens.english.is_empty() || !tokens.welsh.is_empty() {
                 clauses.push((Occur::MustNot, self.exact_query(&tokens)));
             }
         }
@@ -114,11 +128,13 @@ impl QueryBuilder<'_> {
     fn word_query(
         &mut self,
         word: &str,
-        tokens: &[String],
+        analysed: &Analysed,
         match_terms: &mut MatchTerms,
     ) -> tantivy::Result<Box<dyn Query>> {
-        match_terms.stemmed.extend(tokens.iter().cloned());
-        let exact = self.exact_query(tokens);
+        match_terms.stemmed.extend(analysed.english.iter().cloned());
+        match_terms.welsh.extend(analysed.welsh.iter().cloned());
+        let exact = self.exact_query(analysed);
+        let tokens = analysed.english.as_slice();
         let raw = terms(self.raw, word);
         let [raw_word] = raw.as_slice() else {
             return Ok(exact);
@@ -154,15 +170,28 @@ impl QueryBuilder<'_> {
         Ok(near)
     }
 
-    fn synonym_query(&mut self, group: &[Vec<String>], match_terms: &mut MatchTerms) -> Box<dyn Query> {
-        let alternatives = group
+    /// Any of a synonym group's phrases in the English fields, or the words
+    /// as written (`welsh`) in the Welsh ones.
+    fn synonym_query(
+        &mut self,
+        group: &[Vec<String>],
+        welsh: Vec<String>,
+        match_terms: &mut MatchTerms,
+    ) -> Box<dyn Query> {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = group
             .iter()
             .map(|tokens| {
                 match_terms.stemmed.extend(tokens.iter().cloned());
-                (Occur::Should, self.exact_query(tokens))
+                (Occur::Should, self.exact_query(&Analysed { english: tokens.clone(), welsh: Vec::new() }))
             })
             .collect();
+        match_terms.welsh.extend(welsh.iter().cloned());
+        alternatives.push((Occur::Should, self.exact_query(&Analysed { english: Vec::new(), welsh })));
         Box::new(BooleanQuery::new(alternatives))
+    }
+
+    fn analyse(&mut self, text: &str) -> Analysed {
+        Analysed { english: terms(self.stemmed, text), welsh: terms(self.welsh, text) }
     }
 
     /// Analysed tokens, as a term (one token) or a phrase, in any weighted field.
@@ -173,12 +202,13 @@ impl QueryBuilder<'_> {
     /// narrowing query. Each field's phrase is narrowed on its own: the union
     /// of the fields reads its parts in windows of thousands of documents,
     /// so narrowing only the union would still check positions in every window.
-    fn exact_query(&self, tokens: &[String]) -> Box<dyn Query> {
-        let per_field = self
-            .fields
-            .weighted()
+    fn exact_query(&self, analysed: &Analysed) -> Box<dyn Query> {
+        let english = self.fields.weighted().map(|(field, weight)| (field, weight, analysed.english.as_slice()));
+        let welsh = self.fields.welsh_weighted().map(|(field, weight)| (field, weight, analysed.welsh.as_slice()));
+        let per_field = english
             .into_iter()
-            .map(|(TextField { words, pairs }, weight)| {
+            .chain(welsh)
+            .map(|(TextField { words, pairs }, weight, tokens)| {
                 let pair = |pair: &[String]| Term::from_field_text(pairs, &pair_term(&pair[0], &pair[1]));
                 let query: Box<dyn Query> = match tokens {
                     [] => Box::new(EmptyQuery),

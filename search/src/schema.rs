@@ -5,9 +5,9 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::{PAIRS, RAW, STEMMED};
+use crate::analysis::{PAIRS, RAW, STEMMED, WELSH, WELSH_PAIRS};
 
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The facets, in the order of `SearchFacets`.
 /// Who may read a document: "public" or "members".
@@ -33,10 +33,12 @@ pub enum Facet {
     Late,
     /// "true" when another council's case study says it reused this one.
     Reused,
+    /// The language it is written in: "EN", "CY" or "BILINGUAL".
+    Language,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 13] = [
+    pub const ALL: [Facet; 14] = [
         Facet::Outcome,
         Facet::ServiceArea,
         Facet::Technology,
@@ -50,6 +52,7 @@ impl Facet {
         Facet::OverBudget,
         Facet::Late,
         Facet::Reused,
+        Facet::Language,
     ];
 
     pub(crate) fn field_name(self) -> &'static str {
@@ -67,6 +70,7 @@ impl Facet {
             Facet::OverBudget => "f_over_budget",
             Facet::Late => "f_late",
             Facet::Reused => "f_reused",
+            Facet::Language => "f_language",
         }
     }
 
@@ -86,6 +90,11 @@ pub struct Fields {
     pub body: TextField,
     pub tags: TextField,
     pub council: TextField,
+    /// Welsh text, analysed as Welsh (see `mutation`): a Welsh case study's
+    /// title, summary and the rest, or a bilingual one's Welsh title and summary.
+    pub welsh_title: TextField,
+    pub welsh_summary: TextField,
+    pub welsh_text: TextField,
     /// Everything searchable, unstemmed: the typo-tolerant field.
     pub fuzzy: Field,
     pub facets: [Field; Facet::ALL.len()],
@@ -103,22 +112,20 @@ pub struct TextField {
 
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let stemmed = |stored: bool| {
-        let options = TextOptions::default().set_indexing_options(
+    let id = builder.add_text_field("id", STRING | STORED | FAST);
+    let mut analysed = |name: &str, stored: bool, (words, pairs): (&str, &str)| {
+        let words = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(STEMMED)
+                .set_tokenizer(words)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
-        if stored { options.set_stored() } else { options }
-    };
-    let id = builder.add_text_field("id", STRING | STORED | FAST);
-    let mut text = |name: &str, stored: bool| {
-        let pairs = TextFieldIndexing::default().set_tokenizer(PAIRS).set_index_option(IndexRecordOption::WithFreqs);
+        let pairs = TextFieldIndexing::default().set_tokenizer(pairs).set_index_option(IndexRecordOption::WithFreqs);
         TextField {
-            words: builder.add_text_field(name, stemmed(stored)),
+            words: builder.add_text_field(name, if stored { words.set_stored() } else { words }),
             pairs: builder.add_text_field(&format!("{name}_pairs"), TextOptions::default().set_indexing_options(pairs)),
         }
     };
+    let mut text = |name: &str, stored: bool| analysed(name, stored, (STEMMED, PAIRS));
     let title = text("title", true);
     let summary = text("summary", true);
     let lessons = text("lessons", true);
@@ -126,6 +133,8 @@ pub fn build() -> (Schema, Fields) {
     let body = text("body", true);
     let tags = text("tags", true);
     let council = text("council", false);
+    let mut welsh = |name: &str| analysed(name, true, (WELSH, WELSH_PAIRS));
+    let (welsh_title, welsh_summary, welsh_text) = (welsh("title_cy"), welsh("summary_cy"), welsh("text_cy"));
     let fuzzy = builder.add_text_field(
         "fuzzy",
         TextOptions::default().set_indexing_options(
@@ -135,8 +144,23 @@ pub fn build() -> (Schema, Fields) {
     let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.field_name(), STRING | FAST | STORED));
     let audience = builder.add_text_field(AUDIENCE_FIELD, STRING | FAST);
     let published_at = builder.add_i64_field(PUBLISHED_AT_FIELD, INDEXED | FAST);
-    let fields =
-        Fields { id, title, summary, lessons, differently, body, tags, council, fuzzy, facets, audience, published_at };
+    let fields = Fields {
+        id,
+        title,
+        summary,
+        lessons,
+        differently,
+        body,
+        tags,
+        council,
+        welsh_title,
+        welsh_summary,
+        welsh_text,
+        fuzzy,
+        facets,
+        audience,
+        published_at,
+    };
     (builder.build(), fields)
 }
 
@@ -154,5 +178,10 @@ impl Fields {
             (self.council, 1.5),
             (self.body, 1.0),
         ]
+    }
+
+    /// The Welsh text fields with their weights, as their English twins weigh.
+    pub fn welsh_weighted(&self) -> [(TextField, f32); 3] {
+        [(self.welsh_title, 4.0), (self.welsh_summary, 2.0), (self.welsh_text, 1.0)]
     }
 }

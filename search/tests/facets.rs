@@ -23,6 +23,7 @@ fn values(doc: &CaseStudyDocument, facet: Facet) -> Vec<String> {
         Facet::OverBudget => doc.over_budget.map(|v| v.to_string()).into_iter().collect(),
         Facet::Late => doc.late.map(|v| v.to_string()).into_iter().collect(),
         Facet::Reused => vec![doc.reused.to_string()],
+        Facet::Language => vec![doc.language.clone()],
     }
 }
 
@@ -82,6 +83,7 @@ fn request(filters: &[(Facet, Vec<&str>)], audience: Audience) -> SearchRequest 
             Facet::OverBudget => request_filters.over_budget = selected,
             Facet::Late => request_filters.late = selected,
             Facet::Reused => request_filters.reused = selected,
+            Facet::Language => request_filters.language = selected,
             Facet::Year => unreachable!("years filter by range"),
         }
     }

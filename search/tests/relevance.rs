@@ -179,3 +179,76 @@ fn pages_are_stable_and_do_not_overlap() {
     }
     assert_eq!(paged, all);
 }
+
+/// A Welsh case study and a bilingual one, beside English ones.
+fn bilingual_index() -> casebook_search::SearchIndex {
+    use casebook_search::CaseStudyDocument;
+    let index = casebook_search::SearchIndex::in_memory().expect("an index");
+    let documents = [
+        CaseStudyDocument {
+            id: "welsh".into(),
+            language: "CY".into(),
+            welsh_title: "Sgwrsfot i drigolion fy nghyngor".into(),
+            welsh_summary: "Atebodd y sgwrsfot gwestiynau am gasgliadau gwastraff.".into(),
+            welsh_text: vec!["Dysgon ni fod angen staff i ateb y cwestiynau anodd.".into()],
+            outcome: "FAILURE".into(),
+            ..Default::default()
+        },
+        CaseStudyDocument {
+            id: "bilingual".into(),
+            language: "BILINGUAL".into(),
+            title: "Council tax reminders by text message".into(),
+            summary: "Text reminders before the first missed payment.".into(),
+            welsh_title: "Nodiadau atgoffa treth gyngor drwy neges destun".into(),
+            welsh_summary: "Negeseuon atgoffa cyn y taliad cyntaf a fethwyd.".into(),
+            outcome: "SUCCESS".into(),
+            ..Default::default()
+        },
+        CaseStudyDocument {
+            id: "english".into(),
+            language: "EN".into(),
+            title: "A chatbot for waste collections".into(),
+            summary: "It answered questions about bins.".into(),
+            outcome: "PARTIAL_SUCCESS".into(),
+            ..Default::default()
+        },
+    ];
+    for document in &documents {
+        index.upsert(document).expect("indexed");
+    }
+    index.commit(1).expect("committed");
+    index
+}
+
+#[test]
+fn welsh_words_find_welsh_case_studies_whatever_their_mutation() {
+    let index = bilingual_index();
+    let mut found = ids(&search(&index, "cyngor")).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    found.sort();
+    assert_eq!(found, ["bilingual", "welsh"], "nghyngor and gyngor are forms of cyngor");
+    assert_eq!(ids(&search(&index, "gasgliadau gwastraff")), ["welsh"]);
+    assert_eq!(ids(&search(&index, "casgliadau")), ["welsh"], "the radical finds the soft mutation");
+    assert_eq!(ids(&search(&index, "\"neges destun\"")), ["bilingual"], "a Welsh phrase");
+    assert_eq!(ids(&search(&index, "text message")), ["bilingual"], "its English text is English still");
+}
+
+#[test]
+fn welsh_matches_are_highlighted_in_the_welsh_text() {
+    let index = bilingual_index();
+    let results = search(&index, "cyngor");
+    let welsh = results.hits.iter().find(|hit| hit.id == "welsh").expect("the Welsh case study");
+    let title = welsh.highlights.iter().find(|highlight| highlight.field == "titleCy").expect("a Welsh title snippet");
+    assert!(title.snippet.contains("<mark>nghyngor</mark>"), "{}", title.snippet);
+}
+
+#[test]
+fn the_language_facet_counts_and_filters_each_language() {
+    let index = bilingual_index();
+    let mut request = SearchRequest::words("", Audience::Public);
+    let results = index.search(&request).expect("searched");
+    let mut counts = results.facets[&casebook_search::Facet::Language].clone();
+    counts.sort();
+    assert_eq!(counts, [("BILINGUAL".to_owned(), 1), ("CY".to_owned(), 1), ("EN".to_owned(), 1)]);
+    request.filters.language = vec!["CY".into()];
+    assert_eq!(ids(&index.search(&request).expect("searched")), ["welsh"]);
+}

@@ -24,6 +24,33 @@ KINDS = {
     "CTY": "COUNTY", "COMB": "COMBINED_AUTHORITY", "NID": "NORTHERN_IRELAND_DISTRICT",
 }
 
+# The official Welsh names of the 22 Welsh councils (the register's alt-names
+# hold the places' Welsh names, not the councils').
+WELSH_NAMES = {
+    "AGY": "Cyngor Sir Ynys Môn",
+    "BGE": "Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr",
+    "BGW": "Cyngor Bwrdeistref Sirol Blaenau Gwent",
+    "CAY": "Cyngor Bwrdeistref Sirol Caerffili",
+    "CGN": "Cyngor Sir Ceredigion",
+    "CMN": "Cyngor Sir Caerfyrddin",
+    "CRF": "Cyngor Dinas Caerdydd",
+    "CWY": "Cyngor Bwrdeistref Sirol Conwy",
+    "DEN": "Cyngor Sir Ddinbych",
+    "FLN": "Cyngor Sir y Fflint",
+    "GWN": "Cyngor Gwynedd",
+    "MON": "Cyngor Sir Fynwy",
+    "MTY": "Cyngor Bwrdeistref Sirol Merthyr Tudful",
+    "NTL": "Cyngor Bwrdeistref Sirol Castell-nedd Port Talbot",
+    "NWP": "Cyngor Dinas Casnewydd",
+    "PEM": "Cyngor Sir Penfro",
+    "POW": "Cyngor Sir Powys",
+    "RCT": "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf",
+    "SWA": "Cyngor Dinas a Sir Abertawe",
+    "TOF": "Cyngor Bwrdeistref Sirol Torfaen",
+    "VGL": "Cyngor Bro Morgannwg",
+    "WRX": "Cyngor Bwrdeistref Sirol Wrecsam",
+}
+
 
 def kebab(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -40,8 +67,9 @@ def main(path, domains_path):
                 member_regions[ca][r["region"]] += 1
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["register_code", "slug", "name", "gss_code", "kind", "region", "nation", "email_domains",
-                  "shared_email_domains"])
+                  "shared_email_domains", "name_cy"])
     seen = set()
+    seen_codes = {r["local-authority-code"] for r in current}
     for r in sorted(current, key=lambda r: r["local-authority-code"]):
         slug = r["gov-uk-slug"] or kebab(r["nice-name"])
         assert slug not in seen, slug
@@ -56,7 +84,9 @@ def main(path, domains_path):
             KINDS.get(r["local-authority-type"], "OTHER"), kebab(region), kebab(r["nation"]),
             domains.get(r["local-authority-code"], {}).get("domains", ""),
             domains.get(r["local-authority-code"], {}).get("shared-domains", ""),
+            WELSH_NAMES.get(r["local-authority-code"], ""),
         ])
+    assert all(code in seen_codes for code in WELSH_NAMES), "a Welsh council is missing from the register"
 
 
 if __name__ == "__main__":

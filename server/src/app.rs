@@ -72,6 +72,10 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
     if refreshed > 0 {
         tracing::info!(councils = refreshed, "email domains updated from the shipped register");
     }
+    let named = register::fill_shipped_welsh_names(&db).await?;
+    if named > 0 {
+        tracing::info!(councils = named, "Welsh names added from the shipped register");
+    }
     if added > 0 {
         tracing::info!(councils = added, "loaded the shipped register of councils");
     }

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use crate::authorities;
 use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{
-    CaseStudyInput, CostBand, EvidenceInput, LinkInput, ModerationDecision, Outcome, Status, Visibility, workflow,
+    CaseStudyInput, CostBand, EvidenceInput, Language, LinkInput, ModerationDecision, Outcome, Status, Visibility,
+    workflow,
 };
 use crate::entities::{case_study, member};
 use crate::identity::Viewer;
@@ -61,6 +62,12 @@ struct DemoCaseStudy {
     planned_end_on: Option<NaiveDate>,
     #[serde(default)]
     do_differently: Vec<String>,
+    #[serde(default)]
+    language: Option<Language>,
+    #[serde(default)]
+    title_cy: Option<String>,
+    #[serde(default)]
+    summary_cy: Option<String>,
     final_status: Status,
 }
 
@@ -154,6 +161,9 @@ impl DemoCaseStudy {
                 planned_end_on: self.planned_end_on.map(|date| date.to_string()),
                 do_differently: self.do_differently,
             },
+            language: self.language,
+            title_cy: self.title_cy,
+            summary_cy: self.summary_cy,
         }
     }
 }

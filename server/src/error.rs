@@ -15,6 +15,8 @@
 
 use std::fmt;
 
+use crate::i18n::{self, Arg, Locale};
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("sign in to do this")]
@@ -42,6 +44,23 @@ pub enum AppError {
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
         AppError::BadUserInput(vec![FieldError { field: field.into(), message: message.into() }])
+    }
+
+    /// What the client reads, in `locale` (the `Display` text is the English).
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            AppError::Unauthenticated => locale.t("error-unauthenticated"),
+            AppError::NotFound => locale.t("error-not-found"),
+            AppError::Unavailable(_) => locale.t("error-unavailable"),
+            AppError::TimedOut(seconds) => locale.text("error-timed-out", &[("seconds", Arg::Number(*seconds as i64))]),
+            AppError::Internal(_) => locale.t("error-internal"),
+            AppError::Forbidden(message) => i18n::message(locale, message),
+            AppError::Conflict(message) | AppError::RateLimited(message) => i18n::message(locale, message),
+            AppError::BadUserInput(errors) => match errors.first() {
+                Some(first) => format!("{} {}", first.field, first.message_in(locale)),
+                None => locale.t("error-invalid-input"),
+            },
+        }
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -93,6 +112,12 @@ impl From<sea_orm::TransactionError<AppError>> for AppError {
 pub struct FieldError {
     pub field: String,
     pub message: String,
+}
+
+impl FieldError {
+    pub fn message_in(&self, locale: Locale) -> String {
+        i18n::message(locale, &self.message)
+    }
 }
 
 fn describe(errors: &[FieldError]) -> String {

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod graphql;
+pub mod i18n;
 pub mod identity;
 pub mod members;
 pub mod notifications;

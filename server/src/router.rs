@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .merge(dev_sign_in_page)
         .merge(rate_limit::limit_sign_in(sign_in_attempts, settings.sign_in_rate_per_minute, &proxies))
         .fallback(web::fallback)
+        .layer(middleware::from_fn(crate::i18n::remember_choice))
         .layer(middleware::from_fn_with_state(state.clone(), security::secure_page));
     // Beside the pages, unless it has an address of its own (`metrics_router`).
     let mut operations = Router::new();

@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use anyhow::Context;
 
 pub mod admin;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 
 use crate::entities::taxonomy_term;
 pub use crate::entities::values::TermKind;
 use crate::error::AppResult;
+use crate::i18n::Locale;
 
 const SEED: &str = include_str!("../data/taxonomy.csv");
 
@@ -19,7 +21,19 @@ const SEED: &str = include_str!("../data/taxonomy.csv");
 pub struct Term {
     pub key: String,
     pub label: String,
+    /// The Welsh label; the English one stands in until a term has one.
+    pub label_cy: Option<String>,
     pub retired: bool,
+}
+
+impl Term {
+    /// Its label in the interface's language.
+    pub fn label_in(&self, locale: Locale) -> &str {
+        match (locale, &self.label_cy) {
+            (Locale::Welsh, Some(welsh)) => welsh,
+            _ => &self.label,
+        }
+    }
 }
 
 /// Every term, in seed order, for one request or one validation.
@@ -65,7 +79,7 @@ pub async fn load(db: &impl ConnectionTrait) -> AppResult<Taxonomy> {
         .await?;
     let mut taxonomy = Taxonomy::default();
     for row in rows {
-        let term = Term { key: row.key, label: row.label, retired: row.retired };
+        let term = Term { key: row.key, label: row.label, label_cy: row.label_cy, retired: row.retired };
         match row.kind {
             TermKind::ServiceArea => taxonomy.service_areas.push(term),
             TermKind::Technology => taxonomy.technologies.push(term),
@@ -79,21 +93,33 @@ struct SeedRow {
     kind: TermKind,
     key: String,
     label: String,
+    label_cy: String,
 }
 
-/// Adds the seed terms that are missing. Labels an admin changed are kept.
+/// Adds the seed terms that are missing, and the Welsh labels of seed terms
+/// that have none. Labels an admin changed are kept.
 pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
     let existing = load(db).await.map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let mut added = 0;
     for (position, record) in csv::Reader::from_reader(SEED.as_bytes()).deserialize::<SeedRow>().enumerate() {
         let row = record.context("the taxonomy seed is malformed")?;
-        if existing.contains(row.kind, &row.key) {
+        if let Some(term) = existing.terms(row.kind).iter().find(|term| term.key == row.key) {
+            if term.label_cy.is_none() {
+                taxonomy_term::Entity::update_many()
+                    .col_expr(taxonomy_term::Column::LabelCy, Expr::value(row.label_cy))
+                    .filter(taxonomy_term::Column::Kind.eq(row.kind))
+                    .filter(taxonomy_term::Column::Key.eq(row.key))
+                    .filter(taxonomy_term::Column::LabelCy.is_null())
+                    .exec(db)
+                    .await?;
+            }
             continue;
         }
         taxonomy_term::ActiveModel {
             kind: Set(row.kind),
             key: Set(row.key),
             label: Set(row.label),
+            label_cy: Set(Some(row.label_cy)),
             position: Set(position as i32),
             retired: Set(false),
             ..Default::default()

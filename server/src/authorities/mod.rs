@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::entities::authority;
 pub use crate::entities::values::AuthorityKind;
 use crate::error::AppResult;
+use crate::i18n::{Arg, Locale};
 
 impl AuthorityKind {
     pub const ALL: [AuthorityKind; 10] = [
@@ -24,57 +25,47 @@ impl AuthorityKind {
         AuthorityKind::Other,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AuthorityKind::County => "County council",
-            AuthorityKind::District => "District council",
-            AuthorityKind::Unitary => "Unitary authority",
-            AuthorityKind::MetropolitanDistrict => "Metropolitan district",
-            AuthorityKind::LondonBorough => "London borough",
-            AuthorityKind::ScottishCouncil => "Scottish council",
-            AuthorityKind::WelshCouncil => "Welsh council",
-            AuthorityKind::NorthernIrelandDistrict => "Northern Ireland district",
-            AuthorityKind::CombinedAuthority => "Combined authority",
-            AuthorityKind::Other => "Other authority",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        crate::i18n::value_label(locale, "authority-kind", self.as_str())
+    }
+}
+
+/// A council's name in the interface's language: the Welsh councils have Welsh names.
+pub fn name_in(council: &authority::Model, locale: Locale) -> &str {
+    match (locale, &council.name_cy) {
+        (Locale::Welsh, Some(welsh)) => welsh,
+        _ => &council.name,
     }
 }
 
 /// The anonymous label of a council: kind and region, never its name.
 /// "A London borough", "A district council in the South East", "A Scottish council".
-pub fn anonymous_label(kind: AuthorityKind, region: &str) -> String {
-    let in_region = |phrase: &str| format!("{phrase} in {}", region_display_name(region));
-    match kind {
-        AuthorityKind::LondonBorough => "A London borough".to_owned(),
-        AuthorityKind::ScottishCouncil => "A Scottish council".to_owned(),
-        AuthorityKind::WelshCouncil => "A Welsh council".to_owned(),
-        AuthorityKind::NorthernIrelandDistrict => "A Northern Ireland district council".to_owned(),
-        AuthorityKind::County => in_region("A county council"),
-        AuthorityKind::District => in_region("A district council"),
-        AuthorityKind::Unitary => in_region("A unitary council"),
-        AuthorityKind::MetropolitanDistrict => in_region("A metropolitan borough"),
-        AuthorityKind::CombinedAuthority => in_region("A combined authority"),
-        AuthorityKind::Other => in_region("An authority"),
-    }
+pub fn anonymous_label(kind: AuthorityKind, region: &str, locale: Locale) -> String {
+    let region = region_display_name(region, locale);
+    locale.text(
+        &format!("anonymous-{}", kind.as_str().to_ascii_lowercase().replace('_', "-")),
+        &[("region", Arg::Text(region))],
+    )
 }
 
-/// "north-east" → "the North East", "london" → "London".
-pub fn region_display_name(region: &str) -> String {
-    match region {
-        "north-east" => "the North East".into(),
-        "north-west" => "the North West".into(),
-        "yorkshire-and-the-humber" => "Yorkshire and the Humber".into(),
-        "east-midlands" => "the East Midlands".into(),
-        "west-midlands" => "the West Midlands".into(),
-        "east-of-england" => "the East of England".into(),
-        "london" => "London".into(),
-        "south-east" => "the South East".into(),
-        "south-west" => "the South West".into(),
-        "scotland" => "Scotland".into(),
-        "wales" => "Wales".into(),
-        "northern-ireland" => "Northern Ireland".into(),
-        other => other.replace('-', " "),
-    }
+/// "north-east" → "the North East", "london" → "London"; a region of no
+/// known name is its slug in words.
+pub fn region_display_name(region: &str, locale: Locale) -> String {
+    const KNOWN: [&str; 12] = [
+        "north-east",
+        "north-west",
+        "yorkshire-and-the-humber",
+        "east-midlands",
+        "west-midlands",
+        "east-of-england",
+        "london",
+        "south-east",
+        "south-west",
+        "scotland",
+        "wales",
+        "northern-ireland",
+    ];
+    if KNOWN.contains(&region) { locale.t(&format!("region-{region}")) } else { region.replace('-', " ") }
 }
 
 /// The one rule for a "current" council, used wherever a council is chosen
@@ -188,9 +179,25 @@ mod tests {
 
     #[test]
     fn anonymous_labels_name_kind_and_region_only() {
-        assert_eq!(anonymous_label(AuthorityKind::LondonBorough, "london"), "A London borough");
-        assert_eq!(anonymous_label(AuthorityKind::District, "south-east"), "A district council in the South East");
-        assert_eq!(anonymous_label(AuthorityKind::Unitary, "south-west"), "A unitary council in the South West");
-        assert_eq!(anonymous_label(AuthorityKind::ScottishCouncil, "scotland"), "A Scottish council");
+        let english = Locale::English;
+        assert_eq!(anonymous_label(AuthorityKind::LondonBorough, "london", english), "A London borough");
+        assert_eq!(
+            anonymous_label(AuthorityKind::District, "south-east", english),
+            "A district council in the South East"
+        );
+        assert_eq!(
+            anonymous_label(AuthorityKind::Unitary, "south-west", english),
+            "A unitary council in the South West"
+        );
+        assert_eq!(anonymous_label(AuthorityKind::ScottishCouncil, "scotland", english), "A Scottish council");
+    }
+
+    #[test]
+    fn anonymous_labels_in_welsh_name_kind_and_region_only() {
+        assert_eq!(anonymous_label(AuthorityKind::WelshCouncil, "wales", Locale::Welsh), "Cyngor yng Nghymru");
+        assert_eq!(
+            anonymous_label(AuthorityKind::District, "south-east", Locale::Welsh),
+            "Cyngor dosbarth – De-ddwyrain Lloegr"
+        );
     }
 }

@@ -31,6 +31,8 @@ struct ShippedRow {
     nation: String,
     email_domains: String,
     shared_email_domains: String,
+    /// The Welsh councils' Welsh names; empty for the others.
+    name_cy: String,
 }
 
 /// `a.gov.uk;b.gov.uk` as a list (empty for an empty cell).
@@ -59,6 +61,7 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
             register_code: Set(Some(row.register_code)),
             slug: Set(row.slug),
             name: Set(row.name),
+            name_cy: Set(Some(row.name_cy).filter(|name| !name.is_empty())),
             gss_code: Set(row.gss_code),
             kind: Set(row.kind),
             region: Set(row.region),
@@ -79,6 +82,23 @@ pub async fn load_shipped_register_if_empty(db: &DatabaseConnection) -> anyhow::
     }
     txn.commit().await?;
     Ok(count)
+}
+
+/// Gives the councils of a register loaded before issue 20 their shipped
+/// Welsh names, where they have none. Returns how many changed.
+pub async fn fill_shipped_welsh_names(db: &DatabaseConnection) -> anyhow::Result<usize> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let mut changed = 0;
+    for row in shipped_rows()?.into_iter().filter(|row| !row.name_cy.is_empty()) {
+        let updated = authority::Entity::update_many()
+            .col_expr(authority::Column::NameCy, sea_orm::sea_query::Expr::value(row.name_cy))
+            .filter(authority::Column::RegisterCode.eq(row.register_code))
+            .filter(authority::Column::NameCy.is_null())
+            .exec(db)
+            .await?;
+        changed += updated.rows_affected as usize;
+    }
+    Ok(changed)
 }
 
 /// Brings the email domains of a register loaded by an earlier version up to

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::evidence::{Evidence, EvidenceStrength, MAX_COST, cost_band_for};
-use super::{CostBand, Outcome, Visibility};
+use super::{CostBand, Language, Languages, Outcome, Visibility};
 use crate::entities::json::Link;
 pub use crate::entities::values::CaseStudyContent;
 use crate::error::FieldError;
@@ -55,6 +55,10 @@ pub struct CaseStudyInput {
     pub visibility: Option<Visibility>,
     pub anonymous: bool,
     pub evidence: EvidenceInput,
+    /// None is English, what clients written before issue 20 send.
+    pub language: Option<Language>,
+    pub title_cy: Option<String>,
+    pub summary_cy: Option<String>,
 }
 
 /// The evidence fields of `CaseStudyInput` (issue 19), each optional.
@@ -129,6 +133,7 @@ impl CaseStudyInput {
         }
 
         let evidence = errors.evidence(self.evidence, started_on);
+        let languages = errors.languages(self.language.unwrap_or(Language::En), self.title_cy, self.summary_cy);
 
         let partners = errors.short_texts("partners", self.partners, MAX_PARTNERS, PARTNER_MAX_CHARS);
         let collaborators = errors.collaborators(self.collaborators, context);
@@ -169,6 +174,7 @@ impl CaseStudyInput {
             visibility,
             anonymous: self.anonymous,
             evidence,
+            languages,
         })
     }
 }
@@ -198,6 +204,21 @@ impl Errors {
             self.add(field, format!("`{text}` is not a date as YYYY-MM-DD"));
         }
         parsed
+    }
+
+    /// A bilingual case study needs its Welsh title and summary, held to the
+    /// English ones' lengths; given for another language, they are kept.
+    fn languages(&mut self, language: Language, title_cy: Option<String>, summary_cy: Option<String>) -> Languages {
+        let given = |text: Option<String>| text.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
+        let (title_cy, summary_cy) = (given(title_cy), given(summary_cy));
+        for (field, text, allowed) in [("titleCy", &title_cy, TITLE_CHARS), ("summaryCy", &summary_cy, SUMMARY_CHARS)] {
+            match text {
+                Some(text) => self.check_length(field, text, allowed),
+                None if language == Language::Bilingual => self.add(field, "is required for a bilingual case study"),
+                None => {}
+            }
+        }
+        Languages { language, title_cy, summary_cy }
     }
 
     fn check_length(&mut self, field: &str, text: &str, allowed: std::ops::RangeInclusive<usize>) {
@@ -349,8 +370,18 @@ mod tests {
 
     fn taxonomy() -> Taxonomy {
         Taxonomy {
-            service_areas: vec![Term { key: "housing".into(), label: "Housing".into(), retired: false }],
-            technologies: vec![Term { key: "chatbot".into(), label: "Chatbots".into(), retired: false }],
+            service_areas: vec![Term {
+                key: "housing".into(),
+                label: "Housing".into(),
+                label_cy: None,
+                retired: false,
+            }],
+            technologies: vec![Term {
+                key: "chatbot".into(),
+                label: "Chatbots".into(),
+                label_cy: None,
+                retired: false,
+            }],
         }
     }
 

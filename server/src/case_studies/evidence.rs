@@ -5,28 +5,19 @@
 
 use crate::case_studies::CostBand;
 pub use crate::entities::values::{Evidence, EvidenceStrength};
+use crate::i18n::{self, Locale};
 
 /// Largest cost accepted, in pounds (GraphQL's `Int` holds 2.1 billion).
 pub const MAX_COST: i64 = i32::MAX as i64;
 
 impl EvidenceStrength {
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceStrength::Anecdotal => "Anecdotal",
-            EvidenceStrength::Monitored => "Monitored",
-            EvidenceStrength::Evaluated => "Evaluated",
-            EvidenceStrength::IndependentlyEvaluated => "Independently evaluated",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        i18n::value_label(locale, "evidence", self.as_str())
     }
 
     /// What the rating means, as the form and the page explain it.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            EvidenceStrength::Anecdotal => "what we saw",
-            EvidenceStrength::Monitored => "we measured before and after",
-            EvidenceStrength::Evaluated => "a structured internal evaluation",
-            EvidenceStrength::IndependentlyEvaluated => "an outside evaluation",
-        }
+    pub fn meaning(self, locale: Locale) -> String {
+        i18n::value_label(locale, "evidence-meaning", self.as_str())
     }
 }
 

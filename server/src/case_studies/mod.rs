@@ -18,29 +18,25 @@ pub use content::{
     normalise_tag,
 };
 
-pub use crate::entities::values::{CostBand, ModerationDecision, Outcome, RevisionState, Status, Visibility};
+pub use crate::entities::values::{
+    CostBand, Language, Languages, ModerationDecision, Outcome, RevisionState, Status, Visibility,
+};
+use crate::i18n::{self, Locale};
 
 impl Outcome {
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Success => "Success",
-            Outcome::PartialSuccess => "Partial success",
-            Outcome::Failure => "Failure",
-            Outcome::Abandoned => "Abandoned",
-            Outcome::InProgress => "In progress",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        i18n::value_label(locale, "outcome", self.as_str())
     }
 }
 
 impl CostBand {
-    pub fn label(self) -> &'static str {
-        match self {
-            CostBand::Under10k => "Under £10k",
-            CostBand::From10kTo50k => "£10k to £50k",
-            CostBand::From50kTo250k => "£50k to £250k",
-            CostBand::From250kTo1m => "£250k to £1m",
-            CostBand::Over1m => "Over £1m",
-            CostBand::Unknown => "Unknown",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        i18n::value_label(locale, "cost-band", self.as_str())
+    }
+}
+
+impl Language {
+    pub fn label(self, locale: Locale) -> String {
+        i18n::value_label(locale, "language", self.as_str())
     }
 }

@@ -12,6 +12,7 @@ use crate::authorities;
 use crate::entities::authority;
 use crate::entities::case_study::{self, Column};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 
 /// Owning council, or an admin: may edit and submit, and reads drafts.
@@ -57,11 +58,16 @@ pub fn can_see_council(viewer: &Viewer, case_study: &case_study::Model) -> bool 
 
 /// The council as this viewer may see it: its name, or "A London borough"
 /// (kind and region) when the case study is anonymous to them.
-pub fn council_label(viewer: &Viewer, case_study: &case_study::Model, council: &authority::Model) -> String {
+pub fn council_label(
+    viewer: &Viewer,
+    case_study: &case_study::Model,
+    council: &authority::Model,
+    locale: Locale,
+) -> String {
     if can_see_council(viewer, case_study) {
-        council.name.clone()
+        authorities::name_in(council, locale).to_owned()
     } else {
-        authorities::anonymous_label(council.kind, &council.region)
+        authorities::anonymous_label(council.kind, &council.region, locale)
     }
 }
 

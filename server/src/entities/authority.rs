@@ -13,6 +13,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub name: String,
+    /// Its Welsh name (the Welsh councils'), shown in the Welsh interface.
+    pub name_cy: Option<String>,
     pub gss_code: String,
     pub kind: AuthorityKind,
     pub region: String,

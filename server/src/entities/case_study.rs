@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use super::json::{IdList, LinkList, StringList};
-use super::values::{CostBand, Evidence, Outcome, Status, Visibility};
+use super::values::{CostBand, Evidence, Languages, Outcome, Status, Visibility};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_studies")]
@@ -61,6 +61,9 @@ pub struct Model {
     /// Null for case studies written before issue 19: read it as `Evidence::default()`.
     #[sea_orm(column_type = "Json", nullable)]
     pub evidence: Option<Evidence>,
+    /// Null for case studies written before issue 20: English, with no Welsh title or summary.
+    #[sea_orm(column_type = "Json", nullable)]
+    pub languages: Option<Languages>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -70,10 +73,17 @@ impl ActiveModelBehavior for ActiveModel {}
 
 /// What a case study without evidence reads as.
 static NO_EVIDENCE: Evidence = Evidence::NONE;
+/// What a case study written before issue 20 reads as.
+static ENGLISH_ONLY: Languages = Languages::ENGLISH;
 
 impl Model {
     /// Its evidence, or none given.
     pub fn evidence(&self) -> &Evidence {
         self.evidence.as_ref().unwrap_or(&NO_EVIDENCE)
+    }
+
+    /// Its language and Welsh title and summary, or English alone.
+    pub fn languages(&self) -> &Languages {
+        self.languages.as_ref().unwrap_or(&ENGLISH_ONLY)
     }
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Set when the member's personal data was erased (the row stays, emptied).
     pub erased_at: Option<DateTimeUtc>,
+    /// The interface language they chose (`en` or `cy`): their pages and their emails. None until they choose.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

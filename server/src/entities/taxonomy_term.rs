@@ -10,6 +10,8 @@ pub struct Model {
     pub kind: TermKind,
     pub key: String,
     pub label: String,
+    /// Its Welsh label, shown in the Welsh interface.
+    pub label_cy: Option<String>,
     pub position: i32,
     /// No longer offered for new case studies; kept on the old ones and in facets.
     pub retired: bool,

@@ -290,4 +290,37 @@ pub struct CaseStudyContent {
     /// Absent from content stored before issue 19.
     #[serde(default)]
     pub evidence: Evidence,
+    /// Absent from content stored before issue 20 (English).
+    #[serde(default)]
+    pub languages: Languages,
+}
+
+stored_enum! {
+    /// The language a case study is written in.
+    pub enum Language {
+        En = "EN",
+        Cy = "CY",
+        Bilingual = "BILINGUAL",
+    }
+}
+
+/// Which language a case study is written in, and (when it is bilingual)
+/// its Welsh title and summary beside the English ones in `title` and
+/// `summary`. A Welsh case study's own `title` and `summary` are Welsh.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
+#[serde(default)]
+pub struct Languages {
+    pub language: Language,
+    pub title_cy: Option<String>,
+    pub summary_cy: Option<String>,
+}
+
+impl Languages {
+    pub const ENGLISH: Languages = Languages { language: Language::En, title_cy: None, summary_cy: None };
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages::ENGLISH
+    }
 }

@@ -10,7 +10,8 @@ use crate::error::{AppError, ErrorCode};
 impl ErrorExtensions for AppError {
     fn extend(&self) -> async_graphql::Error {
         self.log();
-        async_graphql::Error::new(self.to_string()).extend_with(|_, extensions| {
+        let locale = crate::i18n::request_locale();
+        async_graphql::Error::new(self.message(locale)).extend_with(|_, extensions| {
             extensions.set("code", self.code().as_str());
             if let AppError::BadUserInput(errors) = self {
                 if let Some(first) = errors.first() {
@@ -21,7 +22,7 @@ impl ErrorExtensions for AppError {
                     .map(|error| {
                         let mut entry = async_graphql::indexmap::IndexMap::new();
                         entry.insert(async_graphql::Name::new("field"), Value::from(error.field.as_str()));
-                        entry.insert(async_graphql::Name::new("message"), Value::from(error.message.as_str()));
+                        entry.insert(async_graphql::Name::new("message"), Value::from(error.message_in(locale)));
                         Value::Object(entry)
                     })
                     .collect();

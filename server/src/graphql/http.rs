@@ -11,6 +11,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+use crate::i18n;
 use serde_json::{Value, json};
 
 use super::RequestContext;
@@ -241,10 +243,12 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
     .await
     {
         Ok(viewer) => viewer,
-        Err(error) => return app_error_response(error, media),
+        Err(error) => return app_error_response(error, media, &headers),
     };
     request = request.data(RequestContext::new(&state, viewer));
-    let mut response = state.schema.execute(request).await;
+    // Error messages follow Accept-Language; their codes never change.
+    let locale = i18n::from_accept_language(&headers).unwrap_or_default();
+    let mut response = i18n::answering_in(locale, state.schema.execute(request)).await;
     add_missing_codes(&mut response.errors);
     let kind = if is_mutation { "mutation" } else { "query" };
     metrics::graphql_operation(name.as_deref(), kind, &outcome(&response.errors));
@@ -270,16 +274,17 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
     };
     let body = match serialized {
         Ok(body) => body,
-        Err(error) => return app_error_response(AppError::Internal(error.into()), media),
+        Err(error) => return app_error_response(AppError::Internal(error.into()), media, &headers),
     };
     let mut http = (status, body).into_response();
     http.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
     http
 }
 
-fn app_error_response(error: AppError, media: MediaType) -> Response {
+fn app_error_response(error: AppError, media: MediaType, headers: &HeaderMap) -> Response {
     error.log();
-    error_response(error.code().http_status(), media, &error.to_string(), error.code())
+    let locale = i18n::from_accept_language(headers).unwrap_or_default();
+    error_response(error.code().http_status(), media, &error.message(locale), error.code())
 }
 
 /// An error answered before (or instead of) execution: `{"errors": [...]}` with a code.

@@ -10,7 +10,7 @@ use super::types::{
 };
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::evidence::EvidenceStrength;
-use crate::case_studies::{self, CostBand, ModerationDecision, Outcome, Visibility, reuse, workflow};
+use crate::case_studies::{self, CostBand, Language, ModerationDecision, Outcome, Visibility, reuse, workflow};
 use crate::entities::values::{AlertFrequency, FollowTarget, QuestionPart, ReuseKind};
 use crate::members::{self, Role, admin};
 use crate::notifications::{alerts, preferences};
@@ -53,6 +53,13 @@ pub struct CaseStudyInput {
     pub planned_end_on: Option<Date>,
     /// What the council would do differently, like `lessons`.
     pub do_differently: Option<Vec<String>>,
+    /// The language it is written in; BILINGUAL needs `titleCy` and `summaryCy`.
+    #[graphql(default_with = "Language::En")]
+    pub language: Language,
+    /// The Welsh title beside the English `title`.
+    pub title_cy: Option<String>,
+    /// The Welsh summary beside the English `summary`.
+    pub summary_cy: Option<String>,
 }
 
 /// An admin's edit of a council: absent fields stay as they are.
@@ -107,6 +114,9 @@ impl From<CaseStudyInput> for case_studies::CaseStudyInput {
                 planned_end_on: input.planned_end_on.map(|date| date.0),
                 do_differently: input.do_differently.unwrap_or_default(),
             },
+            language: Some(input.language),
+            title_cy: input.title_cy,
+            summary_cy: input.summary_cy,
         }
     }
 }

@@ -189,6 +189,8 @@ impl Query {
             sort: sort.unwrap_or_default().into(),
             page,
             within: None,
+            // The API's labels are English; `nameCy` and `labelCy` carry the Welsh.
+            locale: crate::i18n::Locale::English,
         };
         let results = request.search.search(&request.db, &request.viewer, &request.index_turn, args).await.gql()?;
         SearchResults::load(ctx, results).await

@@ -5,7 +5,7 @@
 //! only the `Viewer` (`viewer.rs`, which knows nothing of HTTP); reading
 //! cookies and origins is `headers.rs`.
 
-mod headers;
+pub(crate) mod headers;
 mod viewer;
 
 use axum::http::header::AUTHORIZATION;

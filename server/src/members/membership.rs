@@ -25,6 +25,7 @@ use sea_orm::{
 use super::{MemberStatus, Role};
 use crate::entities::{authority, member, member_identity};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 
 /// The longest name kept (the column's size); longer ones are cut.
 const MAX_NAME_CHARS: usize = 200;
@@ -220,6 +221,7 @@ async fn create(db: &impl ConnectionTrait, email: &str, name: Option<String>, ro
         created_at: Set(now),
         updated_at: Set(now),
         erased_at: Set(None),
+        language: Set(None),
     }
     .insert(db)
     .await?)
@@ -280,4 +282,23 @@ mod tests {
         assert!(!domain_is_within("notcamden.gov.uk", "camden.gov.uk"));
         assert!(!domain_is_within("camden.gov.uk.evil.example", "camden.gov.uk"));
     }
+}
+
+/// Saves the interface language a member chose (their pages and emails
+/// follow it). A choice that changes nothing writes nothing.
+pub async fn choose_language(db: &impl ConnectionTrait, member: &member::Model, locale: Locale) -> AppResult<()> {
+    if member.language.as_deref() == Some(locale.code()) {
+        return Ok(());
+    }
+    member::Entity::update_many()
+        .col_expr(member::Column::Language, sea_orm::sea_query::Expr::value(locale.code()))
+        .filter(member::Column::Id.eq(member.id.clone()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The language a member's emails are written in: their choice, else English.
+pub fn language_of(member: &member::Model) -> Locale {
+    member.language.as_deref().and_then(Locale::from_code).unwrap_or_default()
 }

@@ -7,7 +7,8 @@ pub mod membership;
 mod tokens;
 
 pub use membership::{
-    VerifiedIdentity, council_for_email, councils_sharing, member_for_dev_sign_in, member_for_identity,
+    VerifiedIdentity, choose_language, council_for_email, councils_sharing, language_of, member_for_dev_sign_in,
+    member_for_identity,
 };
 pub use tokens::{
     create_token, hash_token, issue_from_command_line, issue_token, member_for_token, revoke_token, tokens_of,
@@ -106,6 +107,7 @@ pub async fn upsert_active_member(
                 created_at: Set(now),
                 updated_at: Set(now),
                 erased_at: Set(None),
+                language: Set(None),
             }
             .insert(db)
             .await?

@@ -29,6 +29,7 @@ use crate::case_studies::{Status, policy};
 use crate::entities::values::{AlertFrequency, FollowTarget, FollowUpState};
 use crate::entities::{alert_ledger_entry, case_study, follow_up, member, subscription};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::paging::{Page, PageRequest};
 use crate::search_sync::{IndexTurn, SearchArgs, SearchService};
@@ -387,6 +388,7 @@ async fn matching(
         sort: Sort::Newest,
         page: PageRequest { offset: 0, first: ids.len() as u64 },
         within: Some(ids),
+        locale: Locale::English,
     };
     let page = search.search(db, viewer, &IndexTurn::default(), args).await?;
     // Search relaxes a query nothing matches to "any of the words"; an alert says only what matches.
@@ -457,7 +459,7 @@ async fn send_alert(
             listed.push((case_study, item.follow_up));
         }
     }
-    let councils = council_names(&txn, viewer, &listed).await?;
+    let councils = council_names(&txn, viewer, &listed, crate::members::language_of(member)).await?;
     let email = alert_email(site, member, subscription, &listed, &councils);
     mail::enqueue(&txn, email, &site.message_domain()).await?;
     txn.commit().await?;
@@ -469,6 +471,7 @@ async fn council_names(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     listed: &[(&case_study::Model, bool)],
+    locale: Locale,
 ) -> AppResult<HashMap<String, String>> {
     let ids: Vec<i32> = listed.iter().map(|(case_study, _)| case_study.authority_id).collect();
     let councils: HashMap<i32, crate::entities::authority::Model> =
@@ -477,7 +480,7 @@ async fn council_names(
         .iter()
         .filter_map(|(case_study, _)| {
             let council = councils.get(&case_study.authority_id)?;
-            Some((case_study.id.clone(), policy::council_label(viewer, case_study, council)))
+            Some((case_study.id.clone(), policy::council_label(viewer, case_study, council, locale)))
         })
         .collect())
 }

@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entities::notification_setting;
 use crate::error::AppResult;
+use crate::i18n::Locale;
 
 /// The kinds of workflow notification, each one setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,16 +57,8 @@ impl NoticeKind {
     }
 
     /// What the settings page calls it.
-    pub fn label(self) -> &'static str {
-        match self {
-            NoticeKind::Submissions => "Submissions, revisions and follow-ups waiting for moderation",
-            NoticeKind::Decisions => "Moderators' decisions on your case studies",
-            NoticeKind::Reports => "Reports of case studies",
-            NoticeKind::ReportOutcomes => "What happened to your reports",
-            NoticeKind::PendingMembers => "New members waiting to be let in",
-            NoticeKind::ReviewReminders => "Case studies due for review",
-            NoticeKind::Questions => "Questions about your council's case studies, and answers to yours",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        crate::i18n::value_label(locale, "notice", self.as_str())
     }
 }
 

@@ -9,6 +9,7 @@ use super::site::Site;
 use super::{NoticeKind, preferences};
 use crate::entities::subscription;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 
 /// What a token unsubscribes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,15 +44,17 @@ impl Grant {
 }
 
 /// What the confirmation page says it will stop; None once it is already gone.
-pub async fn describe(db: &impl ConnectionTrait, grant: &Grant) -> AppResult<Option<String>> {
+pub async fn describe(db: &impl ConnectionTrait, grant: &Grant, locale: Locale) -> AppResult<Option<String>> {
     match grant {
         Grant::Subscription { id } => Ok(subscription::Entity::find_by_id(id.clone())
             .one(db)
             .await?
-            .map(|subscription| format!("alerts for “{}”", subscription.name))),
+            .map(|subscription| locale.t_with("unsubscribe-alerts-for", "name", subscription.name))),
         Grant::Notice { member_id, kind } => {
             let chosen = preferences::of_member(db, member_id).await?;
-            Ok(chosen.wants(*kind).then(|| format!("emails about: {}", kind.label().to_lowercase())))
+            Ok(chosen
+                .wants(*kind)
+                .then(|| locale.t_with("unsubscribe-emails-about", "kind", kind.label(locale).to_lowercase())))
         }
     }
 }

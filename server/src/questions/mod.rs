@@ -19,9 +19,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 
+use crate::authorities;
 use crate::case_studies::{Status, policy, workflow};
 use crate::entities::{authority, case_study, question};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::search_sync::changes::Outbox;
 
@@ -169,6 +171,7 @@ pub async fn of_case_studies(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     case_studies: &[&case_study::Model],
+    locale: Locale,
 ) -> AppResult<HashMap<String, Vec<QuestionView>>> {
     let ids: Vec<String> = case_studies.iter().map(|row| row.id.clone()).collect();
     let rows = question::Entity::find()
@@ -192,7 +195,7 @@ pub async fn of_case_studies(
     .await?;
     let mut grouped: HashMap<String, Vec<QuestionView>> = HashMap::new();
     for (asked, case_study) in readable {
-        grouped.entry(case_study.id.clone()).or_default().push(view(viewer, case_study, asked, &councils));
+        grouped.entry(case_study.id.clone()).or_default().push(view(viewer, case_study, asked, &councils, locale));
     }
     Ok(grouped)
 }
@@ -204,7 +207,8 @@ async fn view_one(
     asked: question::Model,
 ) -> AppResult<QuestionView> {
     let councils = councils_of(db, [asked.asker_authority_id, case_study.authority_id]).await?;
-    Ok(view(viewer, case_study, asked, &councils))
+    // The API's labels are English.
+    Ok(view(viewer, case_study, asked, &councils, Locale::English))
 }
 
 fn view(
@@ -212,15 +216,17 @@ fn view(
     case_study: &case_study::Model,
     asked: question::Model,
     councils: &HashMap<i32, authority::Model>,
+    locale: Locale,
 ) -> QuestionView {
-    let asker_label = councils
-        .get(&asked.asker_authority_id)
-        .map_or("A council officer".to_owned(), |council| format!("An officer at {}", council.name));
+    let asker_label = councils.get(&asked.asker_authority_id).map_or_else(
+        || locale.t("question-asker-unknown"),
+        |council| locale.t_with("question-asker", "council", authorities::name_in(council, locale)),
+    );
     let answer = asked.answer.clone().filter(|_| !asked.answer_removed || viewer.is_moderator());
     let answerer_label = answer
         .as_ref()
         .and_then(|_| councils.get(&case_study.authority_id))
-        .map(|council| policy::council_label(viewer, case_study, council));
+        .map(|council| policy::council_label(viewer, case_study, council, locale));
     QuestionView {
         mine: viewer.is_member() && asked.asked_by.is_some() && viewer.member_id() == asked.asked_by.as_deref(),
         answerable: policy::may_answer(viewer, case_study).is_ok(),

@@ -29,6 +29,7 @@ use crate::audit::{self, AuditAction};
 use crate::case_studies::{Status, policy, workflow};
 use crate::entities::{report, report_filing};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::paging::{Page, PageRequest};
 use crate::search_sync::changes::Outbox;
@@ -368,13 +369,7 @@ impl ReportStatus {
 }
 
 impl ReportReason {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReportReason::PersonalData => "Personal data",
-            ReportReason::Inaccurate => "Inaccurate",
-            ReportReason::Confidential => "Confidential or commercially sensitive",
-            ReportReason::Offensive => "Offensive",
-            ReportReason::Other => "Other",
-        }
+    pub fn label(self, locale: Locale) -> String {
+        crate::i18n::value_label(locale, "report-reason", self.as_str())
     }
 }

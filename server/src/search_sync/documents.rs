@@ -8,7 +8,7 @@ use chrono::Datelike;
 use sea_orm::ConnectionTrait;
 
 use crate::authorities;
-use crate::case_studies::{Status, Visibility};
+use crate::case_studies::{Language, Status, Visibility};
 use crate::entities::{authority, case_study};
 use crate::error::AppResult;
 
@@ -107,7 +107,12 @@ pub fn document(
     let collaborators = row.collaborators.0.iter().filter_map(|id| authorities.get(id));
     let councils = indexed_councils(row.anonymous, owner, collaborators);
     let evidence = row.evidence.clone().unwrap_or_default();
-    CaseStudyDocument {
+    let languages = row.languages.clone().unwrap_or_default();
+    let councils_named: Vec<String> = councils
+        .iter()
+        .flat_map(|council| std::iter::once(council.name.clone()).chain(council.name_cy.clone()))
+        .collect();
+    let document = CaseStudyDocument {
         id: row.id,
         title: row.title,
         summary: row.summary,
@@ -118,7 +123,7 @@ pub fn document(
         service_areas: row.service_areas.0,
         technologies: row.technologies.0,
         authorities: councils.iter().map(|council| council.slug.clone()).collect(),
-        council_names: councils.iter().map(|council| council.name.clone()).collect(),
+        council_names: councils_named,
         region: owner.region.clone(),
         authority_kind: owner.kind.as_str().to_owned(),
         start_year: row.started_on.year(),
@@ -130,5 +135,26 @@ pub fn document(
         do_differently: evidence.do_differently,
         published_at: row.published_at.map_or(0, |at| at.timestamp_millis()),
         members_only: row.visibility == Visibility::Members,
+        language: languages.language.as_str().to_owned(),
+        welsh_title: languages.title_cy.unwrap_or_default(),
+        welsh_summary: languages.summary_cy.unwrap_or_default(),
+        welsh_text: Vec::new(),
+    };
+    match languages.language {
+        Language::Cy => written_in_welsh(document),
+        Language::En | Language::Bilingual => document,
     }
+}
+
+/// A Welsh case study's own text is Welsh: it moves to the Welsh fields, so
+/// it is never stemmed as English.
+fn written_in_welsh(mut document: CaseStudyDocument) -> CaseStudyDocument {
+    document.welsh_title = std::mem::take(&mut document.title);
+    document.welsh_summary = std::mem::take(&mut document.summary);
+    document.welsh_text = std::mem::take(&mut document.lessons)
+        .into_iter()
+        .chain(std::mem::take(&mut document.do_differently))
+        .chain([std::mem::take(&mut document.body)])
+        .collect();
+    document
 }

@@ -19,9 +19,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::evidence::EvidenceStrength;
-use crate::case_studies::{CostBand, Outcome, policy};
+use crate::case_studies::{CostBand, Language, Outcome, policy};
 use crate::entities::case_study;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{self, Locale};
 use crate::identity::Viewer;
 use crate::paging::PageRequest;
 use crate::taxonomy::{self, TermKind};
@@ -65,7 +66,22 @@ impl Default for IndexTurn {
 /// What facet values are called.
 struct Labels {
     taxonomy: taxonomy::Taxonomy,
-    council_names: HashMap<String, String>,
+    council_names: HashMap<String, CouncilName>,
+}
+
+/// A council's names in English and, for the Welsh councils, Welsh.
+struct CouncilName {
+    english: String,
+    welsh: Option<String>,
+}
+
+impl CouncilName {
+    fn in_locale(&self, locale: Locale) -> &str {
+        match (locale, &self.welsh) {
+            (Locale::Welsh, Some(welsh)) => welsh,
+            _ => &self.english,
+        }
+    }
 }
 
 impl SearchService {
@@ -179,7 +195,7 @@ impl SearchService {
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|authority| (authority.slug, authority.name))
+            .map(|authority| (authority.slug, CouncilName { english: authority.name, welsh: authority.name_cy }))
             .collect();
         let labels = Arc::new(Labels { taxonomy, council_names });
         if let Ok(mut cached) = self.labels.write() {
@@ -224,7 +240,7 @@ impl SearchService {
                 })
             })
             .collect();
-        let facets = label_facets(&*self.labels().await?, results.facets);
+        let facets = label_facets(&*self.labels().await?, results.facets, args.locale);
         crate::operations::metrics::search_took(started.elapsed());
         Ok(SearchPage { total: results.total, hits, facets, relaxed: results.relaxed, page: args.page })
     }
@@ -308,6 +324,8 @@ pub struct SearchArgs {
     /// Only these case studies (alerts: which of the day's news match;
     /// such a search needs no snippets, and has none).
     pub within: Option<Vec<String>>,
+    /// The language of the facets' labels.
+    pub locale: Locale,
 }
 
 pub struct SearchHit {
@@ -332,27 +350,37 @@ pub struct SearchPage {
 }
 
 /// Facet values with the labels a person reads.
-fn label_facets(labels: &Labels, facets: casebook_search::FacetCounts) -> HashMap<Facet, Vec<FacetValue>> {
+fn label_facets(
+    labels: &Labels,
+    facets: casebook_search::FacetCounts,
+    locale: Locale,
+) -> HashMap<Facet, Vec<FacetValue>> {
     let taxonomy = &labels.taxonomy;
     let names = &labels.council_names;
     let label = |facet: Facet, value: &str| -> String {
         match facet {
-            Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label().to_owned()),
-            Facet::CostBand => CostBand::from_name(value).map_or(value.to_owned(), |band| band.label().to_owned()),
-            Facet::AuthorityKind => {
-                AuthorityKind::from_name(value).map_or(value.to_owned(), |kind| kind.label().to_owned())
+            Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label(locale)),
+            Facet::CostBand => CostBand::from_name(value).map_or(value.to_owned(), |band| band.label(locale)),
+            Facet::AuthorityKind => AuthorityKind::from_name(value).map_or(value.to_owned(), |kind| kind.label(locale)),
+            Facet::ServiceArea => term_label(taxonomy, TermKind::ServiceArea, value, locale),
+            Facet::Technology => term_label(taxonomy, TermKind::Technology, value, locale),
+            Facet::Authority => {
+                names.get(value).map_or_else(|| value.to_owned(), |name| name.in_locale(locale).to_owned())
             }
-            Facet::ServiceArea => term_label(taxonomy, TermKind::ServiceArea, value),
-            Facet::Technology => term_label(taxonomy, TermKind::Technology, value),
-            Facet::Authority => names.get(value).cloned().unwrap_or_else(|| value.to_owned()),
-            Facet::Region => capitalise(&authorities::region_display_name(value)),
+            Facet::Region => capitalise(&authorities::region_display_name(value, locale)),
             Facet::Tag | Facet::Year => value.to_owned(),
             Facet::EvidenceStrength => {
-                EvidenceStrength::from_name(value).map_or(value.to_owned(), |strength| strength.label().to_owned())
+                EvidenceStrength::from_name(value).map_or(value.to_owned(), |strength| strength.label(locale))
             }
-            Facet::OverBudget => yes_no(value, "Over budget", "Within budget"),
-            Facet::Late => yes_no(value, "Late", "On time"),
-            Facet::Reused => yes_no(value, "Reused by other councils", "Not yet reused"),
+            Facet::Language => Language::from_name(value).map_or(value.to_owned(), |language| language.label(locale)),
+            Facet::OverBudget | Facet::Late | Facet::Reused => {
+                let kind = match facet {
+                    Facet::OverBudget => "facet-over-budget",
+                    Facet::Late => "facet-late",
+                    _ => "facet-reused",
+                };
+                i18n::value_label(locale, kind, value)
+            }
         }
     };
     facets
@@ -367,13 +395,12 @@ fn label_facets(labels: &Labels, facets: casebook_search::FacetCounts) -> HashMa
         .collect()
 }
 
-/// The label of a two-valued facet's value ("true" or "false").
-fn yes_no(value: &str, yes: &str, no: &str) -> String {
-    if value == "true" { yes.to_owned() } else { no.to_owned() }
-}
-
-fn term_label(taxonomy: &taxonomy::Taxonomy, kind: TermKind, key: &str) -> String {
-    taxonomy.terms(kind).iter().find(|term| term.key == key).map_or(key.to_owned(), |term| term.label.clone())
+fn term_label(taxonomy: &taxonomy::Taxonomy, kind: TermKind, key: &str, locale: Locale) -> String {
+    taxonomy
+        .terms(kind)
+        .iter()
+        .find(|term| term.key == key)
+        .map_or(key.to_owned(), |term| term.label_in(locale).to_owned())
 }
 
 fn capitalise(text: &str) -> String {

@@ -63,7 +63,7 @@ pub async fn delete(
     match data_rights::erase_own(&state.db, &layout.viewer, &form.confirm_email).await {
         Ok(()) => Ok((jar.add(state.sessions.removal_cookie()), Redirect::to("/account/deleted")).into_response()),
         Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
+            let errors = errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect();
             let page = AccountPage { layout, confirm_email: form.confirm_email, errors };
             Ok((StatusCode::BAD_REQUEST, page).into_response())
         }

@@ -131,7 +131,10 @@ pub async fn audit_log(
     let (number, request) = PageRequest::numbered(&query.page, PAGE_SIZE);
     let (page, errors) = match query.filter() {
         Ok(filter) => (audit::list(&state.reads, &layout.viewer, &filter, request).await.or_page(&layout)?, Vec::new()),
-        Err(errors) => (Page::empty(request), errors.into_iter().map(ShownError::from_field).collect()),
+        Err(errors) => (
+            Page::empty(request),
+            errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect(),
+        ),
     };
     let mut actors: Vec<String> = page.items.iter().filter_map(|entry| entry.actor_id.clone()).collect();
     actors.sort_unstable();
@@ -145,9 +148,9 @@ pub async fn audit_log(
         .items
         .into_iter()
         .map(|entry| EntryRow {
-            at: view::moment(entry.at),
+            at: view::moment(entry.at, layout.locale),
             actor: match &entry.actor_id {
-                None => "Command line".to_owned(),
+                None => layout.t("view-command-line"),
                 Some(id) => labels.get(id).cloned().unwrap_or_else(|| members::FORMER_MEMBER.to_owned()),
             },
             actor_id: entry.actor_id.clone(),

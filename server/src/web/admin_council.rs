@@ -44,7 +44,7 @@ pub struct CouncilPage {
     layout: Layout,
     slug: String,
     form: CouncilForm,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     regions: Vec<&'static str>,
     saved: bool,
     errors: Vec<ShownError>,
@@ -64,13 +64,13 @@ pub struct SavedQuery {
 
 fn page(layout: Layout, slug: String, form: CouncilForm, saved: bool, errors: Vec<ShownError>) -> CouncilPage {
     CouncilPage {
-        layout,
         slug,
         form,
-        kinds: AuthorityKind::ALL.iter().map(|kind| (kind.as_str(), kind.label())).collect(),
+        kinds: AuthorityKind::ALL.iter().map(|kind| (kind.as_str(), kind.label(layout.locale))).collect(),
         regions: REGIONS.to_vec(),
         saved,
         errors,
+        layout,
     }
 }
 
@@ -121,7 +121,7 @@ pub async fn save(
     match authorities::admin::update(&state.outbox, &layout.viewer, &slug, changes).await {
         Ok(council) => Ok(Redirect::to(&format!("/admin/councils/{}?saved=1", council.slug)).into_response()),
         Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
+            let errors = errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect();
             Ok((StatusCode::BAD_REQUEST, page(layout, slug, form, false, errors)).into_response())
         }
         Err(error) => Err(error).or_page(&layout),

@@ -28,6 +28,6 @@ const LISTED: u64 = 200;
 pub async fn mail(State(state): State<AppState>, Gated(layout, ..): Gated<Admins>) -> PageResult {
     let depth = outbox::depth(&state.reads).await.or_page(&layout)?;
     let dead = outbox::dead_letters(&state.reads, &layout.viewer, LISTED).await.or_page(&layout)?;
-    let oldest = depth.oldest.map(super::view::moment).unwrap_or_default();
+    let oldest = depth.oldest.map(|at| super::view::moment(at, layout.locale)).unwrap_or_default();
     Ok(MailPage { layout, depth, oldest, dead }.into_response())
 }

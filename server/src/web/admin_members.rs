@@ -20,6 +20,7 @@ use crate::app::AppState;
 use crate::authorities;
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::members::{MemberStatus, Role, admin, data_rights};
 use crate::paging::{Page, PageRequest};
@@ -99,7 +100,7 @@ async fn page(state: &AppState, layout: Layout, query: MembersQuery, errors: Vec
         "erase" => Some("Erased: their personal data is gone; their case studies stay with their council."),
         _ => None,
     };
-    let mut listed = match member_rows(state, &layout.viewer, status, request).await {
+    let mut listed = match member_rows(state, &layout.viewer, status, request, layout.locale).await {
         Ok(listed) => listed,
         Err(error) => return internal_error(layout, &error),
     };
@@ -162,6 +163,7 @@ async fn member_rows(
     viewer: &Viewer,
     status: Option<MemberStatus>,
     request: PageRequest,
+    locale: Locale,
 ) -> AppResult<Page<MemberRow>> {
     let listed = admin::list(&state.reads, viewer, status, request).await?;
     let ids: Vec<i32> = listed.items.iter().filter_map(|member| member.authority_id).collect();
@@ -189,7 +191,7 @@ async fn member_rows(
             pending: member.status == MemberStatus::Pending,
             suspended: member.status == MemberStatus::Suspended,
             is_you: viewer.member_id() == Some(member.id.as_str()),
-            since: view::day(member.created_at),
+            since: view::day(member.created_at, locale),
             council_error: None,
             role_error: None,
             email: member.email,

@@ -119,7 +119,7 @@ pub async fn act(
     match perform(&state, &layout, &form).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/taxonomy?done={}", form.action)).into_response()),
         Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
+            let errors = errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect();
             page(&state, layout, errors, None).await
         }
         Err(error) => Err(error).or_page(&layout),

@@ -123,7 +123,7 @@ pub struct Empty {}
 #[template(path = "notification_settings.html")]
 pub struct SettingsPage {
     layout: Layout,
-    kinds: Vec<(&'static str, &'static str, bool)>,
+    kinds: Vec<(&'static str, String, bool)>,
     daily_digest: bool,
 }
 
@@ -135,7 +135,10 @@ pub async fn settings(State(state): State<AppState>, Gated(layout, ..): Gated<Si
 }
 
 fn settings_page(layout: Layout, chosen: Preferences) -> SettingsPage {
-    let kinds = NoticeKind::ALL.into_iter().map(|kind| (kind.as_str(), kind.label(), chosen.wants(kind))).collect();
+    let kinds = NoticeKind::ALL
+        .into_iter()
+        .map(|kind| (kind.as_str(), kind.label(layout.locale), chosen.wants(kind)))
+        .collect();
     SettingsPage { layout, kinds, daily_digest: chosen.daily_digest }
 }
 

@@ -20,7 +20,7 @@ use sea_orm::Iterable;
 pub struct Listed {
     pub title: String,
     pub url: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     pub outcome_class: &'static str,
     pub summary: String,
     /// "formerly London Borough of Hackney": written by a council this one replaced.
@@ -33,10 +33,10 @@ pub struct AuthorityPage {
     layout: Layout,
     council: authority::Model,
     region: String,
-    kind: &'static str,
+    kind: String,
     /// Where it went, once replaced: every successor, in order.
     successors: Vec<authority::Model>,
-    counts: Vec<(&'static str, usize)>,
+    counts: Vec<(String, usize)>,
     case_studies: Vec<Listed>,
     total: u64,
 }
@@ -44,9 +44,14 @@ pub struct AuthorityPage {
 /// At most this many are listed; the search page (filtered by the council) has the rest.
 const LISTED: u64 = 100;
 
-pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug): Path<String>) -> Response {
+pub async fn authority(
+    State(state): State<AppState>,
+    layout: Layout,
+    uri: axum::http::Uri,
+    Path(slug): Path<String>,
+) -> Response {
     if let Some(slug) = slug.strip_suffix(".atom") {
-        return super::feeds::council(&state, slug).await;
+        return super::feeds::council(&state, slug, &uri).await;
     }
     let council = match authorities::find_by_slug(&state.reads, &slug).await {
         Ok(Some(council)) => council,
@@ -68,14 +73,18 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
         Ok(known) => known,
         Err(error) => return internal_error(layout, &error),
     };
-    let name_of = |id: i32| known.iter().find(|other| other.id == id).map(|other| other.name.clone());
+    let name_of = |id: i32| {
+        known.iter().find(|other| other.id == id).map(|other| authorities::name_in(other, layout.locale).to_owned())
+    };
     let counts = Outcome::iter()
-        .map(|outcome| (outcome.label(), listed.items.iter().filter(|item| item.outcome == outcome).count()))
+        .map(|outcome| {
+            (outcome.label(layout.locale), listed.items.iter().filter(|item| item.outcome == outcome).count())
+        })
         .filter(|(_, count)| *count > 0)
         .collect();
     AuthorityPage {
-        region: authorities::region_display_name(&council.region),
-        kind: council.kind.label(),
+        region: authorities::region_display_name(&council.region, layout.locale),
+        kind: council.kind.label(layout.locale),
         successors,
         counts,
         total: listed.total_count,
@@ -85,7 +94,7 @@ pub async fn authority(State(state): State<AppState>, layout: Layout, Path(slug)
             .map(|item| Listed {
                 formerly: (item.authority_id != council.id).then(|| name_of(item.authority_id)).flatten(),
                 url: case_study_url(&item.slug),
-                outcome: item.outcome.label(),
+                outcome: item.outcome.label(layout.locale),
                 outcome_class: outcome_class(item.outcome),
                 title: item.title,
                 summary: item.summary,

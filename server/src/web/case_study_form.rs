@@ -23,9 +23,11 @@ use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::{
-    CaseStudyContent, CaseStudyInput, CostBand, EvidenceInput, LinkInput, MAX_COLLABORATORS, Outcome, Visibility,
+    CaseStudyContent, CaseStudyInput, CostBand, EvidenceInput, Language, LinkInput, MAX_COLLABORATORS, Outcome,
+    Visibility,
 };
 use crate::error::AppResult;
+use crate::i18n::Locale;
 use crate::taxonomy::{self, TermKind};
 
 /// Empty collaborator boxes shown below the filled ones (more after saving).
@@ -61,11 +63,22 @@ pub struct FormValues {
     pub actual_cost: String,
     pub planned_end_on: String,
     pub do_differently: String,
+    /// EN, CY or BILINGUAL.
+    pub language: String,
+    pub title_cy: String,
+    pub summary_cy: String,
 }
 
 impl FormValues {
-    pub fn blank() -> Self {
-        FormValues { visibility: "PUBLIC".into(), cost_band: "UNKNOWN".into(), ..FormValues::default() }
+    /// A new case study: in the language of the interface it is written in.
+    pub fn blank(locale: Locale) -> Self {
+        let language = if locale == Locale::Welsh { Language::Cy } else { Language::En };
+        FormValues {
+            visibility: "PUBLIC".into(),
+            cost_band: "UNKNOWN".into(),
+            language: language.as_str().into(),
+            ..FormValues::default()
+        }
     }
 
     pub fn has_service_area(&self, key: &str) -> bool {
@@ -121,6 +134,9 @@ impl FormValues {
             actual_cost: content.evidence.actual_cost.map(|cost| cost.to_string()).unwrap_or_default(),
             planned_end_on: content.evidence.planned_end_on.map(|date| date.to_string()).unwrap_or_default(),
             do_differently: content.evidence.do_differently.join("\n"),
+            language: content.languages.language.as_str().into(),
+            title_cy: content.languages.title_cy.clone().unwrap_or_default(),
+            summary_cy: content.languages.summary_cy.clone().unwrap_or_default(),
         }
     }
 
@@ -169,6 +185,9 @@ impl FormValues {
                 planned_end_on: Some(self.planned_end_on.trim().to_owned()).filter(|date| !date.is_empty()),
                 do_differently: lines(&self.do_differently),
             },
+            language: Language::from_name(&self.language),
+            title_cy: Some(self.title_cy.clone()),
+            summary_cy: Some(self.summary_cy.clone()),
         }
     }
 
@@ -213,6 +232,7 @@ pub struct FormPage {
     outcomes: Vec<Choice>,
     cost_bands: Vec<Choice>,
     evidence_strengths: Vec<Choice>,
+    languages: Vec<Choice>,
     service_areas: Vec<Choice>,
     technologies: Vec<Choice>,
     /// Every council's name, for the collaborators' suggestions.
@@ -221,9 +241,12 @@ pub struct FormPage {
 }
 
 /// The fields whose hint sits under their label (`{field}-hint` in the template).
-const FIELDS_WITH_HINTS: [&str; 12] = [
+const FIELDS_WITH_HINTS: [&str; 15] = [
     "title",
     "summary",
+    "language",
+    "titleCy",
+    "summaryCy",
     "body",
     "lessons",
     "tags",
@@ -269,8 +292,13 @@ pub async fn form_page(
     // Retired terms are offered only to a case study that has them already.
     let chosen: Vec<String> = form.service_areas.iter().chain(&form.technologies).cloned().collect();
     let taxonomy = taxonomy.offered_keeping(&chosen);
+    let locale = layout.locale;
     let terms = |kind| {
-        taxonomy.terms(kind).iter().map(|term| Choice { value: term.key.clone(), label: term.label.clone() }).collect()
+        taxonomy
+            .terms(kind)
+            .iter()
+            .map(|term| Choice { value: term.key.clone(), label: term.label_in(locale).to_owned() })
+            .collect()
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     let page = FormPage {
@@ -280,16 +308,19 @@ pub async fn form_page(
         form,
         errors,
         outcomes: Outcome::iter()
-            .map(|outcome| Choice { value: outcome.as_str().into(), label: outcome.label().into() })
+            .map(|outcome| Choice { value: outcome.as_str().into(), label: outcome.label(locale) })
             .collect(),
         cost_bands: CostBand::iter()
-            .map(|band| Choice { value: band.as_str().into(), label: band.label().into() })
+            .map(|band| Choice { value: band.as_str().into(), label: band.label(locale) })
             .collect(),
         evidence_strengths: EvidenceStrength::iter()
             .map(|strength| Choice {
                 value: strength.as_str().into(),
-                label: format!("{}: {}", strength.label(), strength.meaning()),
+                label: format!("{}: {}", strength.label(locale), strength.meaning(locale)),
             })
+            .collect(),
+        languages: Language::iter()
+            .map(|language| Choice { value: language.as_str().into(), label: language.label(locale) })
             .collect(),
         service_areas: terms(TermKind::ServiceArea),
         technologies: terms(TermKind::Technology),

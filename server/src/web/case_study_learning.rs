@@ -14,6 +14,7 @@ use crate::case_studies::{Status, policy};
 use crate::entities::values::ReuseKind;
 use crate::entities::{authority, case_study};
 use crate::error::AppResult;
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::open_data::describe::{self, ReportFacts};
 use crate::questions::{self, QuestionView};
@@ -40,12 +41,12 @@ pub struct Learning {
 pub struct ReuseItem {
     pub id: String,
     /// "Reused it" / "Tried it, and it went differently".
-    pub kind: &'static str,
+    pub kind: String,
     pub title: String,
     pub url: String,
     /// The other end's council, or its anonymous label.
     pub council: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     /// The viewer's council made the link and may take it back.
     pub removable: bool,
 }
@@ -65,7 +66,13 @@ pub struct QuestionItem {
     pub reportable: bool,
 }
 
-pub async fn of(state: &AppState, viewer: &Viewer, found: &case_study::Model, public_url: &str) -> AppResult<Learning> {
+pub async fn of(
+    state: &AppState,
+    viewer: &Viewer,
+    found: &case_study::Model,
+    public_url: &str,
+    locale: Locale,
+) -> AppResult<Learning> {
     let db = &state.reads;
     let ids = std::slice::from_ref(&found.id);
     let reused_by =
@@ -84,20 +91,21 @@ pub async fn of(state: &AppState, viewer: &Viewer, found: &case_study::Model, pu
         .collect();
     let item = |view: &ReuseView, other: &case_study::Model| ReuseItem {
         id: view.link.id.clone(),
-        kind: match view.link.kind {
-            ReuseKind::Reused => "Reused it",
-            ReuseKind::TriedDifferently => "Tried it, and it went differently",
-        },
+        kind: locale.t(match view.link.kind {
+            ReuseKind::Reused => "view-reused-it",
+            ReuseKind::TriedDifferently => "view-tried-differently",
+        }),
         title: other.title.clone(),
         url: case_study_url(&other.slug),
         council: councils
             .get(&other.authority_id)
-            .map(|council| policy::council_label(viewer, other, council))
+            .map(|council| policy::council_label(viewer, other, council, locale))
             .unwrap_or_default(),
-        outcome: other.outcome.label(),
+        outcome: other.outcome.label(locale),
         removable: policy::may_link_reuse(viewer, &view.from).is_ok(),
     };
-    let questions = questions::of_case_studies(db, viewer, &[found]).await?.remove(&found.id).unwrap_or_default();
+    let questions =
+        questions::of_case_studies(db, viewer, &[found], locale).await?.remove(&found.id).unwrap_or_default();
     let reportable = found.status == Status::Published && reports::can_report(viewer);
     Ok(Learning {
         do_differently: found.evidence().do_differently.clone(),
@@ -105,21 +113,21 @@ pub async fn of(state: &AppState, viewer: &Viewer, found: &case_study::Model, pu
         reused_by: reused_by.iter().map(|view| item(view, &view.from)).collect(),
         reuses: reuses.iter().map(|view| item(view, &view.to)).collect(),
         reuse_from: reuse_candidates(state, viewer, found).await?,
-        questions: questions.into_iter().map(|question| question_item(question, reportable)).collect(),
+        questions: questions.into_iter().map(|question| question_item(question, reportable, locale)).collect(),
         can_ask: found.status == Status::Published && policy::may_ask(viewer, found).is_ok(),
         json_ld: report_json_ld(found, councils.get(&found.authority_id), public_url),
     })
 }
 
-fn question_item(question: QuestionView, reportable: bool) -> QuestionItem {
+fn question_item(question: QuestionView, reportable: bool, locale: Locale) -> QuestionItem {
     let row = &question.question;
     QuestionItem {
         id: row.id.clone(),
         body: Some(row.body.clone()).filter(|_| !row.question_removed),
         asker_label: question.asker_label.clone(),
-        asked_at: view::moment(row.asked_at),
+        asked_at: view::moment(row.asked_at, locale),
         public: row.public,
-        answered_at: question.answer.as_ref().and(row.answered_at).map(view::moment),
+        answered_at: question.answer.as_ref().and(row.answered_at).map(|at| view::moment(at, locale)),
         answer: question.answer.clone(),
         answerer_label: question.answerer_label.clone(),
         answerable: question.answerable,
@@ -170,27 +178,39 @@ fn report_json_ld(found: &case_study::Model, council: Option<&authority::Model>,
 }
 
 /// The evidence facts for the page's facts panel.
-pub fn evidence_facts(found: &case_study::Model) -> Vec<Fact> {
+pub fn evidence_facts(found: &case_study::Model, locale: Locale) -> Vec<Fact> {
     let evidence = found.evidence();
     let mut facts = Vec::new();
     if let Some(strength) = evidence.strength {
-        let mut parts = vec![(format!("{}: {}", strength.label(), strength.meaning()), None)];
+        let mut parts = vec![(format!("{}: {}", strength.label(locale), strength.meaning(locale)), None)];
         if let Some(url) = &evidence.evaluation_url {
-            parts.push(("the evaluation".to_owned(), Some(url.clone())));
+            parts.push((locale.t("view-the-evaluation"), Some(url.clone())));
         }
-        facts.push(Fact { label: "Evidence", parts });
+        facts.push(Fact { label: locale.t("view-fact-evidence"), parts });
     }
     let pounds = |amount: i64| format!("£{}", view::thousands(amount));
     if let Some(planned) = evidence.planned_cost {
-        facts.push(Fact { label: "Planned cost", parts: vec![(pounds(planned), None)] });
+        facts.push(Fact { label: locale.t("view-fact-planned-cost"), parts: vec![(pounds(planned), None)] });
     }
     if let Some(actual) = evidence.actual_cost {
-        let over = if evidence.over_budget() == Some(true) { " (over budget)" } else { "" };
-        facts.push(Fact { label: "Actual cost", parts: vec![(format!("{}{over}", pounds(actual)), None)] });
+        let over = if evidence.over_budget() == Some(true) {
+            format!(" {}", locale.t("view-over-budget"))
+        } else {
+            String::new()
+        };
+        facts.push(Fact {
+            label: locale.t("view-fact-actual-cost"),
+            parts: vec![(format!("{}{over}", pounds(actual)), None)],
+        });
     }
     if let Some(planned_end) = evidence.planned_end_on {
-        let late = if evidence.late(found.ended_on) == Some(true) { " (finished late)" } else { "" };
-        facts.push(Fact { label: "Planned end", parts: vec![(format!("{}{late}", view::month(planned_end)), None)] });
+        let late = if evidence.late(found.ended_on) == Some(true) {
+            format!(" {}", locale.t("view-finished-late"))
+        } else {
+            String::new()
+        };
+        let month = view::month(planned_end, locale);
+        facts.push(Fact { label: locale.t("view-fact-planned-end"), parts: vec![(format!("{month}{late}"), None)] });
     }
     facts
 }

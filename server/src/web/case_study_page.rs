@@ -20,6 +20,7 @@ use crate::case_studies::{RevisionState, Status, Visibility, listing, markdown, 
 use crate::entities::values::FollowUpState;
 use crate::entities::{case_study, case_study_revision};
 use crate::error::AppResult;
+use crate::i18n::{self, Arg, Locale};
 use crate::identity::Viewer;
 use crate::reports::{self, ReportReason};
 use crate::search_sync::IndexTurn;
@@ -28,12 +29,12 @@ use crate::{authorities, members};
 
 /// One line of the facts panel: its parts joined by commas, each linked if it has a URL.
 pub struct Fact {
-    pub label: &'static str,
+    pub label: String,
     pub parts: Vec<(String, Option<String>)>,
 }
 
 impl Fact {
-    pub fn text(label: &'static str, value: String) -> Self {
+    pub fn text(label: String, value: String) -> Self {
         Fact { label, parts: vec![(value, None)] }
     }
 }
@@ -41,7 +42,7 @@ impl Fact {
 pub struct Related {
     pub title: String,
     pub url: String,
-    pub outcome: &'static str,
+    pub outcome: String,
 }
 
 pub struct HistoryEntry {
@@ -72,9 +73,13 @@ pub struct Content {
     summary: String,
     /// Sanitised by `markdown::render` (ammonia): safe to insert.
     body_html: String,
-    outcome: &'static str,
+    outcome: String,
     outcome_class: &'static str,
-    status: Option<&'static str>,
+    status: Option<String>,
+    /// The language its own text is written in (`lang` of the title, summary and body).
+    text_lang: &'static str,
+    /// A bilingual case study's title and summary in the other language.
+    other_language: Option<view::InLanguage>,
     authority_label: String,
     authority_url: Option<String>,
     lessons: Vec<String>,
@@ -95,7 +100,7 @@ pub struct Content {
     /// Withdrawn by its council, told to them: they may edit and resubmit it.
     withdrawn: bool,
     /// The reasons a member may give, when they may report it.
-    report_reasons: Vec<(&'static str, &'static str)>,
+    report_reasons: Vec<(&'static str, String)>,
     /// The viewer has just reported it.
     reported: bool,
     /// Likely personal data, for its council and moderators.
@@ -107,7 +112,7 @@ pub struct Content {
     /// The owning council may add a follow-up and confirm it is still accurate.
     keeps_it_alive: bool,
     today: String,
-    outcomes: Vec<(&'static str, &'static str)>,
+    outcomes: Vec<(&'static str, String)>,
     /// Evidence, reuse and questions (`case_study_learning`).
     learning: super::case_study_learning::Learning,
 }
@@ -118,7 +123,7 @@ pub struct FollowUpView {
     /// "Outcome changed from Success to Failure".
     outcome_change: Option<String>,
     /// Set unless published: "waiting for a moderator", "returned", "rejected".
-    state: Option<&'static str>,
+    state: Option<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -137,21 +142,27 @@ pub async fn case_study(
     let Some(found) = listing::find_by_slug(&state.reads, &viewer, &slug).await.or_page(&layout)? else {
         return Ok(not_found(layout));
     };
-    let mut content = page(&state, &viewer, found, &layout.public_url).await.or_page(&layout)?;
+    let mut content = page(&state, &viewer, found, &layout.public_url, layout.locale).await.or_page(&layout)?;
     content.reported = !query.reported.is_empty();
     Ok(CaseStudyPage { layout, content }.into_response())
 }
 
-async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, public_url: &str) -> AppResult<Content> {
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    found: case_study::Model,
+    public_url: &str,
+    locale: Locale,
+) -> AppResult<Content> {
     let council = authorities::find_by_id(&state.reads, found.authority_id).await?;
     let sees_council = policy::can_see_council(viewer, &found);
     let authority_label =
-        council.as_ref().map(|council| policy::council_label(viewer, &found, council)).unwrap_or_default();
+        council.as_ref().map(|council| policy::council_label(viewer, &found, council, locale)).unwrap_or_default();
     let authority_url = council.as_ref().filter(|_| sees_council).map(|council| council_url(&council.slug));
     let (workings, revision) = workflow::workings(&state.reads, &found.id).await?;
     let (history, revision) = if policy::can_see_workings(viewer, &found) {
-        let history = history(state, &found).await?;
-        let notice = revision.map(|revision| revision_notice(&revision, &history));
+        let history = history(state, &found, locale).await?;
+        let notice = revision.map(|revision| revision_notice(&revision, &history, locale));
         (history, notice)
     } else {
         (Vec::new(), None)
@@ -163,32 +174,37 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         .await?
         .into_iter()
         .map(|follow_up| FollowUpView {
-            written_on: view::date(follow_up.written_on),
+            written_on: view::date(follow_up.written_on, locale),
             body_html: markdown::render(&follow_up.body),
-            outcome_change: follow_up
-                .outcome
-                .map(|now| format!("Outcome changed from {} to {}", follow_up.previous_outcome.label(), now.label())),
+            outcome_change: follow_up.outcome.map(|now| {
+                let (from, to) = (follow_up.previous_outcome.label(locale), now.label(locale));
+                locale.text("view-outcome-changed", &[("from", Arg::Text(from)), ("to", Arg::Text(to))])
+            }),
             state: match follow_up.state {
                 FollowUpState::Published => None,
-                FollowUpState::Pending => Some("waiting for a moderator"),
-                FollowUpState::ChangesRequested => Some("returned to its authors"),
-                FollowUpState::Rejected => Some("rejected"),
+                FollowUpState::Pending => Some(locale.t("view-follow-up-pending")),
+                FollowUpState::ChangesRequested => Some(locale.t("view-follow-up-returned")),
+                FollowUpState::Rejected => Some(locale.t("view-follow-up-rejected")),
             },
         })
         .collect();
     let review = (found.status == Status::Published).then(|| match found.last_reviewed_on {
-        Some(on) => format!("Last reviewed on {}", view::date(on)),
-        None => found.review_by.map_or(String::new(), |by| format!("Due for review by {}", view::date(by))),
+        Some(on) => locale.t_with("view-last-reviewed", "date", view::date(on, locale)),
+        None => found
+            .review_by
+            .map_or(String::new(), |by| locale.t_with("view-due-for-review", "date", view::date(by, locale))),
     });
+    let (leading, other_language) = view::in_language(&found, locale);
+    let (title, summary, text_lang) = (leading.title, leading.summary, leading.lang);
     let actions = policy::actions(viewer, &found, &workings);
     let keeps_it_alive = found.status == Status::Published && actions.edit;
-    let learning = super::case_study_learning::of(state, viewer, &found, public_url).await?;
+    let learning = super::case_study_learning::of(state, viewer, &found, public_url, locale).await?;
     Ok(Content {
         learning,
         keeps_it_alive,
         today: chrono::Utc::now().date_naive().to_string(),
         outcomes: <crate::case_studies::Outcome as sea_orm::Iterable>::iter()
-            .map(|outcome| (outcome.as_str(), outcome.label()))
+            .map(|outcome| (outcome.as_str(), outcome.label(locale)))
             .collect(),
         follow_ups,
         review: review.filter(|text| !text.is_empty()),
@@ -198,22 +214,22 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
             .filter(|_| sees_workings && found.status == Status::Unpublished),
         withdrawn: sees_workings && found.status == Status::Withdrawn,
         report_reasons: if reportable {
-            <ReportReason as sea_orm::Iterable>::iter().map(|reason| (reason.as_str(), reason.label())).collect()
+            <ReportReason as sea_orm::Iterable>::iter().map(|reason| (reason.as_str(), reason.label(locale))).collect()
         } else {
             Vec::new()
         },
         reported: false,
-        personal_data: if sees_workings { findings(&workflow::live_content(&found)) } else { Vec::new() },
+        personal_data: if sees_workings { findings(&workflow::live_content(&found), locale) } else { Vec::new() },
         slug: found.slug.clone(),
         actions,
         canonical: public.then(|| format!("{public_url}{}", case_study_url(&found.slug))),
         description: found.summary.chars().take(160).collect(),
         body_html: markdown::render(&found.body),
-        outcome: found.outcome.label(),
+        outcome: found.outcome.label(locale),
         outcome_class: view::outcome_class(found.outcome),
-        status: (found.status != Status::Published).then(|| found.status.as_str()),
-        facts: facts(state, viewer, &found, &authority_label, authority_url.clone()).await?,
-        similar: similar(state, viewer, &found).await?,
+        status: (found.status != Status::Published).then(|| i18n::value_label(locale, "status", found.status.as_str())),
+        facts: facts(state, viewer, &found, &authority_label, authority_url.clone(), locale).await?,
+        similar: similar(state, viewer, &found, locale).await?,
         authority_label,
         authority_url,
         lessons: found.lessons.0.clone(),
@@ -221,8 +237,10 @@ async fn page(state: &AppState, viewer: &Viewer, found: case_study::Model, publi
         contact_email: found.contact_email.clone().filter(|_| policy::can_see_contact(viewer, &found)),
         history,
         revision,
-        title: found.title,
-        summary: found.summary,
+        text_lang,
+        other_language,
+        title,
+        summary,
     })
 }
 
@@ -232,41 +250,53 @@ async fn facts(
     found: &case_study::Model,
     authority_label: &str,
     authority_url: Option<String>,
+    locale: Locale,
 ) -> AppResult<Vec<Fact>> {
     let taxonomy = taxonomy::load(&state.reads).await?;
     let labels = |kind, keys: &[String]| {
-        taxonomy.resolve(kind, keys).into_iter().map(|term| term.label).collect::<Vec<_>>().join(", ")
+        taxonomy.resolve(kind, keys).iter().map(|term| term.label_in(locale)).collect::<Vec<_>>().join(", ")
     };
+    let label = |key: &str| locale.t(key);
     let mut facts = vec![
-        Fact { label: "Council", parts: vec![(authority_label.to_owned(), authority_url)] },
-        Fact::text("Outcome", found.outcome.label().into()),
-        Fact::text("Service areas", labels(TermKind::ServiceArea, &found.service_areas.0)),
+        Fact { label: label("view-fact-council"), parts: vec![(authority_label.to_owned(), authority_url)] },
+        Fact::text(label("view-fact-outcome"), found.outcome.label(locale)),
+        Fact::text(label("view-fact-service-areas"), labels(TermKind::ServiceArea, &found.service_areas.0)),
     ];
     if !found.technologies.0.is_empty() {
-        facts.push(Fact::text("Technologies", labels(TermKind::Technology, &found.technologies.0)));
+        facts.push(Fact::text(label("view-fact-technologies"), labels(TermKind::Technology, &found.technologies.0)));
     }
-    facts.push(Fact::text("Cost", found.cost_band.label().into()));
-    facts.extend(super::case_study_learning::evidence_facts(found));
+    facts.push(Fact::text(label("view-fact-cost"), found.cost_band.label(locale)));
+    facts.extend(super::case_study_learning::evidence_facts(found, locale));
+    let from = view::month(found.started_on, locale);
     let dates = match found.ended_on {
-        Some(ended) => format!("{} to {}", view::month(found.started_on), view::month(ended)),
-        None => format!("Since {}", view::month(found.started_on)),
+        Some(ended) => locale
+            .text("view-dates-from-to", &[("from", Arg::Text(from)), ("to", Arg::Text(view::month(ended, locale)))]),
+        None => locale.t_with("view-dates-since", "from", from),
     };
-    facts.push(Fact::text("Dates", dates));
+    facts.push(Fact::text(label("view-fact-dates"), dates));
+    facts.push(Fact::text(label("view-fact-language"), found.languages().language.label(locale)));
     if !found.partners.0.is_empty() {
-        facts.push(Fact::text("Partners", found.partners.0.join(", ")));
+        facts.push(Fact::text(label("view-fact-partners"), found.partners.0.join(", ")));
     }
     if policy::can_see_council(viewer, found) && !found.collaborators.0.is_empty() {
         let collaborators = authorities::find_by_ids(&state.reads, &found.collaborators.0).await?;
-        let parts = collaborators.into_iter().map(|council| (council.name, Some(council_url(&council.slug))));
-        facts.push(Fact { label: "With", parts: parts.collect() });
+        let parts = collaborators
+            .iter()
+            .map(|council| (authorities::name_in(council, locale).to_owned(), Some(council_url(&council.slug))));
+        facts.push(Fact { label: label("view-fact-with"), parts: parts.collect() });
     }
     if !found.tags.0.is_empty() {
-        facts.push(Fact::text("Tags", found.tags.0.join(", ")));
+        facts.push(Fact::text(label("view-fact-tags"), found.tags.0.join(", ")));
     }
     Ok(facts)
 }
 
-async fn similar(state: &AppState, viewer: &Viewer, found: &case_study::Model) -> AppResult<Vec<Related>> {
+async fn similar(
+    state: &AppState,
+    viewer: &Viewer,
+    found: &case_study::Model,
+    locale: Locale,
+) -> AppResult<Vec<Related>> {
     if found.status != Status::Published {
         return Ok(Vec::new());
     }
@@ -276,23 +306,26 @@ async fn similar(state: &AppState, viewer: &Viewer, found: &case_study::Model) -
         .map(|similar| Related {
             url: case_study_url(&similar.slug),
             title: similar.title,
-            outcome: similar.outcome.label(),
+            outcome: similar.outcome.label(locale),
         })
         .collect())
 }
 
 /// The history, for viewers `policy::can_see_workings` lets see it.
-async fn history(state: &AppState, found: &case_study::Model) -> AppResult<Vec<HistoryEntry>> {
+async fn history(state: &AppState, found: &case_study::Model, locale: Locale) -> AppResult<Vec<HistoryEntry>> {
     let transitions = listing::history(&state.reads, &found.id).await?;
     let acting: Vec<String> = transitions.iter().filter_map(|transition| transition.member_id.clone()).collect();
     let labels = members::acting_labels(&state.reads, &acting).await?;
     Ok(transitions
         .into_iter()
         .map(|transition| HistoryEntry {
-            at: view::moment(transition.at),
-            change: match transition.from_status {
-                Some(from) => format!("{} → {}", from.as_str(), transition.to_status.as_str()),
-                None => transition.to_status.as_str().to_owned(),
+            at: view::moment(transition.at, locale),
+            change: {
+                let status = |status: Status| i18n::value_label(locale, "status", status.as_str());
+                match transition.from_status {
+                    Some(from) => format!("{} → {}", status(from), status(transition.to_status)),
+                    None => status(transition.to_status),
+                }
             },
             by: transition.member_id.and_then(|id| labels.get(&id).cloned()),
             message: transition.message,
@@ -302,8 +335,8 @@ async fn history(state: &AppState, found: &case_study::Model) -> AppResult<Vec<H
 
 /// "Changes waiting for review since …", or the moderator's request for changes
 /// (the message of the latest transition: the one that sent the revision back).
-fn revision_notice(revision: &case_study_revision::Model, history: &[HistoryEntry]) -> RevisionNotice {
+fn revision_notice(revision: &case_study_revision::Model, history: &[HistoryEntry], locale: Locale) -> RevisionNotice {
     let changes_requested = (revision.state == RevisionState::ChangesRequested)
         .then(|| history.last().and_then(|entry| entry.message.clone()).unwrap_or_default());
-    RevisionNotice { since: view::moment(revision.submitted_at), changes_requested }
+    RevisionNotice { since: view::moment(revision.submitted_at, locale), changes_requested }
 }

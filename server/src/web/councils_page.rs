@@ -17,6 +17,7 @@ use crate::app::AppState;
 use crate::authorities::{self, AuthorityKind};
 use crate::case_studies::listing;
 use crate::entities::authority;
+use crate::i18n::Locale;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -30,7 +31,7 @@ pub struct CouncilsQuery {
 pub struct CouncilRow {
     pub name: String,
     pub url: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub region: String,
     pub case_studies: u64,
 }
@@ -75,22 +76,22 @@ pub async fn councils(State(state): State<AppState>, layout: Layout, Query(query
         shown += 1;
         by_nation.entry(council.nation.clone()).or_default().push(CouncilRow {
             url: council_url(&council.slug),
-            kind: council.kind.label(),
-            region: region_name(&council.region),
+            kind: council.kind.label(layout.locale),
+            region: region_name(&council.region, layout.locale),
             case_studies: counts.get(&council.id).copied().unwrap_or(0),
-            name: council.name,
+            name: authorities::name_in(&council, layout.locale).to_owned(),
         });
     }
     let page = CouncilsPage {
-        nations: choices(all.iter().map(|council| council.nation.as_str())),
-        regions: choices(all.iter().map(|council| council.region.as_str())),
+        nations: choices(all.iter().map(|council| council.nation.as_str()), layout.locale),
+        regions: choices(all.iter().map(|council| council.region.as_str()), layout.locale),
         kinds: AuthorityKind::ALL
             .into_iter()
-            .map(|kind| Choice { value: kind.as_str().into(), label: kind.label().into() })
+            .map(|kind| Choice { value: kind.as_str().into(), label: kind.label(layout.locale) })
             .collect(),
         groups: by_nation
             .into_iter()
-            .map(|(nation, councils)| NationGroup { name: region_name(&nation), councils })
+            .map(|(nation, councils)| NationGroup { name: region_name(&nation, layout.locale), councils })
             .collect(),
         shown,
         query,
@@ -100,13 +101,13 @@ pub async fn councils(State(state): State<AppState>, layout: Layout, Query(query
 }
 
 /// "the North East" → "North East", for a heading or a table cell.
-fn region_name(key: &str) -> String {
-    let name = authorities::region_display_name(key);
+fn region_name(key: &str, locale: Locale) -> String {
+    let name = authorities::region_display_name(key, locale);
     view::capitalised(name.strip_prefix("the ").unwrap_or(&name))
 }
 
 /// The distinct values, in order, with their display names.
-fn choices<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Choice> {
+fn choices<'a>(values: impl Iterator<Item = &'a str>, locale: Locale) -> Vec<Choice> {
     let distinct: std::collections::BTreeSet<&str> = values.collect();
-    distinct.into_iter().map(|value| Choice { value: value.to_owned(), label: region_name(value) }).collect()
+    distinct.into_iter().map(|value| Choice { value: value.to_owned(), label: region_name(value, locale) }).collect()
 }

@@ -18,14 +18,15 @@ use crate::case_studies::transitions::Action;
 use crate::case_studies::{Status, listing, workflow};
 use crate::entities::{case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 
-fn new_purpose() -> FormPurpose {
-    FormPurpose { heading: "Write a case study".into(), action: "/case-studies/new".into(), published: false }
+fn new_purpose(locale: Locale) -> FormPurpose {
+    FormPurpose { heading: locale.t("view-write-heading"), action: "/case-studies/new".into(), published: false }
 }
 
-fn edit_purpose(found: &case_study::Model) -> FormPurpose {
+fn edit_purpose(found: &case_study::Model, locale: Locale) -> FormPurpose {
     FormPurpose {
-        heading: format!("Edit “{}”", found.title),
+        heading: locale.t_with("view-edit-heading", "title", &found.title),
         action: format!("{}/edit", case_study_url(&found.slug)),
         published: found.status == Status::Published,
     }
@@ -33,7 +34,8 @@ fn edit_purpose(found: &case_study::Model) -> FormPurpose {
 
 pub async fn new_form(State(state): State<AppState>, Gated(layout, ..): Gated<Writers>) -> PageResult {
     let error_layout = layout.clone();
-    form_page(&state, layout, new_purpose(), FormValues::blank(), Vec::new()).await.or_page(&error_layout)
+    let locale = layout.locale;
+    form_page(&state, layout, new_purpose(locale), FormValues::blank(locale), Vec::new()).await.or_page(&error_layout)
 }
 
 pub async fn create(
@@ -45,9 +47,9 @@ pub async fn create(
     match workflow::create(&state.outbox, &layout.viewer, form.input(&slugs)).await {
         Ok(created) => Ok(Redirect::to(&case_study_url(&created.slug)).into_response()),
         Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
+            let errors = errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect();
             let error_layout = layout.clone();
-            form_page(&state, layout, new_purpose(), form, errors).await.or_page(&error_layout)
+            form_page(&state, layout, new_purpose(error_layout.locale), form, errors).await.or_page(&error_layout)
         }
         Err(error) => Err(error).or_page(&layout),
     }
@@ -60,7 +62,7 @@ pub async fn edit_form(State(state): State<AppState>, layout: Layout, Path(slug)
     };
     let form = form_for(&state, &found, revision).await.or_page(&layout)?;
     let error_layout = layout.clone();
-    form_page(&state, layout, edit_purpose(&found), form, Vec::new()).await.or_page(&error_layout)
+    form_page(&state, layout, edit_purpose(&found, error_layout.locale), form, Vec::new()).await.or_page(&error_layout)
 }
 
 /// The form for an edit: the pending revision if there is one (the authors
@@ -94,9 +96,11 @@ pub async fn update(
     match workflow::update(&state.outbox, &layout.viewer, &found.id, version, form.input(&slugs)).await {
         Ok(updated) => Ok(Redirect::to(&case_study_url(&updated.slug)).into_response()),
         Err(AppError::BadUserInput(errors)) => {
-            let errors = errors.into_iter().map(ShownError::from_field).collect();
+            let errors = errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect();
             let error_layout = layout.clone();
-            form_page(&state, layout, edit_purpose(&found), form, errors).await.or_page(&error_layout)
+            form_page(&state, layout, edit_purpose(&found, error_layout.locale), form, errors)
+                .await
+                .or_page(&error_layout)
         }
         Err(error) => Err(error).or_page(&layout),
     }

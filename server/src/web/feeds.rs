@@ -7,11 +7,13 @@
 //! an anonymous case study never under its council (the index files it
 //! under none). Entry ids are `tag:` URIs of the case study's id, so they
 //! survive a new host, scheme or slug; `updated` moves on when an approved
-//! revision or follow-up changes what readers see.
+//! revision or follow-up changes what readers see. A feed is in English, or
+//! in Welsh with `?lang=cy` (a reader sends no cookie or language to go by):
+//! its title, and the councils and labels it names.
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use casebook_search::{Filters, Sort};
 use chrono::Utc;
@@ -21,6 +23,7 @@ use crate::app::AppState;
 use crate::case_studies::policy;
 use crate::entities::case_study;
 use crate::error::AppResult;
+use crate::i18n::{self, Locale};
 use crate::identity::Viewer;
 use crate::paging::PageRequest;
 use crate::search_sync::{IndexTurn, SearchArgs};
@@ -37,33 +40,41 @@ pub fn entry_id(case_study_id: &str) -> String {
 }
 
 /// `GET /feed.atom`: every public case study, newest first.
-pub async fn site(State(state): State<AppState>) -> Response {
-    let feed =
-        FeedRequest { title: "Casebook: new case studies".into(), path: "/".into(), self_path: "/feed.atom".into() };
+pub async fn site(State(state): State<AppState>, uri: Uri) -> Response {
+    let locale = feed_locale(&uri);
+    let feed = FeedRequest {
+        title: locale.t("feed-site-title"),
+        path: "/".into(),
+        self_path: with_lang("/feed.atom".into(), &uri),
+        locale,
+    };
     respond(&state, feed, String::new(), Filters::default()).await
 }
 
 /// `GET /search.atom?…`: the search page's query, newest first.
-pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+pub async fn search(State(state): State<AppState>, uri: Uri, RawQuery(raw): RawQuery) -> Response {
+    let locale = feed_locale(&uri);
     let (text, filters) = search_page::query_of(raw.as_deref());
     if text.chars().count() > crate::search_sync::MAX_QUERY_CHARS {
         return (StatusCode::BAD_REQUEST, "the search is too long").into_response();
     }
     let query = raw.map(|raw| format!("?{raw}")).unwrap_or_default();
-    let title =
-        if text.is_empty() { "Casebook: search".to_owned() } else { format!("Casebook: search for “{text}”") };
-    let feed = FeedRequest { title, path: format!("/search{query}"), self_path: format!("/search.atom{query}") };
+    let title = if text.is_empty() { locale.t("feed-search") } else { locale.t_with("feed-search-for", "text", &text) };
+    let feed =
+        FeedRequest { title, path: format!("/search{query}"), self_path: format!("/search.atom{query}"), locale };
     respond(&state, feed, text, filters).await
 }
 
 /// `/councils/{slug}.atom` (the council page's handler passes it here).
-pub async fn council(state: &AppState, slug: &str) -> Response {
+pub async fn council(state: &AppState, slug: &str, uri: &Uri) -> Response {
+    let locale = feed_locale(uri);
     match crate::authorities::find_by_slug(&state.reads, slug).await {
         Ok(Some(council)) => {
             let feed = FeedRequest {
-                title: format!("Casebook: {}", council.name),
+                title: locale.t_with("feed-of", "name", crate::authorities::name_in(&council, locale)),
                 path: format!("/councils/{}", council.slug),
-                self_path: format!("/councils/{}.atom", council.slug),
+                self_path: with_lang(format!("/councils/{}.atom", council.slug), uri),
+                locale,
             };
             let filters = Filters { authorities: vec![council.slug], ..Filters::default() };
             respond(state, feed, String::new(), filters).await
@@ -74,16 +85,17 @@ pub async fn council(state: &AppState, slug: &str) -> Response {
 }
 
 /// `GET /service-areas/{key}.atom`
-pub async fn service_area(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    term(&state, TermKind::ServiceArea, &file).await
+pub async fn service_area(State(state): State<AppState>, uri: Uri, Path(file): Path<String>) -> Response {
+    term(&state, TermKind::ServiceArea, &file, &uri).await
 }
 
 /// `GET /technologies/{key}.atom`
-pub async fn technology(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    term(&state, TermKind::Technology, &file).await
+pub async fn technology(State(state): State<AppState>, uri: Uri, Path(file): Path<String>) -> Response {
+    term(&state, TermKind::Technology, &file, &uri).await
 }
 
-async fn term(state: &AppState, kind: TermKind, file: &str) -> Response {
+async fn term(state: &AppState, kind: TermKind, file: &str, uri: &Uri) -> Response {
+    let locale = feed_locale(uri);
     let Some(key) = file.strip_suffix(".atom") else { return StatusCode::NOT_FOUND.into_response() };
     let taxonomy = match taxonomy::load(&state.reads).await {
         Ok(taxonomy) => taxonomy,
@@ -102,9 +114,10 @@ async fn term(state: &AppState, kind: TermKind, file: &str) -> Response {
         TermKind::Technology => filters.technologies = vec![term.key.clone()],
     }
     let feed = FeedRequest {
-        title: format!("Casebook: {}", term.label),
+        title: locale.t_with("feed-of", "name", term.label_in(locale)),
         path: format!("/search?{parameter}={}", term.key),
-        self_path: format!("/{segment}/{}.atom", term.key),
+        self_path: with_lang(format!("/{segment}/{}.atom", term.key), uri),
+        locale,
     };
     respond(state, feed, String::new(), filters).await
 }
@@ -114,6 +127,20 @@ struct FeedRequest {
     /// The page the feed is of.
     path: String,
     self_path: String,
+    locale: Locale,
+}
+
+/// English, or Welsh for `?lang=cy`.
+fn feed_locale(uri: &Uri) -> Locale {
+    i18n::requested(uri).unwrap_or_default()
+}
+
+/// A feed's own address keeps the language it was asked in.
+fn with_lang(path: String, uri: &Uri) -> String {
+    match i18n::requested(uri) {
+        Some(locale) => format!("{path}?lang={}", locale.code()),
+        None => path,
+    }
 }
 
 async fn respond(state: &AppState, request: FeedRequest, text: String, filters: Filters) -> Response {
@@ -137,6 +164,7 @@ async fn build(state: &AppState, request: FeedRequest, text: String, filters: Fi
         sort: Sort::Newest,
         page: PageRequest { offset: 0, first: ENTRIES },
         within: None,
+        locale: request.locale,
     };
     let page = state.search.search(&state.reads, &anonymous, &IndexTurn::default(), args).await?;
     let rows: Vec<case_study::Model> = page.hits.into_iter().map(|hit| hit.case_study).collect();
@@ -149,7 +177,7 @@ async fn build(state: &AppState, request: FeedRequest, text: String, filters: Fi
             let author = councils
                 .iter()
                 .find(|council| council.id == row.authority_id)
-                .map(|council| policy::council_label(&anonymous, row, council))
+                .map(|council| policy::council_label(&anonymous, row, council, request.locale))
                 .unwrap_or_default();
             entry(site, row, author)
         })

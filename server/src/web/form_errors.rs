@@ -2,6 +2,7 @@
 //! them: each links to the box it belongs to.
 
 use crate::error::FieldError;
+use crate::i18n::Locale;
 
 /// An error as the page shows it: the message, and the id of the field it links to.
 pub struct ShownError {
@@ -12,11 +13,11 @@ pub struct ShownError {
 impl ShownError {
     /// `links[2].url` belongs to the `links` box; `startedOn` to its own.
     /// (`anchor_of` is the same split.)
-    pub fn from_field(error: FieldError) -> ShownError {
+    pub fn from_field(error: FieldError, locale: Locale) -> ShownError {
         let anchor = error.field.split(['[', '.']).next().unwrap_or_default().to_owned();
         // An error about the whole form links to the summary itself.
         let anchor = if anchor.is_empty() { "error-summary-title".to_owned() } else { anchor };
-        let message = format!("{}: {}", field_label(&anchor), error.message);
+        let message = format!("{}: {}", field_label(&anchor, locale), error.message_in(locale));
         ShownError { anchor, message }
     }
 
@@ -27,49 +28,8 @@ impl ShownError {
     }
 }
 
-/// What the form calls a field (its label), for messages that name it.
-pub fn field_label(anchor: &str) -> &str {
-    match anchor {
-        "title" => "Title",
-        "summary" => "Summary",
-        "body" => "What happened",
-        "outcome" => "Outcome",
-        "lessons" => "Lessons",
-        "serviceAreas" => "Service areas",
-        "technologies" => "Technologies",
-        "tags" => "Tags",
-        "costBand" => "Cost",
-        "startedOn" => "Start date",
-        "endedOn" => "End date",
-        "evidenceStrength" => "Strength of the evidence",
-        "evaluationUrl" => "Link to the evaluation",
-        "plannedCost" => "Planned cost",
-        "actualCost" => "Actual cost",
-        "plannedEndOn" => "Planned end date",
-        "doDifferently" => "What you would do differently",
-        "questionId" => "Question",
-        "from" => "Your council's case study",
-        "part" => "What to report",
-        "partners" => "Partners",
-        "collaborators" => "Collaborating councils",
-        "links" => "Links",
-        "contactEmail" => "Contact email",
-        "visibility" => "Who can read it",
-        "anonymous" => "Anonymous",
-        "decision" => "Decision",
-        "message" => "Message to the council",
-        "note" => "Note",
-        "confirmEmail" => "Your email address",
-        "name" => "Name",
-        "emailDomains" => "Its own email domains",
-        "sharedEmailDomains" => "Shared domains",
-        "region" => "Region",
-        "kind" => "Kind",
-        "successors" => "Successors",
-        "retiredOn" => "Ended on",
-        "reason" => "Reason",
-        "details" => "Details",
-        "to" => "To",
-        other => other,
-    }
+/// What the form calls a field (its label), for messages that name it:
+/// `field-` and the field's name in lower case, in `views.ftl`.
+pub fn field_label(anchor: &str, locale: Locale) -> String {
+    crate::i18n::find(locale, &format!("field-{}", anchor.to_ascii_lowercase())).unwrap_or_else(|| anchor.to_owned())
 }

@@ -11,6 +11,7 @@ use super::search_page::{HitView, hit_views};
 use super::{Layout, internal_error};
 use crate::app::AppState;
 use crate::case_studies::Outcome;
+use crate::i18n::Locale;
 use crate::paging::PageRequest;
 use crate::search_sync::IndexTurn;
 use crate::search_sync::{FacetValue, SearchArgs};
@@ -26,7 +27,7 @@ pub struct HomePage {
 }
 
 pub async fn home(State(state): State<AppState>, layout: Layout) -> Response {
-    match load(&state, layout.viewer.clone()).await {
+    match load(&state, layout.viewer.clone(), layout.locale).await {
         Ok((total, outcomes, failures, successes)) => {
             HomePage { layout, total, outcomes, failures, successes }.into_response()
         }
@@ -36,7 +37,7 @@ pub async fn home(State(state): State<AppState>, layout: Layout) -> Response {
 
 type Loaded = (u64, Vec<FacetValue>, Vec<HitView>, Vec<HitView>);
 
-async fn load(state: &AppState, viewer: crate::identity::Viewer) -> crate::error::AppResult<Loaded> {
+async fn load(state: &AppState, viewer: crate::identity::Viewer, locale: Locale) -> crate::error::AppResult<Loaded> {
     let latest = |outcomes: &[Outcome]| SearchArgs {
         text: String::new(),
         facet_limit: 20,
@@ -44,6 +45,7 @@ async fn load(state: &AppState, viewer: crate::identity::Viewer) -> crate::error
         sort: Sort::Newest,
         page: PageRequest { offset: 0, first: 5 },
         within: None,
+        locale,
     };
     let turn = IndexTurn::default();
     let failures =
@@ -54,5 +56,6 @@ async fn load(state: &AppState, viewer: crate::identity::Viewer) -> crate::error
     let mut outcomes = failures.facets.get(&Facet::Outcome).cloned().unwrap_or_default();
     outcomes.sort_by_key(|value| Outcome::from_name(&value.value).map(|outcome| outcome as u8));
     let total = outcomes.iter().map(|value| value.count).sum();
-    Ok((total, outcomes, hit_views(state, &viewer, failures).await?, hit_views(state, &viewer, successes).await?))
+    let failures = hit_views(state, &viewer, failures, locale).await?;
+    Ok((total, outcomes, failures, hit_views(state, &viewer, successes, locale).await?))
 }

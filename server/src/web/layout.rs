@@ -13,6 +13,7 @@ use crate::authorities;
 use crate::case_studies::policy;
 use crate::entities::member;
 use crate::error::AppError;
+use crate::i18n::{self, Arg, Locale};
 use crate::identity::{self, Viewer};
 use crate::members::{self, MemberStatus, Role};
 
@@ -29,6 +30,84 @@ pub struct Layout {
     pub script: &'static str,
     /// The public URL, for canonical links and Open Graph.
     pub public_url: String,
+    /// The language of the page (see `i18n::negotiate`).
+    pub locale: Locale,
+    /// This page's path and query without `lang`: its twins in each language add it.
+    pub page: String,
+}
+
+impl Layout {
+    /// The text of `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.locale.t(key)
+    }
+
+    /// The text of `key` for a count (`$count`), in the page's language.
+    pub fn t_count(&self, key: &str, count: impl Count) -> String {
+        self.locale.t_count(key, count.as_count())
+    }
+
+    /// The text of `key` with one text argument, in the page's language.
+    pub fn t_with(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.locale.t_with(key, name, value)
+    }
+
+    /// The address of this page in the other language.
+    pub fn twin(&self) -> String {
+        self.in_language(self.locale.other())
+    }
+
+    /// The address of this page in `locale`.
+    pub fn in_language(&self, locale: Locale) -> String {
+        let separator = if self.page.contains('?') { '&' } else { '?' };
+        format!("{}{separator}lang={}", self.page, locale.code())
+    }
+
+    /// Both twins, for the `hreflang` alternates.
+    pub fn alternates(&self) -> Vec<(&'static str, String)> {
+        Locale::ALL
+            .iter()
+            .map(|locale| (locale.html_lang(), format!("{}{}", self.public_url, self.in_language(*locale))))
+            .collect()
+    }
+}
+
+/// A count as templates hold it (by value or by reference, any integer).
+pub trait Count {
+    fn as_count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($type:ty),*) => {
+        $(
+            impl Count for $type {
+                fn as_count(&self) -> i64 {
+                    i64::try_from(*self).unwrap_or(i64::MAX)
+                }
+            }
+            impl Count for &$type {
+                fn as_count(&self) -> i64 {
+                    i64::try_from(**self).unwrap_or(i64::MAX)
+                }
+            }
+        )*
+    };
+}
+count!(usize, u64, u32, i64, i32);
+
+/// The path and query of a request without its `lang`.
+fn page_without_lang(uri: &axum::http::Uri) -> String {
+    let path = uri.path();
+    let Some(query) = uri.query() else { return path.to_owned() };
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(name, _)| name != "lang")
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        return path.to_owned();
+    }
+    let query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish();
+    format!("{path}?{query}")
 }
 
 #[derive(Clone)]
@@ -92,8 +171,17 @@ impl FromRequestParts<AppState> for Layout {
             Err(_) => None,
         };
         let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
+        let locale = i18n::negotiate(&parts.uri, &parts.headers, member.as_ref().and_then(|m| m.language.as_deref()));
+        if let (Some(chosen), Some(member)) = (i18n::requested(&parts.uri), &member)
+            && let Err(error) = members::choose_language(&state.db, member, chosen).await
+        {
+            // The page still answers in the chosen language; the setting waits for the next choice.
+            error.log();
+        }
         let member = match member {
-            Some(member) => Some(SignedInMember { standing: standing(state, &member).await, email: member.email }),
+            Some(member) => {
+                Some(SignedInMember { standing: standing(state, &member, locale).await, email: member.email })
+            }
             None => None,
         };
         let csrf = parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default();
@@ -107,17 +195,22 @@ impl FromRequestParts<AppState> for Layout {
             stylesheet: &assets::STYLESHEET.url,
             script: &assets::SCRIPT.url,
             public_url: state.public_url.clone(),
+            locale,
+            page: page_without_lang(&parts.uri),
         };
         parts.extensions.insert(layout.clone());
         Ok(layout)
     }
 }
 
-async fn standing(state: &AppState, member: &member::Model) -> String {
-    let role = match member.role {
-        Role::Member => "member",
-        Role::Moderator => "moderator",
-        Role::Admin => "admin",
+async fn standing(state: &AppState, member: &member::Model, locale: Locale) -> String {
+    let role = locale.t(match member.role {
+        Role::Member => "role-member",
+        Role::Moderator => "role-moderator",
+        Role::Admin => "role-admin",
+    });
+    let with_role = |key: &str, council: &str| {
+        locale.text(key, &[("role", Arg::Text(role.clone())), ("council", Arg::Text(council.to_owned()))])
     };
     match (member.status, member.authority_id) {
         (MemberStatus::Active, Some(council)) => {
@@ -125,12 +218,12 @@ async fn standing(state: &AppState, member: &member::Model) -> String {
                 .await
                 .ok()
                 .flatten()
-                .map(|council| council.name)
-                .unwrap_or_else(|| "your council".into());
-            format!("{role} of {name}")
+                .map(|council| authorities::name_in(&council, locale).to_owned())
+                .unwrap_or_else(|| locale.t("your-council"));
+            with_role("standing-of-council", &name)
         }
-        (MemberStatus::Active, None) => format!("{role}, with no council"),
-        (MemberStatus::Pending, _) => format!("{role}, waiting for an administrator to confirm your council"),
-        (MemberStatus::Suspended, _) => "suspended".into(),
+        (MemberStatus::Active, None) => with_role("standing-no-council", ""),
+        (MemberStatus::Pending, _) => with_role("standing-pending", ""),
+        (MemberStatus::Suspended, _) => locale.t("standing-suspended"),
     }
 }

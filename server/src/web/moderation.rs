@@ -25,6 +25,7 @@ use crate::case_studies::listing::{self, PageRequest};
 use crate::case_studies::{ModerationDecision, Status, markdown, policy, transitions, workflow};
 use crate::entities::{authority, case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Arg, Locale};
 use crate::identity::Viewer;
 use crate::taxonomy;
 
@@ -38,7 +39,7 @@ pub struct QueueItem {
     /// The council's page (moderators know every council).
     pub council_url: Option<String>,
     /// "New submission" or "Edit of a published case study".
-    pub kind: &'static str,
+    pub kind: String,
     pub waiting_since: String,
 }
 
@@ -76,8 +77,8 @@ pub async fn queue(
         "REPORT_UPHOLD" => Some("Report upheld: the case study is taken down, and its council has your reason."),
         _ => None,
     };
-    let (items, total) = queue_items(&state, &layout.viewer).await.or_page(&layout)?;
-    let (reports, reports_total) = open_items(&state, &layout.viewer).await.or_page(&layout)?;
+    let (items, total) = queue_items(&state, &layout.viewer, layout.locale).await.or_page(&layout)?;
+    let (reports, reports_total) = open_items(&state, &layout.viewer, layout.locale).await.or_page(&layout)?;
     let question_reports_total =
         crate::questions::moderation::queue(&state.reads, &layout.viewer, PageRequest { offset: 0, first: 1 })
             .await
@@ -86,7 +87,7 @@ pub async fn queue(
     Ok(QueuePage { layout, items, total, reports, reports_total, question_reports_total, decided }.into_response())
 }
 
-async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueItem>, u64)> {
+async fn queue_items(state: &AppState, viewer: &Viewer, locale: Locale) -> AppResult<(Vec<QueueItem>, u64)> {
     let page =
         listing::moderation_queue(&state.reads, viewer, PageRequest { offset: 0, first: QUEUE_PAGE_SIZE }).await?;
     let ids: Vec<i32> = page.items.iter().map(|item| item.authority_id).collect();
@@ -98,14 +99,18 @@ async fn queue_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<QueueI
         .map(|item| QueueItem {
             council: councils
                 .get(&item.authority_id)
-                .map(|council| policy::council_label(viewer, &item, council))
+                .map(|council| policy::council_label(viewer, &item, council, locale))
                 .unwrap_or_default(),
             council_url: councils
                 .get(&item.authority_id)
                 .filter(|_| policy::can_see_council(viewer, &item))
                 .map(|council| view::council_url(&council.slug)),
-            kind: if item.status == Status::Published { "Edit of a published case study" } else { "New submission" },
-            waiting_since: view::moment(item.queued_at.unwrap_or(item.updated_at)),
+            kind: locale.t(if item.status == Status::Published {
+                "view-edit-of-published"
+            } else {
+                "view-new-submission"
+            }),
+            waiting_since: view::moment(item.queued_at.unwrap_or(item.updated_at), locale),
             url: format!("/moderation/{}", item.slug),
             title: item.title,
         })
@@ -134,7 +139,7 @@ pub struct Submission {
     slug: String,
     title: String,
     council: String,
-    outcome: &'static str,
+    outcome: String,
     outcome_class: &'static str,
     summary: String,
     /// Sanitised by `markdown::render`: safe to insert.
@@ -162,7 +167,7 @@ pub async fn decision_page(
     Gated(layout, ..): Gated<Moderators>,
     Path(slug): Path<String>,
 ) -> PageResult {
-    let Some(submission) = submission(&state, &layout.viewer, &slug).await.or_page(&layout)? else {
+    let Some(submission) = submission(&state, &layout.viewer, &slug, layout.locale).await.or_page(&layout)? else {
         return Ok(not_found(layout));
     };
     let page = DecisionPage { layout, submission, decision: String::new(), message: String::new(), errors: Vec::new() };
@@ -170,7 +175,7 @@ pub async fn decision_page(
 }
 
 /// The case study if it waits for a decision; `None` if it is hidden or has nothing to moderate.
-async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<Option<Submission>> {
+async fn submission(state: &AppState, viewer: &Viewer, slug: &str, locale: Locale) -> AppResult<Option<Submission>> {
     let Some(found) = listing::find_by_slug(&state.reads, viewer, slug).await? else {
         return Ok(None);
     };
@@ -187,25 +192,26 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str) -> AppResult<
     };
     let (revision, personal_data) = match (found.status, revision, &follow_up) {
         (Status::Published, Some(revision), _) => {
-            (Some(revision_changes(state, &found, &revision).await?), findings(&revision.content))
+            (Some(revision_changes(state, &found, &revision, locale).await?), findings(&revision.content, locale))
         }
         (Status::Published, None, None) => return Ok(None),
-        _ => (None, findings(&workflow::live_content(&found))),
+        _ => (None, findings(&workflow::live_content(&found), locale)),
     };
     let follow_up = follow_up.map(|follow_up| FollowUpShown {
-        written_on: view::date(follow_up.written_on),
+        written_on: view::date(follow_up.written_on, locale),
         body_html: markdown::render(&follow_up.body),
-        outcome_change: follow_up
-            .outcome
-            .map(|now| format!("Outcome changes from {} to {}", follow_up.previous_outcome.label(), now.label())),
+        outcome_change: follow_up.outcome.map(|now| {
+            let (from, to) = (follow_up.previous_outcome.label(locale), now.label(locale));
+            locale.text("view-outcome-changes", &[("from", Arg::Text(from)), ("to", Arg::Text(to))])
+        }),
     });
     let Some(council) = authorities::find_by_id(&state.reads, found.authority_id).await? else {
         return Ok(None);
     };
     Ok(Some(Submission {
         slug: found.slug.clone(),
-        council: policy::council_label(viewer, &found, &council),
-        outcome: found.outcome.label(),
+        council: policy::council_label(viewer, &found, &council, locale),
+        outcome: found.outcome.label(locale),
         outcome_class: view::outcome_class(found.outcome),
         body_html: markdown::render(&found.body),
         lessons: found.lessons.0.clone(),
@@ -222,6 +228,7 @@ async fn revision_changes(
     state: &AppState,
     live: &case_study::Model,
     revision: &case_study_revision::Model,
+    locale: Locale,
 ) -> AppResult<Vec<FieldChange>> {
     let taxonomy = taxonomy::load(&state.reads).await?;
     let live = workflow::live_content(live);
@@ -230,9 +237,10 @@ async fn revision_changes(
     let councils: HashMap<i32, String> = authorities::find_by_ids(&state.reads, &ids)
         .await?
         .into_iter()
-        .map(|council| (council.id, council.name))
+        .map(|council| (council.id, authorities::name_in(&council, locale).to_owned()))
         .collect();
-    Ok(revision_diff::changes(&live, &revision.content, &Names { taxonomy: &taxonomy, councils: &councils }))
+    let names = Names { taxonomy: &taxonomy, councils: &councils, locale };
+    Ok(revision_diff::changes(&live, &revision.content, &names))
 }
 
 #[derive(serde::Deserialize)]
@@ -261,11 +269,13 @@ pub async fn decide(
     };
     let errors = match result {
         Ok(_) => return Ok(Redirect::to(&format!("/moderation?decided={}", form.decision)).into_response()),
-        Err(AppError::BadUserInput(errors)) => errors.into_iter().map(ShownError::from_field).collect(),
+        Err(AppError::BadUserInput(errors)) => {
+            errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect()
+        }
         Err(error) => return Err(error).or_page(&layout),
     };
     // Only a decision the rules allowed gets here with a bad input: show it again.
-    let Some(submission) = submission(&state, &layout.viewer, &slug).await.or_page(&layout)? else {
+    let Some(submission) = submission(&state, &layout.viewer, &slug, layout.locale).await.or_page(&layout)? else {
         return Err(AppError::Conflict("nothing here waits for a decision".into())).or_page(&layout);
     };
     let page = DecisionPage { layout, submission, decision: form.decision, message: form.message, errors };

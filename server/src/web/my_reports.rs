@@ -19,8 +19,8 @@ pub struct MyReport {
     pub title: String,
     /// The case study's page, while the member may read it.
     pub url: Option<String>,
-    pub reason: &'static str,
-    pub outcome: &'static str,
+    pub reason: String,
+    pub outcome: String,
     pub at: String,
 }
 
@@ -58,15 +58,15 @@ pub async fn my_reports(
             title: if readable.contains_key(&item.report.case_study_id) {
                 item.report.snapshot.title.clone()
             } else {
-                "A case study that is no longer available to you".to_owned()
+                layout.t("view-report-unavailable")
             },
-            reason: item.reason().label(),
-            outcome: match item.report.status {
-                ReportStatus::Open => "Waiting for a moderator",
-                ReportStatus::Dismissed => "Dismissed: it stays published",
-                ReportStatus::Upheld => "Upheld: it was taken down",
-            },
-            at: view::moment(item.own.as_ref().map_or(item.report.created_at, |own| own.updated_at)),
+            reason: item.reason().label(layout.locale),
+            outcome: layout.t(match item.report.status {
+                ReportStatus::Open => "view-report-open",
+                ReportStatus::Dismissed => "view-report-dismissed",
+                ReportStatus::Upheld => "view-report-upheld",
+            }),
+            at: view::moment(item.own.as_ref().map_or(item.report.created_at, |own| own.updated_at), layout.locale),
         })
         .collect();
     Ok(MyReportsPage { layout, reports, pager }.into_response())

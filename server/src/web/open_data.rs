@@ -35,7 +35,7 @@ pub struct DataPage {
 
 pub struct FileLink {
     url: String,
-    label: &'static str,
+    label: String,
     size: String,
 }
 
@@ -50,30 +50,26 @@ pub async fn page(State(state): State<AppState>, layout: Layout) -> PageResult {
         .iter()
         .map(|&format| FileLink {
             url: format!("/data/{}", format.file_name()),
-            label: match format {
-                Format::Csv => "CSV (opens in a spreadsheet)",
-                Format::Json => "JSON",
-            },
+            label: layout.t(match format {
+                Format::Csv => "view-file-csv",
+                Format::Json => "view-file-json",
+            }),
             size: human_size(export.file(format).size),
         })
         .collect();
     files.push(FileLink {
         url: "/data/case-studies.csv-metadata.json".into(),
-        label: "CSVW description of the CSV's columns",
+        label: layout.t("view-file-csvw"),
         size: String::new(),
     });
-    files.push(FileLink {
-        url: "/data/dataset.jsonld".into(),
-        label: "DCAT description (JSON-LD)",
-        size: String::new(),
-    });
+    files.push(FileLink { url: "/data/dataset.jsonld".into(), label: layout.t("view-file-dcat"), size: String::new() });
     Ok(DataPage {
         title: TITLE,
         description: DESCRIPTION,
         licence_name: LICENCE_NAME,
         licence_url: LICENCE_URL,
         case_studies: export.case_studies,
-        modified: super::view::moment(export.modified),
+        modified: super::view::moment(export.modified, layout.locale),
         files,
         json_ld: describe::for_script_element(&describe::schema_org_dataset(public_url, &export)),
         layout,

@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::authorities;
 use crate::case_studies::Status;
 use crate::case_studies::listing::{self, ListFilter};
+use crate::i18n::{self, Locale};
 use crate::paging::PageRequest;
 
 const PAGE_SIZE: u64 = 25;
@@ -22,8 +23,8 @@ const PAGE_SIZE: u64 = 25;
 pub struct OurCaseStudy {
     pub title: String,
     pub url: String,
-    pub status: &'static str,
-    pub outcome: &'static str,
+    pub status: String,
+    pub outcome: String,
     pub outcome_class: &'static str,
     pub updated: String,
     /// Its review date has passed: "Review due since 3 March 2026".
@@ -45,6 +46,8 @@ pub struct OurCaseStudiesPage {
     tabs: Vec<StatusTab>,
     /// "Drafts", "Published", … or "All"; for the caption and the empty message.
     showing: String,
+    /// A status is chosen (not "all").
+    filtered: bool,
     total: u64,
     case_studies: Vec<OurCaseStudy>,
     pager: Pager,
@@ -82,10 +85,11 @@ pub async fn ours(
     let pager =
         Pager::new(number, PAGE_SIZE, &listed, |page| format!("/our-case-studies?status={filter_name}&page={page}"));
     let page = OurCaseStudiesPage {
-        tabs: tabs(chosen),
-        showing: chosen.map_or_else(|| "All".to_owned(), status_label),
+        tabs: tabs(chosen, layout.locale),
+        showing: chosen.map_or_else(|| layout.t("view-all"), |status| status_label(status, layout.locale)),
+        filtered: chosen.is_some(),
         total: listed.total_count,
-        case_studies: listed.items.into_iter().map(row).collect(),
+        case_studies: listed.items.into_iter().map(|item| row(item, layout.locale)).collect(),
         pager,
         council: council.name,
         layout,
@@ -93,26 +97,28 @@ pub async fn ours(
     Ok(page.into_response())
 }
 
-fn row(item: crate::entities::case_study::Model) -> OurCaseStudy {
+fn row(item: crate::entities::case_study::Model, locale: Locale) -> OurCaseStudy {
     let today = chrono::Utc::now().date_naive();
     OurCaseStudy {
         review_due: crate::case_studies::workflow::review::is_due(&item, today)
-            .then(|| item.review_by.map(|date| format!("Review due since {}", view::date(date))))
+            .then(|| {
+                item.review_by.map(|date| locale.t_with("view-review-due-since", "date", view::date(date, locale)))
+            })
             .flatten(),
         url: case_study_url(&item.slug),
-        status: item.status.as_str(),
-        outcome: item.outcome.label(),
+        status: status_label(item.status, locale),
+        outcome: item.outcome.label(locale),
         outcome_class: view::outcome_class(item.outcome),
-        updated: view::day(item.updated_at),
+        updated: view::day(item.updated_at, locale),
         title: item.title,
     }
 }
 
-fn tabs(chosen: Option<Status>) -> Vec<StatusTab> {
-    let all = StatusTab { label: "All".into(), url: "/our-case-studies".into(), current: chosen.is_none() };
+fn tabs(chosen: Option<Status>, locale: Locale) -> Vec<StatusTab> {
+    let all = StatusTab { label: locale.t("view-all"), url: "/our-case-studies".into(), current: chosen.is_none() };
     std::iter::once(all)
         .chain(Status::iter().map(|status| StatusTab {
-            label: status_label(status),
+            label: status_label(status, locale),
             url: format!("/our-case-studies?status={}", status.as_str()),
             current: chosen == Some(status),
         }))
@@ -120,6 +126,6 @@ fn tabs(chosen: Option<Status>) -> Vec<StatusTab> {
 }
 
 /// "Changes requested" for CHANGES_REQUESTED.
-fn status_label(status: Status) -> String {
-    view::capitalised(&status.as_str().replace('_', " ").to_lowercase())
+fn status_label(status: Status, locale: Locale) -> String {
+    i18n::value_label(locale, "status", status.as_str())
 }

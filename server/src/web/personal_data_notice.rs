@@ -5,21 +5,26 @@
 
 use super::form_errors::field_label;
 use crate::case_studies::{CaseStudyContent, personal_data};
+use crate::i18n::{self, Locale};
 
 pub struct Finding {
     /// "Lessons", "What happened".
     pub field: String,
     /// "a phone number".
-    pub kind: &'static str,
+    pub kind: String,
     pub excerpt: String,
 }
 
-pub fn findings(content: &CaseStudyContent) -> Vec<Finding> {
+pub fn findings(content: &CaseStudyContent, locale: Locale) -> Vec<Finding> {
     personal_data::scan(content)
         .into_iter()
         .map(|warning| {
             let box_name = warning.field.split(['[', '.']).next().unwrap_or_default();
-            Finding { field: field_label(box_name).to_owned(), kind: warning.kind.label(), excerpt: warning.excerpt }
+            Finding {
+                field: field_label(box_name, locale),
+                kind: i18n::value_label(locale, "personal-data", warning.kind.as_str()),
+                excerpt: warning.excerpt,
+            }
         })
         .collect()
 }

@@ -33,7 +33,7 @@ pub struct Item {
     question_id: String,
     /// "QUESTION" or "ANSWER": what the reports are about.
     part: &'static str,
-    part_label: &'static str,
+    part_label: String,
     case_study_title: String,
     case_study_url: String,
     question: String,
@@ -72,18 +72,18 @@ pub async fn queue(
         items.push(Item {
             question_id: row.id.clone(),
             part: reported.part.as_str(),
-            part_label: match reported.part {
-                QuestionPart::Question => "The question",
-                QuestionPart::Answer => "The answer",
-            },
+            part_label: layout.t(match reported.part {
+                QuestionPart::Question => "view-the-question",
+                QuestionPart::Answer => "view-the-answer",
+            }),
             case_study_url: format!("{}#questions", case_study_url(&case_study.slug)),
             case_study_title: case_study.title,
             question: row.body.clone(),
             answer: reported.question.answer.clone(),
-            reasons: reported.reasons.iter().map(|reason| reason.label()).collect::<Vec<_>>().join(", "),
+            reasons: reported.reasons.iter().map(|reason| reason.label(layout.locale)).collect::<Vec<_>>().join(", "),
             details: reported.details.clone(),
             count: reported.report_count,
-            since: view::moment(reported.first_reported_at),
+            since: view::moment(reported.first_reported_at, layout.locale),
         });
     }
     Ok(QueuePage { layout, items, total: page.total_count, decided }.into_response())

@@ -17,6 +17,7 @@ use crate::app::AppState;
 use crate::case_studies::{markdown, policy, workflow};
 use crate::entities::case_study;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{self, Locale};
 use crate::identity::Viewer;
 use crate::paging::PageRequest;
 use crate::reports::{self, ReportDecision, ReportStatus, ReportView};
@@ -33,7 +34,7 @@ pub struct ReportItem {
 }
 
 /// The open reports, oldest first, for the queue page; and how many there are.
-pub async fn open_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<ReportItem>, u64)> {
+pub async fn open_items(state: &AppState, viewer: &Viewer, locale: Locale) -> AppResult<(Vec<ReportItem>, u64)> {
     let page = PageRequest { offset: 0, first: QUEUE_PAGE_SIZE };
     let page = reports::list(&state.reads, viewer, ReportStatus::Open, page).await?;
     let items = page
@@ -42,27 +43,28 @@ pub async fn open_items(state: &AppState, viewer: &Viewer) -> AppResult<(Vec<Rep
         .map(|item| ReportItem {
             url: format!("/moderation/reports/{}", item.report.id),
             title: item.report.snapshot.title.clone(),
-            reasons: reasons(item),
+            reasons: reasons(item, locale),
             count: item.report_count,
-            since: view::moment(item.report.created_at),
+            since: view::moment(item.report.created_at, locale),
         })
         .collect();
     Ok((items, page.total_count))
 }
 
 /// "Personal data, Inaccurate": each reason given, once.
-fn reasons(item: &ReportView) -> String {
-    let mut labels: Vec<&str> = Vec::new();
+fn reasons(item: &ReportView, locale: Locale) -> String {
+    let mut labels: Vec<String> = Vec::new();
     for filing in &item.filings {
-        if !labels.contains(&filing.reason.label()) {
-            labels.push(filing.reason.label());
+        let label = filing.reason.label(locale);
+        if !labels.contains(&label) {
+            labels.push(label);
         }
     }
     labels.join(", ")
 }
 
 pub struct Filing {
-    pub reason: &'static str,
+    pub reason: String,
     pub details: Option<String>,
     pub at: String,
 }
@@ -79,7 +81,7 @@ pub struct ReportPage {
     body_html: String,
     /// Its page now, while the moderator may read it (not once its council has taken it back to a draft).
     case_study_url: Option<String>,
-    status: &'static str,
+    status: String,
     filings: Vec<Filing>,
     open: bool,
     /// The moderator's note, once decided.
@@ -105,6 +107,7 @@ impl ReportPage {
 
     fn new(layout: Layout, item: ReportView, case_study: &case_study::Model, own_work: bool) -> Self {
         let snapshot = &item.report.snapshot;
+        let locale = layout.locale;
         ReportPage {
             id: item.report.id.clone(),
             title: snapshot.title.clone(),
@@ -112,18 +115,20 @@ impl ReportPage {
             body_html: markdown::render(&snapshot.body),
             case_study_url: policy::can_read(&layout.viewer, case_study)
                 .then(|| view::case_study_url(&case_study.slug)),
-            status: case_study.status.as_str(),
+            status: i18n::value_label(locale, "status", case_study.status.as_str()),
             filings: item
                 .filings
                 .iter()
                 .map(|filing| Filing {
-                    reason: filing.reason.label(),
+                    reason: filing.reason.label(locale),
                     details: filing.details.clone(),
-                    at: view::moment(filing.updated_at),
+                    at: view::moment(filing.updated_at, locale),
                 })
                 .collect(),
             open: item.report.status == ReportStatus::Open,
-            outcome: item.report.note.clone().map(|note| format!("{}: {note}", item.report.status.as_str())),
+            outcome: item.report.note.clone().map(|note| {
+                format!("{}: {note}", i18n::value_label(locale, "report-status", item.report.status.as_str()))
+            }),
             own_work,
             decision: String::new(),
             note: String::new(),
@@ -164,7 +169,9 @@ pub async fn decide(
     };
     let errors = match result {
         Ok(_) => return Ok(Redirect::to(&format!("/moderation?decided=REPORT_{}", form.decision)).into_response()),
-        Err(AppError::BadUserInput(errors)) => errors.into_iter().map(ShownError::from_field).collect(),
+        Err(AppError::BadUserInput(errors)) => {
+            errors.into_iter().map(|error| ShownError::from_field(error, layout.locale)).collect()
+        }
         Err(error) => return Err(error).or_page(&layout),
     };
     let mut page = ReportPage::load(&state, layout.clone(), &id).await.or_page(&layout)?;

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use similar::{ChangeTag, TextDiff};
 
+use super::form_errors::field_label;
 use crate::case_studies::{CaseStudyContent, Visibility};
+use crate::i18n::Locale;
 use crate::taxonomy::{Taxonomy, TermKind};
 
 /// The most time a field's diff may take (bodies are up to 100,000 characters).
@@ -16,7 +18,7 @@ const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
 
 /// One changed field.
 pub struct FieldChange {
-    pub label: &'static str,
+    pub label: String,
     pub runs: Vec<Run>,
 }
 
@@ -41,6 +43,7 @@ pub struct Names<'a> {
     pub taxonomy: &'a Taxonomy,
     /// Authority id → name, for collaborators.
     pub councils: &'a HashMap<i32, String>,
+    pub locale: Locale,
 }
 
 /// The fields that differ between the live content and the revision, in form order.
@@ -53,48 +56,54 @@ pub fn changes(live: &CaseStudyContent, revision: &CaseStudyContent, names: &Nam
         .collect()
 }
 
-fn shown_fields(content: &CaseStudyContent, names: &Names<'_>) -> Vec<(&'static str, String)> {
+fn shown_fields(content: &CaseStudyContent, names: &Names<'_>) -> Vec<(String, String)> {
+    let locale = names.locale;
     let terms = |kind, keys: &[String]| {
-        names.taxonomy.resolve(kind, keys).into_iter().map(|term| term.label).collect::<Vec<_>>().join(", ")
+        names.taxonomy.resolve(kind, keys).iter().map(|term| term.label_in(locale)).collect::<Vec<_>>().join(", ")
     };
     let council = |id: &i32| names.councils.get(id).cloned().unwrap_or_else(|| id.to_string());
-    vec![
-        ("Title", content.title.clone()),
-        ("Summary", content.summary.clone()),
-        ("What happened", content.body.clone()),
-        ("Outcome", content.outcome.label().to_owned()),
-        ("Lessons", content.lessons.join("\n")),
-        ("Service areas", terms(TermKind::ServiceArea, &content.service_areas)),
-        ("Technologies", terms(TermKind::Technology, &content.technologies)),
-        ("Tags", content.tags.join(", ")),
-        ("Cost", content.cost_band.label().to_owned()),
-        ("Start date", content.started_on.to_string()),
-        ("End date", content.ended_on.map(|date| date.to_string()).unwrap_or_default()),
+    let pounds = |cost: Option<i64>| cost.map(|cost| format!("£{cost}")).unwrap_or_default();
+    let languages = &content.languages;
+    [
+        ("title", content.title.clone()),
+        ("summary", content.summary.clone()),
+        ("body", content.body.clone()),
+        ("outcome", content.outcome.label(locale)),
+        ("lessons", content.lessons.join("\n")),
+        ("serviceAreas", terms(TermKind::ServiceArea, &content.service_areas)),
+        ("technologies", terms(TermKind::Technology, &content.technologies)),
+        ("tags", content.tags.join(", ")),
+        ("costBand", content.cost_band.label(locale)),
+        ("startedOn", content.started_on.to_string()),
+        ("endedOn", content.ended_on.map(|date| date.to_string()).unwrap_or_default()),
+        ("evidenceStrength", content.evidence.strength.map(|strength| strength.label(locale)).unwrap_or_default()),
+        ("evaluationUrl", content.evidence.evaluation_url.clone().unwrap_or_default()),
+        ("plannedCost", pounds(content.evidence.planned_cost)),
+        ("actualCost", pounds(content.evidence.actual_cost)),
+        ("plannedEndOn", content.evidence.planned_end_on.map(|date| date.to_string()).unwrap_or_default()),
+        ("doDifferently", content.evidence.do_differently.join("\n")),
+        ("language", languages.language.label(locale)),
+        ("titleCy", languages.title_cy.clone().unwrap_or_default()),
+        ("summaryCy", languages.summary_cy.clone().unwrap_or_default()),
+        ("partners", content.partners.join("\n")),
+        ("collaborators", content.collaborators.iter().map(council).collect::<Vec<_>>().join(", ")),
         (
-            "Strength of the evidence",
-            content.evidence.strength.map(|strength| strength.label().to_owned()).unwrap_or_default(),
-        ),
-        ("Link to the evaluation", content.evidence.evaluation_url.clone().unwrap_or_default()),
-        ("Planned cost", content.evidence.planned_cost.map(|cost| format!("£{cost}")).unwrap_or_default()),
-        ("Actual cost", content.evidence.actual_cost.map(|cost| format!("£{cost}")).unwrap_or_default()),
-        ("Planned end date", content.evidence.planned_end_on.map(|date| date.to_string()).unwrap_or_default()),
-        ("What you would do differently", content.evidence.do_differently.join("\n")),
-        ("Partners", content.partners.join("\n")),
-        ("Collaborating councils", content.collaborators.iter().map(council).collect::<Vec<_>>().join(", ")),
-        (
-            "Links",
+            "links",
             content.links.iter().map(|link| format!("{} | {}", link.title, link.url)).collect::<Vec<_>>().join("\n"),
         ),
-        ("Contact email", content.contact_email.clone().unwrap_or_default()),
+        ("contactEmail", content.contact_email.clone().unwrap_or_default()),
         (
-            "Who can read it",
-            match content.visibility {
-                Visibility::Public => "Everyone".to_owned(),
-                Visibility::Members => "Signed-in members only".to_owned(),
-            },
+            "visibility",
+            locale.t(match content.visibility {
+                Visibility::Public => "view-visibility-everyone",
+                Visibility::Members => "view-visibility-members",
+            }),
         ),
-        ("Anonymous", if content.anonymous { "Yes" } else { "No" }.to_owned()),
+        ("anonymous", locale.t(if content.anonymous { "view-yes" } else { "view-no" })),
     ]
+    .into_iter()
+    .map(|(field, value)| (field_label(field, locale), value))
+    .collect()
 }
 
 /// A word diff, with neighbouring words of the same kind joined into one run.

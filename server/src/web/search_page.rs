@@ -19,6 +19,7 @@ use crate::authorities;
 use crate::case_studies::policy;
 use crate::entities::authority;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::identity::Viewer;
 use crate::paging::PageRequest;
 use crate::search_sync::IndexTurn;
@@ -33,8 +34,10 @@ pub struct HitView {
     pub authority_label: String,
     /// The council's page, when the viewer may know the council.
     pub authority_url: Option<String>,
-    pub outcome: &'static str,
+    pub outcome: String,
     pub outcome_class: &'static str,
+    /// The language of the title and summary (`lang`).
+    pub lang: &'static str,
     pub summary: String,
     /// The summary with its matches in `<mark>` (escaped by the search crate), when it matched.
     pub summary_html: Option<String>,
@@ -45,7 +48,7 @@ pub struct HitView {
 
 pub struct FacetView {
     pub param: &'static str,
-    pub legend: &'static str,
+    pub legend: String,
     pub values: Vec<FacetValueView>,
 }
 
@@ -82,20 +85,22 @@ pub struct SearchPageView {
 }
 
 /// The facets in the order the page shows them, with their parameter names.
-const FACETS: [(Facet, &str, &str); 13] = [
-    (Facet::Outcome, "outcome", "Outcome"),
-    (Facet::ServiceArea, "serviceArea", "Service area"),
-    (Facet::Technology, "technology", "Technology"),
-    (Facet::Region, "region", "Region"),
-    (Facet::AuthorityKind, "authorityKind", "Kind of council"),
-    (Facet::Authority, "authority", "Council"),
-    (Facet::Year, "year", "Year started"),
-    (Facet::CostBand, "costBand", "Cost"),
-    (Facet::EvidenceStrength, "evidence", "Evidence"),
-    (Facet::OverBudget, "overBudget", "Budget"),
-    (Facet::Late, "late", "Timing"),
-    (Facet::Reused, "reused", "Reused by other councils"),
-    (Facet::Tag, "tag", "Tag"),
+/// (Their legends are `facet-legend-*` in `views.ftl`.)
+const FACETS: [(Facet, &str, &str); 14] = [
+    (Facet::Outcome, "outcome", "facet-legend-outcome"),
+    (Facet::ServiceArea, "serviceArea", "facet-legend-service-area"),
+    (Facet::Technology, "technology", "facet-legend-technology"),
+    (Facet::Language, "language", "facet-legend-language"),
+    (Facet::Region, "region", "facet-legend-region"),
+    (Facet::AuthorityKind, "authorityKind", "facet-legend-authority-kind"),
+    (Facet::Authority, "authority", "facet-legend-authority"),
+    (Facet::Year, "year", "facet-legend-year"),
+    (Facet::CostBand, "costBand", "facet-legend-cost-band"),
+    (Facet::EvidenceStrength, "evidence", "facet-legend-evidence"),
+    (Facet::OverBudget, "overBudget", "facet-legend-over-budget"),
+    (Facet::Late, "late", "facet-legend-late"),
+    (Facet::Reused, "reused", "facet-legend-reused"),
+    (Facet::Tag, "tag", "facet-legend-tag"),
 ];
 
 /// The page's parameters, in the order they came.
@@ -156,6 +161,7 @@ fn filters_of(params: &Params) -> Filters {
         over_budget: params.all("overBudget"),
         late: params.all("late"),
         reused: params.all("reused"),
+        language: params.all("language"),
     }
 }
 
@@ -163,8 +169,9 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
     let params = Params::parse(raw.as_deref());
     let query = params.first("q").unwrap_or_default().to_owned();
     if query.chars().count() > crate::search_sync::MAX_QUERY_CHARS {
-        let message = format!("Search for at most {} characters.", crate::search_sync::MAX_QUERY_CHARS);
-        return problem(layout, StatusCode::BAD_REQUEST, "Your search is too long", message);
+        let message = layout.t_count("view-search-at-most", crate::search_sync::MAX_QUERY_CHARS);
+        let heading = layout.t("view-search-too-long");
+        return problem(layout, StatusCode::BAD_REQUEST, &heading, message);
     }
     let (page, page_request) = PageRequest::numbered(params.first("page").unwrap_or_default(), PAGE_SIZE);
     let filters = filters_of(&params);
@@ -180,24 +187,27 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         sort,
         page: page_request,
         within: None,
+        locale: layout.locale,
     };
     let viewer = layout.viewer.clone();
     let results = match state.search.search(&state.reads, &viewer, &IndexTurn::default(), args).await {
         Ok(results) => results,
         Err(AppError::BadUserInput(errors)) => {
-            let message = errors.into_iter().map(|error| error.message).collect::<Vec<_>>().join("; ");
-            return problem(layout, StatusCode::BAD_REQUEST, "Your search could not be run", message);
+            let message = errors.iter().map(|error| error.message_in(layout.locale)).collect::<Vec<_>>().join("; ");
+            let heading = layout.t("view-search-failed");
+            return problem(layout, StatusCode::BAD_REQUEST, &heading, message);
         }
         Err(error) => return internal_error(layout, &error),
     };
     let total = results.total;
     let relaxed = results.relaxed;
-    let facets = facet_views(&params, &results.facets);
-    let active = active_filters(&params, &facets);
-    let hits = match hit_views(&state, &viewer, results).await {
+    let facets = facet_views(&params, &results.facets, layout.locale);
+    let active = active_filters(&params, &facets, layout.locale);
+    let hits = match hit_views(&state, &viewer, results, layout.locale).await {
         Ok(hits) => hits,
         Err(error) => return internal_error(layout, &error),
     };
+    let pages_label = layout.t("view-pages-of-results");
     let view = SearchPageView {
         year_from: filters.year_from.map(|year| year.to_string()).unwrap_or_default(),
         year_to: filters.year_to.map(|year| year.to_string()).unwrap_or_default(),
@@ -209,8 +219,7 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
         hits,
         facets,
         active,
-        pager: Pager::of_total(page, PAGE_SIZE, total, |number| params.url_with_page(number))
-            .labelled("Pages of results"),
+        pager: Pager::of_total(page, PAGE_SIZE, total, |number| params.url_with_page(number)).labelled(pages_label),
         sort: match sort {
             Sort::Relevance => "relevance",
             Sort::Newest => "newest",
@@ -220,7 +229,7 @@ pub async fn search(State(state): State<AppState>, layout: Layout, RawQuery(raw)
     view.into_response()
 }
 
-fn facet_views(params: &Params, facets: &HashMap<Facet, Vec<FacetValue>>) -> Vec<FacetView> {
+fn facet_views(params: &Params, facets: &HashMap<Facet, Vec<FacetValue>>, locale: Locale) -> Vec<FacetView> {
     FACETS
         .iter()
         .map(|&(facet, param, legend)| {
@@ -240,12 +249,12 @@ fn facet_views(params: &Params, facets: &HashMap<Facet, Vec<FacetValue>>) -> Vec
                         .collect()
                 })
                 .unwrap_or_default();
-            FacetView { param, legend, values }
+            FacetView { param, legend: locale.t(legend), values }
         })
         .collect()
 }
 
-fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
+fn active_filters(params: &Params, facets: &[FacetView], locale: Locale) -> Vec<ActiveFilter> {
     let mut active = Vec::new();
     for facet in facets {
         for value in params.all(facet.param) {
@@ -257,7 +266,8 @@ fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
             });
         }
     }
-    for (param, label) in [("yearFrom", "Started from"), ("yearTo", "Started up to")] {
+    for (param, label) in [("yearFrom", "view-started-from"), ("yearTo", "view-started-up-to")] {
+        let label = locale.t(label);
         if let Some(year) = params.first(param).map(str::trim).filter(|year| year.parse::<i32>().is_ok()) {
             active
                 .push(ActiveFilter { label: format!("{label}: {year}"), remove_url: params.url_without(param, None) });
@@ -267,7 +277,7 @@ fn active_filters(params: &Params, facets: &[FacetView]) -> Vec<ActiveFilter> {
 }
 
 /// Hits with their councils' names, or the anonymous label (the rule of `policy`).
-pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> AppResult<Vec<HitView>> {
+pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage, locale: Locale) -> AppResult<Vec<HitView>> {
     let ids: Vec<i32> = page.hits.iter().map(|hit| hit.case_study.authority_id).collect();
     let councils: HashMap<i32, authority::Model> =
         authorities::find_by_ids(&state.reads, &ids).await?.into_iter().map(|council| (council.id, council)).collect();
@@ -278,37 +288,42 @@ pub async fn hit_views(state: &AppState, viewer: &Viewer, page: SearchPage) -> A
             let case_study = hit.case_study;
             let council = councils.get(&case_study.authority_id);
             let authority_label =
-                council.map(|council| policy::council_label(viewer, &case_study, council)).unwrap_or_default();
+                council.map(|council| policy::council_label(viewer, &case_study, council, locale)).unwrap_or_default();
             let authority_url = council
                 .filter(|_| policy::can_see_council(viewer, &case_study))
                 .map(|council| view::council_url(&council.slug));
+            let (leading, _) = view::in_language(&case_study, locale);
+            // The summary's own field: Welsh text is indexed as Welsh.
+            let summary_field = if leading.lang == Locale::Welsh.html_lang() { "summaryCy" } else { "summary" };
             HitView {
                 url: view::case_study_url(&case_study.slug),
-                title: case_study.title,
+                lang: leading.lang,
+                title: leading.title,
                 authority_label,
                 authority_url,
-                outcome: case_study.outcome.label(),
+                outcome: case_study.outcome.label(locale),
                 outcome_class: outcome_class(case_study.outcome),
-                summary: case_study.summary,
+                summary: leading.summary,
                 summary_html: hit
                     .highlights
                     .iter()
-                    .find(|highlight| highlight.field == "summary")
+                    .find(|highlight| highlight.field == summary_field)
                     .map(|highlight| highlight.snippet.clone()),
                 snippets: hit
                     .highlights
                     .into_iter()
                     .filter_map(|highlight| {
                         let label = match highlight.field.as_str() {
-                            "lessons" => "Lessons",
-                            "tags" => "Tags",
-                            "body" => "What happened",
+                            "lessons" => "view-snippet-lessons",
+                            "tags" => "view-snippet-tags",
+                            "body" => "view-snippet-body",
+                            "textCy" => "view-snippet-welsh",
                             _ => return None,
                         };
-                        Some((label.to_owned(), highlight.snippet))
+                        Some((locale.t(label), highlight.snippet))
                     })
                     .collect(),
-                published: case_study.published_at.map(view::day).unwrap_or_default(),
+                published: case_study.published_at.map(|at| view::day(at, locale)).unwrap_or_default(),
             }
         })
         .collect())

@@ -26,7 +26,7 @@ pub struct ConfirmPage {
 pub async fn confirm(State(state): State<AppState>, layout: Layout, Path(token): Path<String>) -> Response {
     let Some(site) = state.outbox.site() else { return unknown(layout) };
     let Some(grant) = Grant::from_token(site, &token) else { return unknown(layout) };
-    match unsubscribe::describe(&state.reads, &grant).await {
+    match unsubscribe::describe(&state.reads, &grant, layout.locale).await {
         Ok(Some(what)) => ConfirmPage { layout, token, what }.into_response(),
         Ok(None) => done(layout).await,
         Err(error) => internal_error(layout, &error),

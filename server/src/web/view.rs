@@ -1,9 +1,11 @@
 //! What the pages share in how they show things: addresses, dates, outcome
 //! colours, and the previous/next links of a paged list.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::case_studies::Outcome;
+use crate::case_studies::{Language, Outcome};
+use crate::entities::case_study;
+use crate::i18n::Locale;
 use crate::paging::Page;
 
 pub fn case_study_url(slug: &str) -> String {
@@ -14,24 +16,24 @@ pub fn council_url(slug: &str) -> String {
     format!("/councils/{slug}")
 }
 
-/// "3 March 2025"
-pub fn day(at: DateTime<Utc>) -> String {
-    at.format("%-d %B %Y").to_string()
+/// "3 March 2025" ("3 Mawrth 2025")
+pub fn day(at: DateTime<Utc>, locale: Locale) -> String {
+    date(at.date_naive(), locale)
 }
 
 /// "3 March 2025 14:05"
-pub fn moment(at: DateTime<Utc>) -> String {
-    at.format("%-d %B %Y %H:%M").to_string()
+pub fn moment(at: DateTime<Utc>, locale: Locale) -> String {
+    format!("{} {}", day(at, locale), at.format("%H:%M"))
 }
 
-/// "March 2025"
 /// "3 March 2026".
-pub fn date(on: NaiveDate) -> String {
-    on.format("%-d %B %Y").to_string()
+pub fn date(on: NaiveDate, locale: Locale) -> String {
+    format!("{} {}", on.day(), month(on, locale))
 }
 
-pub fn month(on: NaiveDate) -> String {
-    on.format("%B %Y").to_string()
+/// "March 2025" ("Mawrth 2025")
+pub fn month(on: NaiveDate, locale: Locale) -> String {
+    format!("{} {}", locale.t(&format!("month-{}", on.month())), on.year())
 }
 
 /// The text with its first letter in capitals: "north East" → "North East".
@@ -53,6 +55,30 @@ pub fn capitalised(text: &str) -> String {
     letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
 }
 
+/// A case study's title and summary in one language, and that language (`lang`).
+pub struct InLanguage {
+    pub lang: &'static str,
+    pub title: String,
+    pub summary: String,
+}
+
+/// The title and summary to lead with, and a bilingual case study's other
+/// language beside them: a bilingual one leads with the interface's
+/// language, a Welsh or English one with its own.
+pub fn in_language(found: &case_study::Model, locale: Locale) -> (InLanguage, Option<InLanguage>) {
+    let own = |lang| InLanguage { lang, title: found.title.clone(), summary: found.summary.clone() };
+    let languages = found.languages();
+    match (languages.language, &languages.title_cy, &languages.summary_cy) {
+        (Language::Cy, _, _) => (own(Locale::Welsh.html_lang()), None),
+        (Language::Bilingual, Some(title), Some(summary)) => {
+            let welsh = InLanguage { lang: Locale::Welsh.html_lang(), title: title.clone(), summary: summary.clone() };
+            let english = own(Locale::English.html_lang());
+            if locale == Locale::Welsh { (welsh, Some(english)) } else { (english, Some(welsh)) }
+        }
+        _ => (own(Locale::English.html_lang()), None),
+    }
+}
+
 /// The CSS class of an outcome's tag.
 pub fn outcome_class(outcome: Outcome) -> &'static str {
     match outcome {
@@ -66,8 +92,8 @@ pub fn outcome_class(outcome: Outcome) -> &'static str {
 
 /// A paged list's "Page 2 of 7" and its previous and next links (`pager.html`).
 pub struct Pager {
-    /// The navigation's accessible name.
-    pub label: &'static str,
+    /// The navigation's accessible name; "Pages" (`view-pages`) when none is given.
+    pub label: Option<String>,
     pub number: u64,
     pub count: u64,
     pub previous_url: Option<String>,
@@ -84,7 +110,7 @@ impl Pager {
     pub fn of_total(number: u64, page_size: u64, total: u64, url: impl Fn(u64) -> String) -> Self {
         let count = total.div_ceil(page_size).max(1);
         Pager {
-            label: "Pages",
+            label: None,
             number,
             count,
             previous_url: (number > 1).then(|| url(number - 1)),
@@ -92,8 +118,8 @@ impl Pager {
         }
     }
 
-    pub fn labelled(self, label: &'static str) -> Self {
-        Pager { label, ..self }
+    pub fn labelled(self, label: String) -> Self {
+        Pager { label: Some(label), ..self }
     }
 }
 

@@ -30,6 +30,7 @@ pub fn live_content(model: &case_study::Model) -> CaseStudyContent {
         visibility: model.visibility,
         anonymous: model.anonymous,
         evidence: model.evidence.clone().unwrap_or_default(),
+        languages: model.languages.clone().unwrap_or_default(),
     }
 }
 
@@ -52,6 +53,7 @@ pub fn apply_content(model: &mut case_study::ActiveModel, content: CaseStudyCont
     model.visibility = Set(content.visibility);
     model.anonymous = Set(content.anonymous);
     model.evidence = Set(Some(content.evidence));
+    model.languages = Set(Some(content.languages));
 }
 
 /// The members who created or edited a case study: its moderators must be someone else.

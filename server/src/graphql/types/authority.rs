@@ -26,6 +26,11 @@ impl AuthorityNode {
         &self.0.name
     }
 
+    /// Its Welsh name (the Welsh councils have one).
+    async fn name_cy(&self) -> Option<&str> {
+        self.0.name_cy.as_deref()
+    }
+
     async fn gss_code(&self) -> &str {
         &self.0.gss_code
     }

@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use super::{AuthorityNode, MemberNode, TermNode};
 use crate::case_studies::evidence::EvidenceStrength;
 use crate::case_studies::reuse;
-use crate::case_studies::{CaseStudyContent, CostBand, Outcome, Status, Visibility, markdown, personal_data, policy};
+use crate::case_studies::{
+    CaseStudyContent, CostBand, Language, Outcome, Status, Visibility, markdown, personal_data, policy,
+};
 use crate::case_studies::{MAX_COLLABORATORS, MAX_TECHNOLOGIES};
 use crate::entities::json::Link;
 use crate::entities::{case_study, case_study_transition};
@@ -14,6 +16,7 @@ use crate::graphql::limits::{HISTORY_SIZE, INDEX_READ_COST, MAX_SERVICE_AREAS, p
 use crate::graphql::loaders::load_now;
 use crate::graphql::scalars::Date;
 use crate::graphql::{RequestContext, request};
+use crate::i18n::Locale;
 use crate::members;
 use crate::paging::Page;
 use crate::taxonomy::TermKind;
@@ -81,7 +84,7 @@ impl CaseStudyNode {
             .load_one(self.0.authority_id)
             .await?
             .ok_or_else(|| async_graphql::Error::new("internal error"))?;
-        Ok(policy::council_label(&request.viewer, &self.0, &authority))
+        Ok(policy::council_label(&request.viewer, &self.0, &authority, Locale::English))
     }
 
     async fn lessons(&self) -> &[String] {
@@ -149,6 +152,21 @@ impl CaseStudyNode {
 
     async fn do_differently(&self) -> &[String] {
         &self.0.evidence().do_differently
+    }
+
+    /// The language it is written in: a Welsh one's `title` and `summary` are Welsh.
+    async fn language(&self) -> Language {
+        self.0.languages().language
+    }
+
+    /// The Welsh title beside the English `title`, when there is one.
+    async fn title_cy(&self) -> Option<&str> {
+        self.0.languages().title_cy.as_deref()
+    }
+
+    /// The Welsh summary beside the English `summary`, when there is one.
+    async fn summary_cy(&self) -> Option<&str> {
+        self.0.languages().summary_cy.as_deref()
     }
 
     async fn partners(&self) -> &[String] {
@@ -254,7 +272,8 @@ impl CaseStudyNode {
     #[graphql(complexity = "HISTORY_SIZE * child_complexity")]
     async fn questions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::QuestionNode>> {
         let request = request(ctx)?;
-        let mut grouped = crate::questions::of_case_studies(&request.db, &request.viewer, &[&self.0]).await.gql()?;
+        let mut grouped =
+            crate::questions::of_case_studies(&request.db, &request.viewer, &[&self.0], Locale::English).await.gql()?;
         Ok(grouped.remove(&self.0.id).unwrap_or_default().into_iter().map(super::QuestionNode).collect())
     }
 
@@ -542,6 +561,15 @@ impl CaseStudyRevisionNode {
     }
     async fn do_differently(&self) -> &[String] {
         &self.content.evidence.do_differently
+    }
+    async fn language(&self) -> Language {
+        self.content.languages.language
+    }
+    async fn title_cy(&self) -> Option<&str> {
+        self.content.languages.title_cy.as_deref()
+    }
+    async fn summary_cy(&self) -> Option<&str> {
+        self.content.languages.summary_cy.as_deref()
     }
     #[graphql(complexity = "MAX_COLLABORATORS * child_complexity")]
     async fn collaborators(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorityNode>> {

@@ -4,7 +4,7 @@ use super::CaseStudyNode;
 use super::case_study::prefetch;
 use crate::authorities::AuthorityKind;
 use crate::case_studies::evidence::EvidenceStrength;
-use crate::case_studies::{CostBand, Outcome};
+use crate::case_studies::{CostBand, Language, Outcome};
 use crate::entities::case_study;
 use crate::graphql::connection::{PageInfo, encode_cursor};
 use crate::search_sync::{FacetValue, SearchPage};
@@ -54,6 +54,8 @@ pub struct SearchFilter {
     pub late: Option<bool>,
     /// True: another council says it reused this one; false: none has.
     pub reused: Option<bool>,
+    /// The languages case studies are written in, ORed: [CY, BILINGUAL] is everything in Welsh.
+    pub language: Option<Vec<Language>>,
 }
 
 impl From<SearchFilter> for Filters {
@@ -85,6 +87,7 @@ impl From<SearchFilter> for Filters {
             over_budget: yes_no(filter.over_budget),
             late: yes_no(filter.late),
             reused: yes_no(filter.reused),
+            language: filter.language.unwrap_or_default().into_iter().map(|l| l.as_str().to_owned()).collect(),
         }
     }
 }
@@ -96,7 +99,8 @@ fn yes_no(value: Option<bool>) -> Vec<String> {
 
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Highlight {
-    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`.
+    /// `title`, `summary`, `tags`, `lessons`, `doDifferently` or `body`; in
+    /// Welsh text `titleCy`, `summaryCy` or `textCy`.
     pub field: String,
     /// HTML: the matched words in `<mark>`, everything else escaped.
     pub snippet: String,
@@ -135,6 +139,8 @@ pub struct SearchFacets {
     pub late: Vec<FacetCount>,
     /// "true" (reused by other councils) and "false".
     pub reused: Vec<FacetCount>,
+    /// "EN", "CY" and "BILINGUAL".
+    pub language: Vec<FacetCount>,
 }
 
 #[derive(SimpleObject)]
@@ -207,6 +213,7 @@ impl From<SearchPage> for SearchResults {
             over_budget: take(Facet::OverBudget),
             late: take(Facet::Late),
             reused: take(Facet::Reused),
+            language: take(Facet::Language),
         };
         SearchResults {
             total_count: page.total.min(i32::MAX as u64) as i32,

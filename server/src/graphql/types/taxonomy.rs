@@ -8,19 +8,21 @@ use crate::taxonomy::{Term, TermKind};
 pub struct TermNode {
     pub key: String,
     pub label: String,
+    /// The Welsh label, when it has one.
+    pub label_cy: Option<String>,
     /// No longer offered for new case studies (kept on the ones that have it).
     pub retired: bool,
 }
 
 impl From<Term> for TermNode {
     fn from(term: Term) -> Self {
-        TermNode { key: term.key, label: term.label, retired: term.retired }
+        TermNode { key: term.key, label: term.label, label_cy: term.label_cy, retired: term.retired }
     }
 }
 
 impl From<crate::entities::taxonomy_term::Model> for TermNode {
     fn from(term: crate::entities::taxonomy_term::Model) -> Self {
-        TermNode { key: term.key, label: term.label, retired: term.retired }
+        TermNode { key: term.key, label: term.label, label_cy: term.label_cy, retired: term.retired }
     }
 }
 
