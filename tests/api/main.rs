@@ -7,6 +7,7 @@ mod audit_log;
 mod authorities;
 mod backups;
 mod crash_safety;
+mod cymraeg;
 mod data_rights;
 mod demo;
 mod email;

@@ -19,6 +19,18 @@ pub fn value_label(locale: Locale, kind: &str, stored: &str) -> String {
     locale.t(&format!("{kind}-{}", stored.to_ascii_lowercase().replace('_', "-")))
 }
 
+/// "3 March 2026" ("3 Mawrth 2026"): pages and emails write dates so.
+pub fn date(on: chrono::NaiveDate, locale: Locale) -> String {
+    use chrono::Datelike;
+    format!("{} {}", on.day(), month(on, locale))
+}
+
+/// "March 2026" ("Mawrth 2026").
+pub fn month(on: chrono::NaiveDate, locale: Locale) -> String {
+    use chrono::Datelike;
+    format!("{} {}", locale.t(&format!("month-{}", on.month())), on.year())
+}
+
 /// The language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {

@@ -29,7 +29,7 @@ use crate::case_studies::{Status, policy};
 use crate::entities::values::{AlertFrequency, FollowTarget, FollowUpState};
 use crate::entities::{alert_ledger_entry, case_study, follow_up, member, subscription};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Locale;
+use crate::i18n::{Arg, Locale};
 use crate::identity::Viewer;
 use crate::paging::{Page, PageRequest};
 use crate::search_sync::{IndexTurn, SearchArgs, SearchService};
@@ -492,45 +492,51 @@ fn alert_email(
     listed: &[(&case_study::Model, bool)],
     councils: &HashMap<String, String>,
 ) -> Email {
+    let locale = crate::members::language_of(member);
+    let name = || Arg::Text(subscription.name.clone());
     let count = listed.len();
     let subject = if count == 1 {
-        format!("New on Casebook for “{}”: {}", subscription.name, listed[0].0.title)
+        locale.text("email-alert-subject-one", &[("name", name()), ("title", Arg::Text(listed[0].0.title.clone()))])
     } else {
-        format!("{count} new on Casebook for “{}”", subscription.name)
+        locale.text("email-alert-subject-many", &[("name", name()), ("count", Arg::Number(count as i64))])
     };
     let unsubscribe = Grant::Subscription { id: subscription.id.clone() }.url(site);
-    let mut text = format!("New for your {} “{}”:\n\n", describe_kind(subscription), subscription.name);
-    let mut html = format!(
-        "<!doctype html><html><body><p>New for your {} “{}”:</p><ul>",
-        describe_kind(subscription),
-        escape(&subscription.name)
-    );
-    for (case_study, follow_up) in listed.iter().take(LISTED) {
+    let intro = match subscription.follow_target {
+        None => "email-alert-intro-saved-search",
+        Some(_) => "email-alert-intro-follow",
+    };
+    let intro = locale.text(intro, &[("name", name())]);
+    let mut text = format!("{intro}\n\n");
+    let mut html = format!("<!doctype html><html lang=\"{}\"><body><p>{}</p><ul>", locale.html_lang(), escape(&intro));
+    let follow_up = format!(" {}", locale.t("email-alert-follow-up"));
+    for (case_study, is_follow_up) in listed.iter().take(LISTED) {
         let link = site.link(&format!("/case-studies/{}", case_study.slug));
         let council = councils.get(&case_study.id).cloned().unwrap_or_default();
-        let what = if *follow_up { " (a follow-up)" } else { "" };
+        let what = if *is_follow_up { follow_up.as_str() } else { "" };
         text.push_str(&format!("- {}{what} — {council}\n  {link}\n", case_study.title));
         html.push_str(&format!(
-            "<li><a href=\"{}\">{}</a>{what} — {}</li>",
+            "<li><a href=\"{}\">{}</a>{} — {}</li>",
             escape(&link),
             escape(&case_study.title),
+            escape(what),
             escape(&council)
         ));
     }
     html.push_str("</ul>");
     if count > LISTED {
-        let more = count - LISTED;
-        text.push_str(&format!("\n…and {more} more.\n"));
-        html.push_str(&format!("<p>…and {more} more.</p>"));
+        let more = locale.text("email-alert-more", &[("more", Arg::Number((count - LISTED) as i64))]);
+        text.push_str(&format!("\n{more}\n"));
+        html.push_str(&format!("<p>{}</p>", escape(&more)));
     }
     let manage = site.link("/account/alerts");
-    text.push_str(&format!(
-        "\n-- \nYour saved searches and follows: {manage}\nUnsubscribe from this one: {unsubscribe}\n"
-    ));
+    let (manage_label, unsubscribe_label) = (locale.t("email-alert-manage"), locale.t("email-alert-unsubscribe"));
+    text.push_str(&format!("\n-- \n{manage_label}: {manage}\n{unsubscribe_label}: {unsubscribe}\n"));
     html.push_str(&format!(
-        "<hr><p><small><a href=\"{}\">Your saved searches and follows</a> · <a href=\"{}\">Unsubscribe from this one</a></small></p></body></html>",
+        "<hr><p><small><a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></small></p></body></html>",
         escape(&manage),
-        escape(&unsubscribe)
+        escape(&manage_label),
+        escape(&unsubscribe),
+        escape(&unsubscribe_label)
     ));
     Email {
         member_id: Some(member.id.clone()),
@@ -539,12 +545,5 @@ fn alert_email(
         text,
         html,
         unsubscribe_url: Some(unsubscribe),
-    }
-}
-
-fn describe_kind(subscription: &subscription::Model) -> &'static str {
-    match subscription.follow_target {
-        None => "saved search",
-        Some(_) => "follow",
     }
 }

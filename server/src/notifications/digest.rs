@@ -68,28 +68,35 @@ async fn send_one(
         txn.commit().await?;
         return Ok(false);
     }
-    let mut text = format!("Your Casebook digest: {} notifications.\n", items.len());
-    let mut html = format!("<!doctype html><html><body><p>Your Casebook digest: {} notifications.</p>", items.len());
+    // Each item was written in the member's language when it happened; the digest is in their language now.
+    let locale = crate::members::language_of(&member);
+    let intro = locale.t_count("email-digest-intro", items.len() as i64);
+    let mut text = format!("{intro}\n");
+    let mut html = format!("<!doctype html><html lang=\"{}\"><body><p>{}</p>", locale.html_lang(), escape(&intro));
+    let open = locale.t("email-digest-open");
     for item in items {
         let link = site.link(&item.link);
         text.push_str(&format!("\n## {}\n{}\n{link}\n", item.subject, item.text_body));
         html.push_str(&format!(
-            "<h2>{}</h2><p>{}</p><p><a href=\"{}\">Open</a></p>",
+            "<h2>{}</h2><p>{}</p><p><a href=\"{}\">{}</a></p>",
             escape(&item.subject),
             escape(&item.text_body).replace('\n', "<br>"),
-            escape(&link)
+            escape(&link),
+            escape(&open)
         ));
     }
     let settings = site.link("/account/notifications");
-    text.push_str(&format!("\n-- \nChange what you get: {settings}\n"));
+    let change = locale.t("email-digest-change-settings");
+    text.push_str(&format!("\n-- \n{change}: {settings}\n"));
     html.push_str(&format!(
-        "<hr><p><small><a href=\"{}\">Change what you get</a></small></p></body></html>",
-        escape(&settings)
+        "<hr><p><small><a href=\"{}\">{}</a></small></p></body></html>",
+        escape(&settings),
+        escape(&change)
     ));
     let email = Email {
         member_id: Some(member.id.clone()),
         recipient: member.email,
-        subject: format!("Your Casebook digest: {} notifications", items.len()),
+        subject: locale.t_count("email-digest-subject", items.len() as i64),
         text,
         html,
         unsubscribe_url: None,

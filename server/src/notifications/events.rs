@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use super::{Letter, NoticeKind, Site, admins, moderators, notify};
 use crate::entities::{case_study, member};
 use crate::error::AppResult;
+use crate::i18n::{Arg, Locale};
 
 /// What entered the moderation queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,14 +41,16 @@ pub async fn queued(
     let editors = crate::case_studies::workflow::editors(db, &case_study.id).await?;
     let recipients: Vec<member::Model> =
         moderators(db).await?.into_iter().filter(|moderator| !editors.contains(&moderator.id)).collect();
-    let (subject, said) = match what {
-        Queued::Submission => ("Submitted for moderation", "was submitted and waits for a moderator."),
-        Queued::Revision => ("Changes proposed", "is published; changes to it wait for a moderator."),
-        Queued::FollowUp => ("Follow-up proposed", "has a new follow-up waiting for a moderator."),
+    let key = match what {
+        Queued::Submission => "email-queued-submission",
+        Queued::Revision => "email-queued-revision",
+        Queued::FollowUp => "email-queued-follow-up",
     };
-    let letter = Letter::new(format!("{subject}: {}", case_study.title), "Open the moderation queue", "/moderation")
-        .paragraph(format!("“{}” {said}", case_study.title));
-    notify(db, site, NoticeKind::Submissions, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let (subject, body) = titled(locale, key, &case_study.title);
+        Letter::new(subject, locale.t("email-action-open-moderation-queue"), "/moderation").paragraph(body)
+    };
+    notify(db, site, NoticeKind::Submissions, &recipients, letter).await
 }
 
 /// A moderator decided: the case study's editors who still act for its council hear of it, with the message.
@@ -59,26 +62,26 @@ pub async fn decided(
     message: Option<&str>,
 ) -> AppResult<()> {
     let recipients = council_editors(db, case_study).await?;
-    let (subject, said) = match decision {
-        Decision::Published => ("Published", "is published."),
-        Decision::RevisionApproved => ("Changes approved", "has your changes live."),
-        Decision::ChangesRequested => ("Changes requested", "needs changes before it can be published."),
-        Decision::Rejected => ("Rejected", "was rejected."),
-        Decision::Unpublished => ("Taken down", "was taken down after a report."),
-        Decision::FollowUpPublished => ("Follow-up published", "has your follow-up published."),
-        Decision::FollowUpReturned => ("Follow-up needs changes", "has a follow-up that needs changes."),
-        Decision::FollowUpRejected => ("Follow-up rejected", "had its follow-up rejected."),
+    let key = match decision {
+        Decision::Published => "email-decided-published",
+        Decision::RevisionApproved => "email-decided-revision-approved",
+        Decision::ChangesRequested => "email-decided-changes-requested",
+        Decision::Rejected => "email-decided-rejected",
+        Decision::Unpublished => "email-decided-unpublished",
+        Decision::FollowUpPublished => "email-decided-follow-up-published",
+        Decision::FollowUpReturned => "email-decided-follow-up-returned",
+        Decision::FollowUpRejected => "email-decided-follow-up-rejected",
     };
-    let mut letter = Letter::new(
-        format!("{subject}: {}", case_study.title),
-        "Open the case study",
-        format!("/case-studies/{}", case_study.slug),
-    )
-    .paragraph(format!("“{}” {said}", case_study.title));
-    if let Some(message) = message {
-        letter = letter.paragraph(format!("The moderator wrote:\n{message}"));
-    }
-    notify(db, site, NoticeKind::Decisions, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let (subject, body) = titled(locale, key, &case_study.title);
+        let path = format!("/case-studies/{}", case_study.slug);
+        let letter = Letter::new(subject, locale.t("email-action-open-case-study"), path).paragraph(body);
+        match message {
+            Some(message) => letter.paragraph(locale.t_with("email-decided-moderator-wrote", "message", message)),
+            None => letter,
+        }
+    };
+    notify(db, site, NoticeKind::Decisions, &recipients, letter).await
 }
 
 /// A case study was reported: moderators hear of it (never who reported).
@@ -91,13 +94,12 @@ pub async fn report_filed(
 ) -> AppResult<()> {
     let recipients: Vec<member::Model> =
         moderators(db).await?.into_iter().filter(|moderator| moderator.id != reporter_id).collect();
-    let letter = Letter::new(
-        format!("Reported: {}", case_study.title),
-        "Open the report",
-        format!("/moderation/reports/{report_id}"),
-    )
-    .paragraph(format!("“{}” was reported and waits for a moderator.", case_study.title));
-    notify(db, site, NoticeKind::Reports, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let (subject, body) = titled(locale, "email-report-filed", &case_study.title);
+        let path = format!("/moderation/reports/{report_id}");
+        Letter::new(subject, locale.t("email-action-open-report"), path).paragraph(body)
+    };
+    notify(db, site, NoticeKind::Reports, &recipients, letter).await
 }
 
 /// A report was decided: each reporter hears the outcome only (the note is
@@ -110,14 +112,17 @@ pub async fn report_decided(
     title_if_still_readable: Option<&str>,
 ) -> AppResult<()> {
     let recipients = crate::members::find_by_ids(db, reporter_ids).await?;
-    let what = title_if_still_readable.map_or("a case study".to_owned(), |title| format!("“{title}”"));
-    let (subject, said) = if upheld {
-        ("Your report was upheld", format!("A moderator upheld your report of {what}: it has been taken down."))
-    } else {
-        ("Your report was dismissed", format!("A moderator looked at your report of {what} and left it published."))
+    let key = if upheld { "email-report-upheld" } else { "email-report-dismissed" };
+    let letter = |locale: Locale| {
+        let what = title_if_still_readable.map_or_else(
+            || locale.t("email-report-what-untitled"),
+            |title| locale.t_with("email-report-what-titled", "title", title),
+        );
+        let body = locale.t_with(&format!("{key}-body"), "what", what);
+        Letter::new(locale.t(&format!("{key}-subject")), locale.t("email-action-see-your-reports"), "/my-reports")
+            .paragraph(body)
     };
-    let letter = Letter::new(subject, "See your reports", "/my-reports").paragraph(said);
-    notify(db, site, NoticeKind::ReportOutcomes, &recipients, &letter).await
+    notify(db, site, NoticeKind::ReportOutcomes, &recipients, letter).await
 }
 
 /// Someone signed in and waits: admins hear of it, without the person's
@@ -125,10 +130,15 @@ pub async fn report_decided(
 /// read it on the members page).
 pub async fn member_pending(db: &impl ConnectionTrait, site: &Site) -> AppResult<()> {
     let recipients = admins(db).await?;
-    let letter = Letter::new("A new member is waiting", "Open the members page", "/admin/members").paragraph(
-        "Someone signed in with an email no council's domains cover, and waits for an admin to let them in.",
-    );
-    notify(db, site, NoticeKind::PendingMembers, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        Letter::new(
+            locale.t("email-member-pending-subject"),
+            locale.t("email-action-open-members-page"),
+            "/admin/members",
+        )
+        .paragraph(locale.t("email-member-pending-body"))
+    };
+    notify(db, site, NoticeKind::PendingMembers, &recipients, letter).await
 }
 
 /// A case study's review date has come: its council is reminded.
@@ -141,17 +151,15 @@ pub async fn review_due(db: &impl ConnectionTrait, site: &Site, case_study: &cas
             .all(db)
             .await?;
     }
-    let due = case_study.review_by.map(|date| date.format("%-d %B %Y").to_string()).unwrap_or_default();
-    let letter = Letter::new(
-        format!("Due for review: {}", case_study.title),
-        "Review it",
-        format!("/case-studies/{}", case_study.slug),
-    )
-    .paragraph(format!(
-        "“{}” was due for review on {due}. Is it still accurate? Confirm it, or add a follow-up saying what changed.",
-        case_study.title
-    ));
-    notify(db, site, NoticeKind::ReviewReminders, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let due = case_study.review_by.map(|date| crate::i18n::date(date, locale)).unwrap_or_default();
+        let title = Arg::Text(case_study.title.clone());
+        let body = locale.text("email-review-due-body", &[("title", title), ("due", Arg::Text(due))]);
+        let subject = locale.t_with("email-review-due-subject", "title", &case_study.title);
+        Letter::new(subject, locale.t("email-action-review-it"), format!("/case-studies/{}", case_study.slug))
+            .paragraph(body)
+    };
+    notify(db, site, NoticeKind::ReviewReminders, &recipients, letter).await
 }
 
 /// A member of another council asked about a case study: its council's
@@ -162,13 +170,12 @@ pub async fn question_asked(db: &impl ConnectionTrait, site: &Site, case_study: 
         .filter(member::Column::Status.eq(crate::members::MemberStatus::Active))
         .all(db)
         .await?;
-    let letter = Letter::new(
-        format!("A question about {}", case_study.title),
-        "Read and answer it",
-        format!("/case-studies/{}#questions", case_study.slug),
-    )
-    .paragraph(format!("Another council has a question about “{}”.", case_study.title));
-    notify(db, site, NoticeKind::Questions, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let (subject, body) = titled(locale, "email-question-asked", &case_study.title);
+        let path = format!("/case-studies/{}#questions", case_study.slug);
+        Letter::new(subject, locale.t("email-action-read-and-answer"), path).paragraph(body)
+    };
+    notify(db, site, NoticeKind::Questions, &recipients, letter).await
 }
 
 /// The council answered: the asker hears of it, if still an ACTIVE member.
@@ -185,23 +192,29 @@ pub async fn question_answered(
         // Withdrawn or taken down since: the asker may no longer read it, nor its title.
         .filter(|asker| crate::case_studies::policy::can_read(&crate::identity::Viewer::from_member(asker), case_study))
         .collect();
-    let letter = Letter::new(
-        format!("Your question was answered: {}", case_study.title),
-        "Read the answer",
-        format!("/case-studies/{}#questions", case_study.slug),
-    )
-    .paragraph(format!("The council that wrote “{}” answered your question.", case_study.title));
-    notify(db, site, NoticeKind::Questions, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let (subject, body) = titled(locale, "email-question-answered", &case_study.title);
+        let path = format!("/case-studies/{}#questions", case_study.slug);
+        Letter::new(subject, locale.t("email-action-read-answer"), path).paragraph(body)
+    };
+    notify(db, site, NoticeKind::Questions, &recipients, letter).await
 }
 
 /// A question or an answer was reported: moderators hear of it (never who reported).
 pub async fn question_reported(db: &impl ConnectionTrait, site: &Site, reporter_id: &str) -> AppResult<()> {
     let recipients: Vec<member::Model> =
         moderators(db).await?.into_iter().filter(|moderator| moderator.id != reporter_id).collect();
-    let letter =
-        Letter::new("A question or answer was reported", "Open the reported questions", "/moderation/questions")
-            .paragraph("A question or an answer on a case study was reported and waits for a moderator.");
-    notify(db, site, NoticeKind::Reports, &recipients, &letter).await
+    let letter = |locale: Locale| {
+        let action = locale.t("email-action-open-reported-questions");
+        Letter::new(locale.t("email-question-reported-subject"), action, "/moderation/questions")
+            .paragraph(locale.t("email-question-reported-body"))
+    };
+    notify(db, site, NoticeKind::Reports, &recipients, letter).await
+}
+
+/// A subject and a first paragraph naming a case study: `{key}-subject` and `{key}-body`.
+fn titled(locale: Locale, key: &str, title: &str) -> (String, String) {
+    (locale.t_with(&format!("{key}-subject"), "title", title), locale.t_with(&format!("{key}-body"), "title", title))
 }
 
 /// The case study's editors who are still ACTIVE members of its council.

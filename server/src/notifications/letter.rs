@@ -1,6 +1,7 @@
 //! A notification's words, made into an email's plain text and HTML.
 
 use super::site::Site;
+use crate::i18n::Locale;
 
 /// What a notification says: a subject, paragraphs, and where to act.
 #[derive(Clone, Debug)]
@@ -28,9 +29,9 @@ impl Letter {
         text
     }
 
-    /// The HTML alternative: the same words, escaped.
-    pub fn html(&self, site: &Site, footer: &str) -> String {
-        let mut html = String::from("<!doctype html><html><body>");
+    /// The HTML alternative: the same words, escaped, in `locale`'s `lang`.
+    pub fn html(&self, site: &Site, footer: &str, locale: Locale) -> String {
+        let mut html = format!("<!doctype html><html lang=\"{}\"><body>", locale.html_lang());
         for paragraph in &self.paragraphs {
             html.push_str(&format!("<p>{}</p>", escape(paragraph).replace('\n', "<br>")));
         }

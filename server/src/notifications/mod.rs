@@ -18,24 +18,22 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use crate::entities::{member, notification};
 use crate::error::AppResult;
+use crate::i18n::Locale;
 use crate::members::{MemberStatus, Role};
 pub use letter::Letter;
 pub use preferences::{NoticeKind, Preferences};
 pub use site::Site;
 
-/// The footer of a notification: where to change what one gets.
-const NOTIFICATION_FOOTER: &str =
-    "You get this because of your Casebook notification settings: change them at /account/notifications";
-
 /// Tells each of `recipients` (ACTIVE members only) of something, as they
-/// chose: not at all, by email at once, or in their next daily digest.
+/// chose: not at all, by email at once, or in their next daily digest, in
+/// the language they chose (`letter` writes it in a language).
 /// Call it inside the transaction of the event.
 pub async fn notify(
     db: &impl ConnectionTrait,
     site: &Site,
     kind: NoticeKind,
     recipients: &[member::Model],
-    letter: &Letter,
+    letter: impl Fn(Locale) -> Letter,
 ) -> AppResult<()> {
     let recipients: Vec<&member::Model> = recipients
         .iter()
@@ -46,12 +44,13 @@ pub async fn notify(
     }
     let ids: Vec<String> = recipients.iter().map(|member| member.id.clone()).collect();
     let preferences = preferences::of_members(db, &ids).await?;
-    let footer = NOTIFICATION_FOOTER.replace("/account/notifications", &site.link("/account/notifications"));
     for member in recipients {
         let chosen = preferences.get(&member.id).copied().unwrap_or_default();
         if !chosen.wants(kind) {
             continue;
         }
+        let locale = crate::members::language_of(member);
+        let letter = letter(locale);
         if chosen.daily_digest {
             notification::ActiveModel {
                 member_id: Set(member.id.clone()),
@@ -72,13 +71,18 @@ pub async fn notify(
             member_id: Some(member.id.clone()),
             recipient: member.email.clone(),
             subject: letter.subject.clone(),
-            text: letter.text(site, &footer),
-            html: letter.html(site, &footer),
+            text: letter.text(site, &footer(site, locale)),
+            html: letter.html(site, &footer(site, locale), locale),
             unsubscribe_url: Some(unsubscribe.url(site)),
         };
         mail::enqueue(db, email, &site.message_domain()).await?;
     }
     Ok(())
+}
+
+/// The footer of a notification: where to change what one gets.
+fn footer(site: &Site, locale: Locale) -> String {
+    locale.t_with("email-notification-footer", "settings", site.link("/account/notifications"))
 }
 
 /// ACTIVE moderators and admins, who decide on submissions and reports.

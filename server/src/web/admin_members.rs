@@ -185,7 +185,7 @@ async fn member_rows(
                 .authority_id
                 .and_then(|id| councils.get(&id))
                 .map(|council| council.name.clone())
-                .unwrap_or_else(|| "None yet".into()),
+                .unwrap_or_else(|| crate::i18n::message(locale, "None yet")),
             role: member.role.as_str(),
             status: member.status.as_str(),
             pending: member.status == MemberStatus::Pending,

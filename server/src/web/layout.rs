@@ -42,6 +42,11 @@ impl Layout {
         self.locale.t(key)
     }
 
+    /// An English notice or label made in Rust, in the page's language (see `i18n::message`).
+    pub fn m(&self, english: &str) -> String {
+        i18n::message(self.locale, english)
+    }
+
     /// The text of `key` for a count (`$count`), in the page's language.
     pub fn t_count(&self, key: &str, count: impl Count) -> String {
         self.locale.t_count(key, count.as_count())

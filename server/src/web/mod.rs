@@ -51,6 +51,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
+use crate::i18n;
 pub use extract::{
     Admins, AuditReaders, CsrfForm, Gated, Moderators, OrPage, PageError, PageResult, SignedIn, Writers,
 };
@@ -64,9 +65,13 @@ pub struct ProblemPage {
     pub message: String,
 }
 
-/// A page that says what went wrong, with its status.
+/// A page that says what went wrong, with its status, in the page's
+/// language: heading and message are English, and name their Welsh by
+/// `i18n::message` (a message made with values in it stays as made).
 pub fn problem(layout: Layout, status: StatusCode, heading: &str, message: String) -> Response {
-    (status, ProblemPage { layout, heading: heading.into(), message }).into_response()
+    let heading = i18n::message(layout.locale, heading);
+    let message = i18n::message(layout.locale, &message);
+    (status, ProblemPage { layout, heading, message }).into_response()
 }
 
 /// What a 503 page says, with or without the layout.
@@ -157,7 +162,10 @@ pub fn forged(layout: Layout) -> Response {
 /// The page for an action the domain refused.
 pub fn action_failed(layout: Layout, error: AppError) -> Response {
     match error {
-        AppError::Unauthenticated => problem(layout, error.code().http_status(), "Sign in first", error.to_string()),
+        AppError::Unauthenticated => {
+            let message = error.message(layout.locale);
+            problem(layout, error.code().http_status(), "Sign in first", message)
+        }
         AppError::Forbidden(message) => {
             problem(layout, error.code().http_status(), "You cannot do this", message.into())
         }
@@ -169,7 +177,7 @@ pub fn action_failed(layout: Layout, error: AppError) -> Response {
             problem(layout, error.code().http_status(), "Please wait a while", message.clone())
         }
         AppError::BadUserInput(ref errors) => {
-            let message = errors.iter().map(|error| error.message.as_str()).collect::<Vec<_>>().join("; ");
+            let message = errors.iter().map(|error| error.message_in(layout.locale)).collect::<Vec<_>>().join("; ");
             problem(layout, error.code().http_status(), "Nothing was changed", message)
         }
         AppError::Unavailable(_) | AppError::TimedOut(_) | AppError::Internal(_) => internal_error(layout, &error),

@@ -106,7 +106,7 @@ fn row(item: crate::entities::case_study::Model, locale: Locale) -> OurCaseStudy
             })
             .flatten(),
         url: case_study_url(&item.slug),
-        status: status_label(item.status, locale),
+        status: i18n::value_label(locale, "status", item.status.as_str()),
         outcome: item.outcome.label(locale),
         outcome_class: view::outcome_class(item.outcome),
         updated: view::day(item.updated_at, locale),
@@ -125,7 +125,10 @@ fn tabs(chosen: Option<Status>, locale: Locale) -> Vec<StatusTab> {
         .collect()
 }
 
-/// "Changes requested" for CHANGES_REQUESTED.
+/// "Changes requested" for CHANGES_REQUESTED (in Welsh, its label).
 fn status_label(status: Status, locale: Locale) -> String {
-    i18n::value_label(locale, "status", status.as_str())
+    match locale {
+        Locale::English => view::capitalised(&status.as_str().replace('_', " ").to_lowercase()),
+        Locale::Welsh => i18n::value_label(locale, "status", status.as_str()),
+    }
 }

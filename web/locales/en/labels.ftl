@@ -83,13 +83,14 @@ anonymous-metropolitan-district = A metropolitan borough in { $region }
 anonymous-combined-authority = A combined authority in { $region }
 anonymous-other = An authority in { $region }
 
-status-draft = Draft
-status-submitted = Submitted
-status-changes-requested = Changes requested
-status-published = Published
-status-rejected = Rejected
-status-withdrawn = Withdrawn
-status-unpublished = Unpublished
+# A status as its tag on a page shows it: in English, by its API name (as the pages always have).
+status-draft = DRAFT
+status-submitted = SUBMITTED
+status-changes-requested = CHANGES_REQUESTED
+status-published = PUBLISHED
+status-rejected = REJECTED
+status-withdrawn = WITHDRAWN
+status-unpublished = UNPUBLISHED
 
 report-status-open = Open
 report-status-dismissed = Dismissed
