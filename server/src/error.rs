@@ -43,7 +43,7 @@ pub enum AppError {
 
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::BadUserInput(vec![FieldError { field: field.into(), message: message.into() }])
+        AppError::BadUserInput(vec![FieldError { field: field.into(), message: message.into(), text: None }])
     }
 
     /// What the client reads, in `locale` (the `Display` text is the English).
@@ -111,12 +111,25 @@ impl From<sea_orm::TransactionError<AppError>> for AppError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
+    /// In English (logs, `Display`).
     pub message: String,
+    /// The message by its key, when it is made with values in it ("must
+    /// be between 5 and 200 characters"): what other languages render.
+    pub text: Option<i18n::Message>,
 }
 
 impl FieldError {
+    /// A broken rule whose message is the Fluent message `key` with `args`.
+    pub fn keyed(field: impl Into<String>, key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        let text = i18n::Message { key, args };
+        FieldError { field: field.into(), message: text.render(Locale::English), text: Some(text) }
+    }
+
     pub fn message_in(&self, locale: Locale) -> String {
-        i18n::message(locale, &self.message)
+        match &self.text {
+            Some(text) => text.render(locale),
+            None => i18n::message(locale, &self.message),
+        }
     }
 }
 

@@ -74,11 +74,13 @@ fn domains(field: &str, given: Vec<String>, errors: &mut Vec<FieldError>) -> Vec
             errors.push(FieldError {
                 field: format!("{field}[{index}]"),
                 message: format!("`{domain}` is everyone's: give the council's own, such as camden.gov.uk"),
+                text: None,
             });
         } else if domain.len() > 253 || !DOMAIN.is_match(&domain) {
             errors.push(FieldError {
                 field: format!("{field}[{index}]"),
                 message: format!("`{domain}` is not an email domain such as camden.gov.uk"),
+                text: None,
             });
         } else if !kept.contains(&domain) {
             kept.push(domain);
@@ -109,7 +111,11 @@ pub async fn update(
                 if let Some(name) = changes.name {
                     let name = name.trim().to_owned();
                     if !(2..=200).contains(&name.chars().count()) {
-                        errors.push(FieldError { field: "name".into(), message: "must be 2 to 200 characters".into() });
+                        errors.push(FieldError {
+                            field: "name".into(),
+                            message: "must be 2 to 200 characters".into(),
+                            text: None,
+                        });
                     }
                     edited.name = Set(name);
                 }
@@ -130,6 +136,7 @@ pub async fn update(
                         errors.push(FieldError {
                             field: "region".into(),
                             message: format!("`{region}` is not a region slug"),
+                            text: None,
                         });
                     }
                     edited.region = Set(region);
@@ -142,6 +149,7 @@ pub async fn update(
                             errors.push(FieldError {
                                 field: "retiredOn".into(),
                                 message: "give a date as YYYY-MM-DD".into(),
+                                text: None,
                             });
                             None
                         }
@@ -206,6 +214,7 @@ async fn refuse_owned_elsewhere(
             errors.push(FieldError {
                 field: format!("emailDomains[{index}]"),
                 message: format!("`{domain}` is {}'s already: list it as shared by both instead", other.name),
+                text: None,
             });
         }
     }
@@ -228,13 +237,15 @@ async fn successor_ids(
     for (index, slug) in wanted.iter().enumerate() {
         let field = format!("successors[{index}]");
         match found.iter().find(|candidate| &candidate.slug == slug) {
-            None => errors.push(FieldError { field, message: format!("no council has the slug `{slug}`") }),
+            None => errors.push(FieldError { field, message: format!("no council has the slug `{slug}`"), text: None }),
             Some(successor) if successor.id == council.id => {
-                errors.push(FieldError { field, message: "a council cannot replace itself".into() })
+                errors.push(FieldError { field, message: "a council cannot replace itself".into(), text: None })
             }
-            Some(successor) if !is_current(successor) && !already.contains(&successor.id) => {
-                errors.push(FieldError { field, message: format!("{} has been replaced itself", successor.name) })
-            }
+            Some(successor) if !is_current(successor) && !already.contains(&successor.id) => errors.push(FieldError {
+                field,
+                message: format!("{} has been replaced itself", successor.name),
+                text: None,
+            }),
             Some(successor) => {
                 if seen.insert(successor.id) {
                     ids.push(successor.id);

@@ -12,6 +12,7 @@ use super::{CostBand, Language, Languages, Outcome, Visibility};
 use crate::entities::json::Link;
 pub use crate::entities::values::CaseStudyContent;
 use crate::error::FieldError;
+use crate::i18n::Arg;
 use crate::taxonomy::{Taxonomy, TermKind};
 use crate::text::kebab;
 
@@ -101,7 +102,7 @@ impl CaseStudyInput {
         errors.check_length("summary", &summary, SUMMARY_CHARS);
         let body = self.body.trim_end().to_owned();
         if body.chars().count() > BODY_MAX_CHARS {
-            errors.add("body", format!("must be at most {BODY_MAX_CHARS} characters"));
+            errors.keyed("body", "rule-at-most-characters", vec![("max", number(BODY_MAX_CHARS))]);
         }
         if self.outcome.is_none() {
             errors.add("outcome", "is required");
@@ -110,14 +111,12 @@ impl CaseStudyInput {
         let lessons = errors.short_texts("lessons", self.lessons, MAX_LESSONS, LESSON_MAX_CHARS);
         let service_areas = errors.terms("serviceAreas", self.service_areas, TermKind::ServiceArea, context.taxonomy);
         if !SERVICE_AREAS.contains(&service_areas.len()) && !errors.has("serviceAreas") {
-            errors.add(
-                "serviceAreas",
-                format!("choose between {} and {} service areas", SERVICE_AREAS.start(), SERVICE_AREAS.end()),
-            );
+            let (min, max) = (number(*SERVICE_AREAS.start()), number(*SERVICE_AREAS.end()));
+            errors.keyed("serviceAreas", "rule-service-areas-between", vec![("min", min), ("max", max)]);
         }
         let technologies = errors.terms("technologies", self.technologies, TermKind::Technology, context.taxonomy);
         if technologies.len() > MAX_TECHNOLOGIES && !errors.has("technologies") {
-            errors.add("technologies", format!("choose at most {MAX_TECHNOLOGIES} technologies"));
+            errors.keyed("technologies", "rule-technologies-at-most", vec![("max", number(MAX_TECHNOLOGIES))]);
         }
         let tags = errors.tags(self.tags);
 
@@ -179,6 +178,11 @@ impl CaseStudyInput {
     }
 }
 
+/// A limit or a count as a message argument.
+fn number(value: impl TryInto<i64>) -> Arg {
+    Arg::Number(value.try_into().unwrap_or(i64::MAX))
+}
+
 /// Lower-case kebab, as tags are stored: "Bin Sensors!" → "bin-sensors".
 pub fn normalise_tag(tag: &str) -> String {
     kebab(tag)
@@ -188,8 +192,12 @@ pub fn normalise_tag(tag: &str) -> String {
 struct Errors(Vec<FieldError>);
 
 impl Errors {
+    fn keyed(&mut self, field: impl Into<String>, key: &'static str, args: Vec<(&'static str, Arg)>) {
+        self.0.push(FieldError::keyed(field, key, args));
+    }
+
     fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), message: message.into() });
+        self.0.push(FieldError { field: field.into(), message: message.into(), text: None });
     }
 
     fn has(&self, field: &str) -> bool {
@@ -201,7 +209,7 @@ impl Errors {
         let text = text.map(str::trim).filter(|text| !text.is_empty())?;
         let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         if parsed.is_none() {
-            self.add(field, format!("`{text}` is not a date as YYYY-MM-DD"));
+            self.keyed(field, "rule-not-a-date", vec![("text", Arg::Text(text.to_owned()))]);
         }
         parsed
     }
@@ -224,17 +232,15 @@ impl Errors {
     fn check_length(&mut self, field: &str, text: &str, allowed: std::ops::RangeInclusive<usize>) {
         let length = text.chars().count();
         if !allowed.contains(&length) {
-            self.add(
-                field,
-                format!("must be between {} and {} characters (it has {length})", allowed.start(), allowed.end()),
-            );
+            let (min, max) = (number(*allowed.start()), number(*allowed.end()));
+            self.keyed(field, "rule-length-between", vec![("min", min), ("max", max), ("length", number(length))]);
         }
     }
 
     /// A list of short, non-empty statements (lessons, partners), trimmed.
     fn short_texts(&mut self, field: &str, items: Vec<String>, max_items: usize, max_chars: usize) -> Vec<String> {
         if items.len() > max_items {
-            self.add(field, format!("at most {max_items} allowed"));
+            self.keyed(field, "rule-at-most-items", vec![("max", number(max_items))]);
         }
         let mut kept = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
@@ -242,7 +248,7 @@ impl Errors {
             if item.is_empty() {
                 self.add(format!("{field}[{index}]"), "must not be empty");
             } else if item.chars().count() > max_chars {
-                self.add(format!("{field}[{index}]"), format!("must be at most {max_chars} characters"));
+                self.keyed(format!("{field}[{index}]"), "rule-at-most-characters", vec![("max", number(max_chars))]);
             }
             kept.push(item);
         }
@@ -255,7 +261,7 @@ impl Errors {
         for (index, key) in keys.into_iter().enumerate() {
             let key = key.trim().to_owned();
             if !taxonomy.contains(kind, &key) {
-                self.add(format!("{field}[{index}]"), format!("`{key}` is not a known key"));
+                self.keyed(format!("{field}[{index}]"), "rule-unknown-key", vec![("key", Arg::Text(key.clone()))]);
             } else if !kept.contains(&key) {
                 kept.push(key);
             }
@@ -270,27 +276,28 @@ impl Errors {
             if tag.is_empty() {
                 self.add(format!("tags[{index}]"), "must contain a letter or digit");
             } else if tag.chars().count() > TAG_MAX_CHARS {
-                self.add(format!("tags[{index}]"), format!("must be at most {TAG_MAX_CHARS} characters"));
+                self.keyed(format!("tags[{index}]"), "rule-at-most-characters", vec![("max", number(TAG_MAX_CHARS))]);
             } else if !kept.contains(&tag) {
                 kept.push(tag);
             }
         }
         if kept.len() > MAX_TAGS {
-            self.add("tags", format!("at most {MAX_TAGS} tags allowed"));
+            self.keyed("tags", "rule-tags-at-most", vec![("max", number(MAX_TAGS))]);
         }
         kept
     }
 
     fn collaborators(&mut self, slugs: Vec<String>, context: &ValidationContext<'_>) -> Vec<i32> {
         if slugs.len() > MAX_COLLABORATORS {
-            self.add("collaborators", format!("at most {MAX_COLLABORATORS} allowed"));
+            self.keyed("collaborators", "rule-at-most-items", vec![("max", number(MAX_COLLABORATORS))]);
         }
         let mut kept = Vec::with_capacity(slugs.len());
         for (index, slug) in slugs.iter().enumerate() {
             match context.known_collaborators.get(slug.trim()) {
-                None => self.add(
+                None => self.keyed(
                     format!("collaborators[{index}]"),
-                    format!("`{}` is not a council in the register", slug.trim()),
+                    "rule-not-a-council",
+                    vec![("slug", Arg::Text(slug.trim().to_owned()))],
                 ),
                 Some(&id) if id == context.owning_authority_id => {
                     self.add(format!("collaborators[{index}]"), "the owning council cannot also be a collaborator")
@@ -305,7 +312,7 @@ impl Errors {
     fn evidence(&mut self, input: EvidenceInput, started_on: Option<NaiveDate>) -> Evidence {
         for (field, cost) in [("plannedCost", input.planned_cost), ("actualCost", input.actual_cost)] {
             if cost.is_some_and(|cost| !(0..=MAX_COST).contains(&cost)) {
-                self.add(field, format!("must be a whole number of pounds from 0 to {MAX_COST}"));
+                self.keyed(field, "rule-whole-pounds", vec![("max", number(MAX_COST))]);
             }
         }
         let planned_end_on = self.date("plannedEndOn", input.planned_end_on.as_deref());
@@ -332,16 +339,17 @@ impl Errors {
 
     fn links(&mut self, links: Vec<LinkInput>) -> Vec<Link> {
         if links.len() > MAX_LINKS {
-            self.add("links", format!("at most {MAX_LINKS} links allowed"));
+            self.keyed("links", "rule-links-at-most", vec![("max", number(MAX_LINKS))]);
         }
         let mut kept = Vec::with_capacity(links.len());
         for (index, link) in links.into_iter().enumerate() {
             let title = link.title.trim().to_owned();
             let url = link.url.trim().to_owned();
             if title.is_empty() || title.chars().count() > LINK_TITLE_MAX_CHARS {
-                self.add(
+                self.keyed(
                     format!("links[{index}].title"),
-                    format!("must be between 1 and {LINK_TITLE_MAX_CHARS} characters"),
+                    "rule-length-from-one",
+                    vec![("max", number(LINK_TITLE_MAX_CHARS))],
                 );
             }
             if !is_web_url(&url) {

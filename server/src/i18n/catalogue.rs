@@ -39,7 +39,7 @@ pub const AREAS: [(&str, &str, &str); 10] = [
 ];
 
 /// A message argument.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Number(i64),

@@ -119,6 +119,21 @@ pub fn request_locale() -> Locale {
     REQUEST_LOCALE.try_with(|locale| *locale).unwrap_or_default()
 }
 
+/// A message by its key, with the values it is made with: rendered in
+/// whichever language reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    pub fn render(&self, locale: Locale) -> String {
+        let args: Vec<(&str, Arg)> = self.args.iter().map(|(name, value)| (*name, value.clone())).collect();
+        locale.text(self.key, &args)
+    }
+}
+
 /// A rule's message in `locale`: its English text names its key
 /// (`msg-` and the text in kebab case, in `errors.ftl`). A message made
 /// with values in it has no key, and stays as written.

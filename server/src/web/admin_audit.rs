@@ -56,7 +56,11 @@ impl AuditQuery {
             match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Ok(day) => Some(day.and_time(time).and_utc()),
                 Err(_) => {
-                    errors.push(FieldError { field: field.into(), message: "give a date as YYYY-MM-DD".into() });
+                    errors.push(FieldError {
+                        field: field.into(),
+                        message: "give a date as YYYY-MM-DD".into(),
+                        text: None,
+                    });
                     None
                 }
             }

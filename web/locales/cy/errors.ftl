@@ -86,3 +86,17 @@ msg-there-is-nothing-there-to-report = does dim byd yno i roi gwybod amdano
 msg-this-account-was-erased-there-is-nothing-left-to-change = cafodd y cyfrif hwn ei ddileu: does dim byd ar ôl i'w newid
 msg-this-case-study-has-nothing-waiting-for-a-decision = does dim byd yn aros am benderfyniad ar yr astudiaeth achos hon
 msg-this-follow-up-was-decided-meanwhile-reload-it = penderfynwyd ar y dilyniant hwn yn y cyfamser: ail-lwythwch ef
+
+# Rheolau y mae gwerthoedd yn eu negeseuon (case_studies/content.rs).
+rule-at-most-characters = rhaid iddo fod yn { $max } nod ar y mwyaf
+rule-service-areas-between = dewiswch rhwng { $min } a { $max } maes gwasanaeth
+rule-technologies-at-most = dewiswch { $max } technoleg ar y mwyaf
+rule-not-a-date = nid yw `{ $text }` yn ddyddiad ar ffurf BBBB-MM-DD
+rule-length-between = rhaid iddo fod rhwng { $min } a { $max } nod (mae ganddo { $length })
+rule-at-most-items = { $max } ar y mwyaf a ganiateir
+rule-unknown-key = nid yw `{ $key }` yn allwedd hysbys
+rule-tags-at-most = { $max } tag ar y mwyaf a ganiateir
+rule-not-a-council = nid yw `{ $slug }` yn gyngor yn y gofrestr
+rule-whole-pounds = rhaid iddo fod yn nifer cyfan o bunnoedd o 0 i { $max }
+rule-links-at-most = { $max } dolen ar y mwyaf a ganiateir
+rule-length-from-one = rhaid iddo fod rhwng 1 a { $max } nod

@@ -86,3 +86,17 @@ msg-there-is-nothing-there-to-report = there is nothing there to report
 msg-this-account-was-erased-there-is-nothing-left-to-change = this account was erased: there is nothing left to change
 msg-this-case-study-has-nothing-waiting-for-a-decision = this case study has nothing waiting for a decision
 msg-this-follow-up-was-decided-meanwhile-reload-it = this follow-up was decided meanwhile: reload it
+
+# Rules whose messages carry values (case_studies/content.rs).
+rule-at-most-characters = must be at most { $max } characters
+rule-service-areas-between = choose between { $min } and { $max } service areas
+rule-technologies-at-most = choose at most { $max } technologies
+rule-not-a-date = `{ $text }` is not a date as YYYY-MM-DD
+rule-length-between = must be between { $min } and { $max } characters (it has { $length })
+rule-at-most-items = at most { $max } allowed
+rule-unknown-key = `{ $key }` is not a known key
+rule-tags-at-most = at most { $max } tags allowed
+rule-not-a-council = `{ $slug }` is not a council in the register
+rule-whole-pounds = must be a whole number of pounds from 0 to { $max }
+rule-links-at-most = at most { $max } links allowed
+rule-length-from-one = must be between 1 and { $max } characters
