@@ -18,10 +18,10 @@ test('relabel a term, add synonyms, edit a council', async () => {
   await devSignIn(page, demo.server.url, ADMIN, 'ADMIN');
   await page.getByRole('link', { name: 'Taxonomy' }).click();
   await assertAccessible(page);
-  await page.getByLabel('Label of housing').fill('Homes and housing');
-  await page.getByLabel('Label of housing').press('Enter');
+  await page.getByLabel('Label of housing', { exact: true }).fill('Homes and housing');
+  await page.getByLabel('Label of housing', { exact: true }).press('Enter');
   await page.waitForURL(/done=relabel/);
-  assert.equal(await page.getByLabel('Label of housing').inputValue(), 'Homes and housing');
+  assert.equal(await page.getByLabel('Label of housing', { exact: true }).inputValue(), 'Homes and housing');
   await page.getByLabel('Add a group').fill('litter bin, rubbish bin');
   await page.getByRole('button', { name: 'Add synonyms' }).click();
   await page.waitForURL(/done=add-synonyms/);

@@ -14,8 +14,8 @@ const demo = demoServerAndBrowser();
 /** Writes a case study through the form (choosing a collaborator by name) and submits it; its URL. */
 async function writeAndSubmit(page, title, { axe = true } = {}) {
   await page.goto(`${demo.server.url}/case-studies/new`);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Summary').fill('Residents booked bulky waste collections online instead of by phone.');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Summary', { exact: true }).fill('Residents booked bulky waste collections online instead of by phone.');
   await page.getByRole('radio', { name: 'Success', exact: true }).check();
   await page.getByLabel('What happened').fill('We moved bookings online and the phone queue fell.');
   await page.getByRole('checkbox', { name: 'Waste and recycling' }).check();
@@ -65,7 +65,7 @@ test('an author sees, edits from and withdraws a pending revision; their moderat
   await devSignIn(page, demo.server.url, 'officer@camden.gov.uk', 'MEMBER');
   await page.goto(url);
   await page.getByRole('link', { name: 'Edit' }).click();
-  await page.getByLabel('Title').fill('Bulky waste bookings online, a year on');
+  await page.getByLabel('Title', { exact: true }).fill('Bulky waste bookings online, a year on');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(url);
   const notice = page.getByRole('status').filter({ hasText: 'Changes waiting for review since' });
@@ -73,7 +73,7 @@ test('an author sees, edits from and withdraws a pending revision; their moderat
   assert.match(await page.locator('h1').innerText(), /^Bulky waste bookings online$/, 'readers see the live text');
   await assertAccessible(page);
   await page.getByRole('link', { name: 'Edit the changes' }).click();
-  assert.equal(await page.getByLabel('Title').inputValue(), 'Bulky waste bookings online, a year on', 'from the revision');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Bulky waste bookings online, a year on', 'from the revision');
   await assertAccessible(page);
   await page.goto(url);
   await page.getByRole('button', { name: 'Withdraw the changes' }).click();

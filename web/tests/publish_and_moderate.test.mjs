@@ -32,20 +32,20 @@ test('write, fix, submit, moderate, fix, approve, find', async () => {
   await assertAccessible(page);
 
   // First attempt: a title too short and nothing else.
-  await page.getByLabel('Title').fill('Pot');
+  await page.getByLabel('Title', { exact: true }).fill('Pot');
   await page.getByRole('button', { name: 'Save' }).click();
   const summary = page.locator('.error-summary');
   await summary.waitFor();
   assert.match(await summary.innerText(), /There is a problem/);
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'focus moves to the errors');
-  assert.equal(await page.getByLabel('Title').inputValue(), 'Pot', 'what was typed is kept');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Pot', 'what was typed is kept');
   await assertAccessible(page);
   // Each error links to its field.
   await summary.getByRole('link', { name: /Summary:/ }).click();
   assert.match(page.url(), /#summary$/);
 
-  await page.getByLabel('Title').fill(TITLE);
-  await page.getByLabel('Summary').fill('Residents reported potholes by sending a photo; repairs were booked from the photos.');
+  await page.getByLabel('Title', { exact: true }).fill(TITLE);
+  await page.getByLabel('Summary', { exact: true }).fill('Residents reported potholes by sending a photo; repairs were booked from the photos.');
   await page.getByRole('radio', { name: 'Partial success' }).check();
   await page.getByLabel('What happened').fill('## What we did\n\nWe let residents send a photo of a pothole.');
   await page.getByLabel('Lessons').fill('Ask for the location, not just the photo');

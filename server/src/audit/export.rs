@@ -34,7 +34,7 @@ pub async fn csv(db: &impl ConnectionTrait, viewer: &Viewer, filter: &AuditFilte
         let mut actors: Vec<String> = batch.iter().filter_map(|entry| entry.actor_id.clone()).collect();
         actors.sort_unstable();
         actors.dedup();
-        let labels = members::acting_labels(db, &actors).await?;
+        let labels = members::acting_labels(db, &actors, crate::i18n::Locale::English).await?;
         for entry in &batch {
             let json =
                 |value: &Option<serde_json::Value>| value.as_ref().map(|value| value.to_string()).unwrap_or_default();

@@ -228,9 +228,11 @@ impl Mutation {
         kind: TermKind,
         key: String,
         label: String,
+        #[graphql(desc = "Its Welsh label.")] label_cy: Option<String>,
     ) -> async_graphql::Result<TermNode> {
         let request = request(ctx)?;
-        Ok(taxonomy_admin::create(&request.outbox, &request.viewer, kind, &key, &label).await.gql()?.into())
+        let created = taxonomy_admin::create(&request.outbox, &request.viewer, kind, &key, &label, label_cy.as_deref());
+        Ok(created.await.gql()?.into())
     }
 
     /// A term's new label, shown everywhere at once. Admins only.
@@ -240,9 +242,12 @@ impl Mutation {
         kind: TermKind,
         key: String,
         label: String,
+        #[graphql(desc = "Its Welsh label: absent keeps it, empty removes it.")] label_cy: Option<String>,
     ) -> async_graphql::Result<TermNode> {
         let request = request(ctx)?;
-        Ok(taxonomy_admin::relabel(&request.outbox, &request.viewer, kind, &key, &label).await.gql()?.into())
+        let relabelled =
+            taxonomy_admin::relabel(&request.outbox, &request.viewer, kind, &key, &label, label_cy.as_deref());
+        Ok(relabelled.await.gql()?.into())
     }
 
     /// Retires a term: no longer offered for new case studies, kept on the old ones and in facets. Admins only.

@@ -271,19 +271,6 @@ async fn refresh(
     Ok(changed.update(db).await?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::domain_is_within;
-
-    #[test]
-    fn subdomains_belong_to_the_council_and_lookalikes_do_not() {
-        assert!(domain_is_within("camden.gov.uk", "camden.gov.uk"));
-        assert!(domain_is_within("hr.camden.gov.uk", "camden.gov.uk"));
-        assert!(!domain_is_within("notcamden.gov.uk", "camden.gov.uk"));
-        assert!(!domain_is_within("camden.gov.uk.evil.example", "camden.gov.uk"));
-    }
-}
-
 /// Saves the interface language a member chose (their pages and emails
 /// follow it). A choice that changes nothing writes nothing.
 pub async fn choose_language(db: &impl ConnectionTrait, member: &member::Model, locale: Locale) -> AppResult<()> {
@@ -301,4 +288,17 @@ pub async fn choose_language(db: &impl ConnectionTrait, member: &member::Model, 
 /// The language a member's emails are written in: their choice, else English.
 pub fn language_of(member: &member::Model) -> Locale {
     member.language.as_deref().and_then(Locale::from_code).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::domain_is_within;
+
+    #[test]
+    fn subdomains_belong_to_the_council_and_lookalikes_do_not() {
+        assert!(domain_is_within("camden.gov.uk", "camden.gov.uk"));
+        assert!(domain_is_within("hr.camden.gov.uk", "camden.gov.uk"));
+        assert!(!domain_is_within("notcamden.gov.uk", "camden.gov.uk"));
+        assert!(!domain_is_within("camden.gov.uk.evil.example", "camden.gov.uk"));
+    }
 }

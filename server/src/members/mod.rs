@@ -20,22 +20,26 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use crate::entities::member;
 pub use crate::entities::values::{MemberStatus, Role};
 use crate::error::AppResult;
+use crate::i18n::{Arg, Locale};
 
-/// Who acted, once their account is gone or erased.
+/// Who acted, once their account is gone or erased (the API's English; pages use `former_member`).
 pub const FORMER_MEMBER: &str = "A former member";
+
+/// `FORMER_MEMBER` in `locale`.
+pub fn former_member(locale: Locale) -> String {
+    locale.t("acting-former-member")
+}
 
 /// Who acted, as the history shows them to everyone but admins: by role and
 /// council, never by name or email ("Moderator, Kent County Council").
-pub fn acting_label(role: Role, council: Option<&str>) -> String {
-    let role = match role {
-        Role::Member => "Member",
-        Role::Moderator => "Moderator",
-        Role::Admin => "Admin",
-    };
-    match council {
-        Some(council) => format!("{role}, {council}"),
-        None => format!("{role}, Casebook"),
-    }
+pub fn acting_label(role: Role, council: Option<&str>, locale: Locale) -> String {
+    let role = locale.t(match role {
+        Role::Member => "acting-member",
+        Role::Moderator => "acting-moderator",
+        Role::Admin => "acting-admin",
+    });
+    let council = council.unwrap_or("Casebook").to_owned();
+    locale.text("acting-label", &[("role", Arg::Text(role)), ("council", Arg::Text(council))])
 }
 
 pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[String]) -> AppResult<Vec<member::Model>> {
@@ -46,20 +50,24 @@ pub async fn find_by_ids(db: &impl ConnectionTrait, ids: &[String]) -> AppResult
 pub async fn acting_labels(
     db: &impl ConnectionTrait,
     member_ids: &[String],
+    locale: Locale,
 ) -> AppResult<std::collections::HashMap<String, String>> {
     let acting = find_by_ids(db, member_ids).await?;
     let councils: Vec<i32> = acting.iter().filter_map(|member| member.authority_id).collect();
     let names: std::collections::HashMap<i32, String> = crate::authorities::find_by_ids(db, &councils)
         .await?
         .into_iter()
-        .map(|council| (council.id, council.name))
+        .map(|council| (council.id, crate::authorities::name_in(&council, locale).to_owned()))
         .collect();
     Ok(acting
         .into_iter()
         .map(|member| {
             let council = member.authority_id.and_then(|id| names.get(&id)).map(String::as_str);
-            let label =
-                if member.erased_at.is_some() { FORMER_MEMBER.to_owned() } else { acting_label(member.role, council) };
+            let label = if member.erased_at.is_some() {
+                former_member(locale)
+            } else {
+                acting_label(member.role, council, locale)
+            };
             (member.id.clone(), label)
         })
         .collect())

@@ -22,7 +22,7 @@ use crate::search_sync::changes::LogState;
 const PAGE: u64 = 500;
 
 /// The CSV's columns, in order; `describe` publishes the same list as CSVW.
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 29] = [
     "id",
     "url",
     "title",
@@ -49,6 +49,9 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "councilRegion",
     "publishedAt",
     "updatedAt",
+    "language",
+    "titleCy",
+    "summaryCy",
 ];
 
 /// Makes the export as of the change log's state `position`. When the content is the
@@ -154,6 +157,9 @@ fn csv_row(record: &Record) -> Vec<String> {
         record.council.region.clone(),
         text(&record.published_at),
         text(&record.updated_at),
+        record.language.to_owned(),
+        text(&record.title_cy),
+        text(&record.summary_cy),
     ]
     .into_iter()
     .map(|cell| neutralise_formula(&cell))

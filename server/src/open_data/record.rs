@@ -44,6 +44,11 @@ pub struct Record {
     pub published_at: Option<String>,
     /// The last news of it: publication, an approved revision or follow-up.
     pub updated_at: Option<String>,
+    /// EN, CY or BILINGUAL: a CY case study's own text is Welsh.
+    pub language: &'static str,
+    /// A bilingual case study's Welsh title and summary.
+    pub title_cy: Option<String>,
+    pub summary_cy: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -107,7 +112,11 @@ fn record(
     };
     let date = |date: chrono::NaiveDate| date.format("%Y-%m-%d").to_string();
     let time = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let languages = row.languages().clone();
     Some(Record {
+        language: languages.language.as_str(),
+        title_cy: languages.title_cy,
+        summary_cy: languages.summary_cy,
         url: format!("{public_url}/case-studies/{}", row.slug),
         service_areas: terms(TermKind::ServiceArea, &row.service_areas.0),
         technologies: terms(TermKind::Technology, &row.technologies.0),

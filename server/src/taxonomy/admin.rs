@@ -46,6 +46,17 @@ fn valid_label(label: &str) -> AppResult<String> {
     Ok(label.to_owned())
 }
 
+/// A Welsh label: like a label, on `labelCy`; blank is none.
+fn valid_welsh_label(label_cy: Option<&str>) -> AppResult<Option<String>> {
+    match label_cy.map(str::trim).filter(|label| !label.is_empty()) {
+        None => Ok(None),
+        Some(label) if label.chars().count() > MAX_LABEL_CHARS => {
+            Err(AppError::bad_input("labelCy", format!("give a label of 1 to {MAX_LABEL_CHARS} characters")))
+        }
+        Some(label) => Ok(Some(label.to_owned())),
+    }
+}
+
 /// A new key: lower-case kebab (`waste-and-recycling`), at most 64 characters.
 fn valid_key(key: &str) -> AppResult<String> {
     let key = key.trim();
@@ -92,7 +103,10 @@ fn kind_name(kind: TermKind) -> &'static str {
 }
 
 fn described(term: &taxonomy_term::Model) -> serde_json::Value {
-    json!({ "kind": term.kind.as_str(), "key": term.key, "label": term.label, "retired": term.retired })
+    json!({
+        "kind": term.kind.as_str(), "key": term.key, "label": term.label, "labelCy": term.label_cy,
+        "retired": term.retired,
+    })
 }
 
 fn target(term: &taxonomy_term::Model) -> String {
@@ -106,9 +120,10 @@ pub async fn create(
     kind: TermKind,
     key: &str,
     label: &str,
+    label_cy: Option<&str>,
 ) -> AppResult<taxonomy_term::Model> {
     let actor = require_manager(viewer)?;
-    let (key, label) = (valid_key(key)?, valid_label(label)?);
+    let (key, label, label_cy) = (valid_key(key)?, valid_label(label)?, valid_welsh_label(label_cy)?);
     outbox
         .transaction(|txn| {
             Box::pin(async move {
@@ -128,6 +143,7 @@ pub async fn create(
                     kind: Set(kind),
                     key: Set(key),
                     label: Set(label),
+                    label_cy: Set(label_cy),
                     position: Set(last + 1),
                     retired: Set(false),
                     ..Default::default()
@@ -143,16 +159,22 @@ pub async fn create(
         .await
 }
 
-/// `updateTerm`: a new label, shown everywhere at once (facets included).
+/// `updateTerm`: a new label (and Welsh label, when given), shown
+/// everywhere at once (facets included).
 pub async fn relabel(
     outbox: &Outbox,
     viewer: &Viewer,
     kind: TermKind,
     key: &str,
     label: &str,
+    label_cy: Option<&str>,
 ) -> AppResult<taxonomy_term::Model> {
     let actor = require_manager(viewer)?;
-    change(outbox, actor, kind, key, TermChange::Label(valid_label(label)?)).await
+    let label_cy = match label_cy {
+        Some(given) => Some(valid_welsh_label(Some(given))?),
+        None => None,
+    };
+    change(outbox, actor, kind, key, TermChange::Label(valid_label(label)?, label_cy)).await
 }
 
 /// `retireTerm`: no longer offered for new case studies; retiring twice changes nothing.
@@ -163,28 +185,36 @@ pub async fn retire(outbox: &Outbox, viewer: &Viewer, kind: TermKind, key: &str)
 
 /// A change to one term's row.
 enum TermChange {
-    Label(String),
+    /// The label, and the Welsh label when given (`Some(None)` clears it).
+    Label(String, Option<Option<String>>),
     Retire,
 }
 
 impl TermChange {
     fn changes_nothing(&self, term: &taxonomy_term::Model) -> bool {
         match self {
-            TermChange::Label(label) => &term.label == label,
+            TermChange::Label(label, label_cy) => {
+                &term.label == label && label_cy.as_ref().is_none_or(|welsh| &term.label_cy == welsh)
+            }
             TermChange::Retire => term.retired,
         }
     }
 
     fn action(&self) -> AuditAction {
         match self {
-            TermChange::Label(_) => AuditAction::TermUpdate,
+            TermChange::Label(..) => AuditAction::TermUpdate,
             TermChange::Retire => AuditAction::TermRetire,
         }
     }
 
     fn apply(self, term: &mut taxonomy_term::ActiveModel) {
         match self {
-            TermChange::Label(label) => term.label = Set(label),
+            TermChange::Label(label, label_cy) => {
+                term.label = Set(label);
+                if let Some(label_cy) = label_cy {
+                    term.label_cy = Set(label_cy);
+                }
+            }
             TermChange::Retire => term.retired = Set(true),
         }
     }

@@ -143,7 +143,7 @@ pub async fn audit_log(
     let mut actors: Vec<String> = page.items.iter().filter_map(|entry| entry.actor_id.clone()).collect();
     actors.sort_unstable();
     actors.dedup();
-    let labels = members::acting_labels(&state.reads, &actors).await.or_page(&layout)?;
+    let labels = members::acting_labels(&state.reads, &actors, layout.locale).await.or_page(&layout)?;
     let filter_query = query.query_string();
     let pager = Pager::new(number, PAGE_SIZE, &page, |page| format!("/admin/audit?{filter_query}&page={page}"));
     let json = |value: &Option<serde_json::Value>| value.as_ref().map(|value| value.to_string()).unwrap_or_default();
@@ -155,7 +155,7 @@ pub async fn audit_log(
             at: view::moment(entry.at, layout.locale),
             actor: match &entry.actor_id {
                 None => layout.t("view-command-line"),
-                Some(id) => labels.get(id).cloned().unwrap_or_else(|| members::FORMER_MEMBER.to_owned()),
+                Some(id) => labels.get(id).cloned().unwrap_or_else(|| members::former_member(layout.locale)),
             },
             actor_id: entry.actor_id.clone(),
             target: match &entry.target_id {

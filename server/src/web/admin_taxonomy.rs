@@ -19,6 +19,7 @@ use crate::taxonomy::{self, TermKind, admin};
 pub struct TermRow {
     pub key: String,
     pub label: String,
+    pub label_cy: String,
     pub retired: bool,
 }
 
@@ -77,7 +78,12 @@ async fn page(state: &AppState, layout: Layout, errors: Vec<ShownError>, done: O
         terms: all
             .terms(kind)
             .iter()
-            .map(|term| TermRow { key: term.key.clone(), label: term.label.clone(), retired: term.retired })
+            .map(|term| TermRow {
+                key: term.key.clone(),
+                label: term.label.clone(),
+                label_cy: term.label_cy.clone().unwrap_or_default(),
+                retired: term.retired,
+            })
             .collect(),
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
@@ -101,6 +107,9 @@ pub struct TaxonomyForm {
     key: String,
     #[serde(default)]
     label: String,
+    /// The Welsh label (the form always sends it: blank removes it).
+    #[serde(default, rename = "labelCy")]
+    label_cy: String,
     #[serde(default)]
     from: String,
     #[serde(default)]
@@ -131,8 +140,12 @@ async fn perform(state: &AppState, layout: &Layout, form: &TaxonomyForm) -> AppR
     let terms = || form.terms.split(',').map(str::to_owned).collect::<Vec<_>>();
     let kind = || TermKind::from_name(&form.kind).ok_or_else(|| AppError::bad_input("kind", "choose a kind of term"));
     match form.action.as_str() {
-        "create" => admin::create(&state.outbox, viewer, kind()?, &form.key, &form.label).await.map(drop),
-        "relabel" => admin::relabel(&state.outbox, viewer, kind()?, &form.key, &form.label).await.map(drop),
+        "create" => {
+            admin::create(&state.outbox, viewer, kind()?, &form.key, &form.label, Some(&form.label_cy)).await.map(drop)
+        }
+        "relabel" => {
+            admin::relabel(&state.outbox, viewer, kind()?, &form.key, &form.label, Some(&form.label_cy)).await.map(drop)
+        }
         "retire" => admin::retire(&state.outbox, viewer, kind()?, &form.key).await.map(drop),
         "merge" => admin::merge(&state.outbox, viewer, kind()?, &form.from, &form.into).await.map(drop),
         "add-synonyms" => state.search.add_synonyms(&state.db, viewer, terms()).await.map(drop),

@@ -315,7 +315,7 @@ async fn similar(
 async fn history(state: &AppState, found: &case_study::Model, locale: Locale) -> AppResult<Vec<HistoryEntry>> {
     let transitions = listing::history(&state.reads, &found.id).await?;
     let acting: Vec<String> = transitions.iter().filter_map(|transition| transition.member_id.clone()).collect();
-    let labels = members::acting_labels(&state.reads, &acting).await?;
+    let labels = members::acting_labels(&state.reads, &acting, locale).await?;
     Ok(transitions
         .into_iter()
         .map(|transition| HistoryEntry {

@@ -131,3 +131,5 @@ admin-dev-mail-title = Blwch post datblygu
 admin-dev-mail-lead = Does dim gweinydd SMTP wedi'i ffurfweddu: dyma'r negeseuon e-bost y byddai Casebook wedi'u hanfon, y diweddaraf yn gyntaf.
 admin-dev-mail-none = Dim e-bost eto.
 admin-dev-mail-all = Pob e-bost
+admin-taxonomy-label-cy = Label Cymraeg
+admin-taxonomy-label-cy-of = Label Cymraeg { $key }

@@ -53,3 +53,10 @@ question-asker = Swyddog yn { $council }
 feed-search = Casebook: chwilio
 feed-search-for = Casebook: chwilio am “{ $text }”
 feed-of = Casebook: { $name }
+
+# Pwy weithredodd, mewn hanes: yn ôl rôl a chyngor, byth yn ôl enw.
+acting-member = Aelod
+acting-moderator = Cymedrolwr
+acting-admin = Gweinyddwr
+acting-label = { $role }, { $council }
+acting-former-member = Cyn-aelod

@@ -119,3 +119,5 @@ admin-dev-mail-title = Development mailbox
 admin-dev-mail-lead = No SMTP server is configured: these are the emails Casebook would have sent, newest first.
 admin-dev-mail-none = No email yet.
 admin-dev-mail-all = All email
+admin-taxonomy-label-cy = Welsh label
+admin-taxonomy-label-cy-of = Welsh label of { $key }

@@ -49,3 +49,10 @@ question-asker = An officer at { $council }
 feed-search = Casebook: search
 feed-search-for = Casebook: search for “{ $text }”
 feed-of = Casebook: { $name }
+
+# Who acted, in a history: by role and council, never by name.
+acting-member = Member
+acting-moderator = Moderator
+acting-admin = Admin
+acting-label = { $role }, { $council }
+acting-former-member = A former member

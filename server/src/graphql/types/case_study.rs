@@ -453,7 +453,7 @@ impl TransitionNode {
             Some(id) => request.authorities.load_one(id).await?.map(|council| council.name),
             None => None,
         };
-        Ok(members::acting_label(member.role, council.as_deref()))
+        Ok(members::acting_label(member.role, council.as_deref(), Locale::English))
     }
 
     async fn message(&self) -> Option<&str> {
