@@ -15,16 +15,16 @@ use chrono::{DateTime, Utc};
 
 use super::{Layout, PageResult, internal_error};
 use crate::app::AppState;
-use crate::open_data::describe::{self, DESCRIPTION, TITLE};
-use crate::open_data::{Export, Format, LICENCE_NAME, LICENCE_URL};
+use crate::open_data::describe;
+use crate::open_data::{Export, Format, LICENCE_URL};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "open_data.html")]
 pub struct DataPage {
     layout: Layout,
-    title: &'static str,
-    description: &'static str,
-    licence_name: &'static str,
+    title: String,
+    description: String,
+    licence_name: String,
     licence_url: &'static str,
     case_studies: u64,
     modified: String,
@@ -64,9 +64,10 @@ pub async fn page(State(state): State<AppState>, layout: Layout) -> PageResult {
     });
     files.push(FileLink { url: "/data/dataset.jsonld".into(), label: layout.t("view-file-dcat"), size: String::new() });
     Ok(DataPage {
-        title: TITLE,
-        description: DESCRIPTION,
-        licence_name: LICENCE_NAME,
+        // The page in its language; the descriptions (DCAT, CSVW, JSON-LD) in English, as published.
+        title: layout.t("view-data-title"),
+        description: layout.t("view-data-description"),
+        licence_name: layout.t("view-licence-name"),
         licence_url: LICENCE_URL,
         case_studies: export.case_studies,
         modified: super::view::moment(export.modified, layout.locale),

@@ -197,3 +197,6 @@ msg-you-are-unsubscribed = Rydych wedi dad-danysgrifio
 msg-you-will-not-get-these-emails-any-more-your-saved-searches-follows-and-notification-settings-are-on-your-account-page-when-you-are-signed-in = Ni chewch yr e-byst hyn mwyach. Mae eich chwiliadau wedi'u cadw, yr hyn rydych yn ei ddilyn a'ch gosodiadau hysbysu ar dudalen eich cyfrif pan fyddwch wedi mewngofnodi.
 msg-unknown-unsubscribe-link = Dolen dad-danysgrifio anhysbys
 msg-this-unsubscribe-link-is-not-one-of-ours-or-it-was-cut-short-copy-the-whole-link-from-the-email = Nid yw'r ddolen dad-danysgrifio hon yn un o'n rhai ni, neu cafodd ei thorri'n fyr: copïwch y ddolen gyfan o'r e-bost.
+view-data-title = Casebook: astudiaethau achos cynghorau
+view-data-description = Yr hyn a roddodd cynghorau'r DU gynnig arno, a beth ddigwyddodd: pob astudiaeth achos gyhoeddus, gyhoeddedig ar Casebook, gyda'i chanlyniad, ei gwersi, ei thystiolaeth a'i chostau. Nid yw astudiaethau achos dienw yn enwi dim ond math a rhanbarth eu cyngor.
+view-licence-name = Trwydded Llywodraeth Agored v3.0

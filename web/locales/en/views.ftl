@@ -197,3 +197,6 @@ msg-you-are-unsubscribed = You are unsubscribed
 msg-you-will-not-get-these-emails-any-more-your-saved-searches-follows-and-notification-settings-are-on-your-account-page-when-you-are-signed-in = You will not get these emails any more. Your saved searches, follows and notification settings are on your account page when you are signed in.
 msg-unknown-unsubscribe-link = Unknown unsubscribe link
 msg-this-unsubscribe-link-is-not-one-of-ours-or-it-was-cut-short-copy-the-whole-link-from-the-email = This unsubscribe link is not one of ours, or it was cut short: copy the whole link from the email.
+view-data-title = Casebook: council case studies
+view-data-description = What UK councils tried, and what happened: every public, published case study on Casebook, with its outcome, lessons, evidence and costs. Anonymous case studies name only the kind and region of their council.
+view-licence-name = Open Government Licence v3.0
