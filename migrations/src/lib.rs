@@ -19,6 +19,8 @@ mod m20261204_000010_open_data;
 mod m20261205_000011_cymraeg;
 
 pub use m20261202_000005_moderation::APPEND_ONLY as AUDIT_LOG_APPEND_ONLY;
+/// The migration that adds the Welsh columns (issue 20).
+pub const CYMRAEG: &str = "m20261205_000011_cymraeg";
 
 pub struct Migrator;
 

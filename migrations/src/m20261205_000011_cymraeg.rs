@@ -13,7 +13,7 @@ pub struct Migration;
 
 impl MigrationName for Migration {
     fn name(&self) -> &str {
-        "m20261205_000011_cymraeg"
+        crate::CYMRAEG
     }
 }
 

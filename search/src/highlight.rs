@@ -137,9 +137,10 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Whether one word (lower-cased, accents folded) matches: its stem is a
-/// query term, or it is within a fuzzy word's allowed edits.
 impl Highlighter<'_> {
+    /// Whether one word (lower-cased, accents folded) matches: as this
+    /// highlighter's language analyses it, it is a query term; or it is
+    /// within a fuzzy word's allowed edits.
     fn word_matches(&mut self, word: &str) -> bool {
         let terms = if self.welsh { &self.terms.welsh } else { &self.terms.stemmed };
         analysed_terms(&mut self.analyser, word).iter().any(|term| terms.contains(term))

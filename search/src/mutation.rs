@@ -11,9 +11,18 @@
 //! initial meet too (as English stems conflate some words): the cost of
 //! finding every mutated form. The soft mutation of "g" drops the letter
 //! ("gwaith" → "waith"), which no rule on the initial can undo: those stay
-//! apart.
+//! apart. Short function words ("mae", "ni", "da", "bod") are left as they
+//! are: folded, they would meet half the language ("mae" and "bae").
 
 use crate::rewrite::Rewrite;
+
+/// Common short words whose initials are not mutations worth finding, and
+/// which would otherwise meet other common words (mae/bae/fae, ni/ti/di, da/na).
+const UNFOLDED: [&str; 40] = [
+    "a", "ac", "am", "ar", "at", "bod", "bob", "da", "dan", "dim", "ddim", "di", "dy", "fe", "fel", "fod", "fy", "gan",
+    "i", "mae", "mai", "mewn", "na", "nac", "nad", "ni", "nid", "pa", "pan", "pob", "rhag", "roedd", "sydd", "ti",
+    "tra", "wedi", "wrth", "y", "yn", "yr",
+];
 
 /// Initials that mutate, longest first, with their class's letter.
 const CLASSES: [(&str, &str); 19] = [
@@ -44,6 +53,9 @@ pub struct WelshMutations;
 
 impl Rewrite for WelshMutations {
     fn rewrite(&mut self, word: &mut String) {
+        if UNFOLDED.contains(&word.as_str()) {
+            return;
+        }
         // "l" and "r" are the soft mutations of "ll" and "rh".
         let class = CLASSES
             .iter()
@@ -106,5 +118,13 @@ mod tests {
         assert_eq!(folded("addysg"), "addysg");
         assert_eq!(folded("sir"), "sir");
         assert_eq!(folded("n"), "n");
+    }
+
+    #[test]
+    fn common_short_words_keep_their_own_initial() {
+        assert_ne!(folded("mae"), folded("bae"), "is, and bay");
+        assert_ne!(folded("ni"), folded("ti"), "we, and you");
+        assert_ne!(folded("da"), folded("na"), "good, and no");
+        assert_eq!(folded("bae"), folded("fae"), "bay, and its soft mutation");
     }
 }

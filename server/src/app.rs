@@ -66,20 +66,23 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<(DatabaseConnection,
         .with_context(|| format!("the data directory {} is not writable", settings.data_dir.display()))?;
     let _ = std::fs::remove_file(probe);
     let (db, queries) = db::connect_server(settings).await?;
-    db::migrate(&db).await?;
+    let migrated = db::migrate(&db).await?;
+    // Once, when the Welsh columns arrive: the shipped Welsh names of the
+    // councils and terms already there (later, an admin's edit stands).
+    let welsh_arrived = migrated.iter().any(|name| name == casebook_migrations::CYMRAEG);
     let added = register::load_shipped_register_if_empty(&db).await?;
     let refreshed = register::refresh_shipped_domains(&db).await?;
     if refreshed > 0 {
         tracing::info!(councils = refreshed, "email domains updated from the shipped register");
     }
-    let named = register::fill_shipped_welsh_names(&db).await?;
-    if named > 0 {
+    if welsh_arrived {
+        let named = register::fill_shipped_welsh_names(&db).await?;
         tracing::info!(councils = named, "Welsh names added from the shipped register");
     }
     if added > 0 {
         tracing::info!(councils = added, "loaded the shipped register of councils");
     }
-    taxonomy::seed(&db).await?;
+    taxonomy::seed(&db, welsh_arrived).await?;
     Ok((db, queries))
 }
 

@@ -151,7 +151,15 @@ pub async fn connect_readers(
     Ok(readers)
 }
 
-pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+/// Runs the pending migrations; returns the names of those it ran (a step
+/// of data that goes with one runs once, after it: see `app::prepare`).
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<Vec<String>> {
+    let pending: Vec<String> = Migrator::get_pending_migrations(db)
+        .await
+        .context("cannot read the database's migrations")?
+        .iter()
+        .map(|migration| migration.name().to_owned())
+        .collect();
     Migrator::up(db, None).await.context("cannot run the database migrations")?;
     if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
         // Statistics for SQLite's planner, where they are missing or stale
@@ -159,7 +167,7 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         // council's 1,000 case studies by the wrong index (81 ms against 12 ms at 100,000).
         db.execute_unprepared("PRAGMA optimize=0x10002").await.context("cannot analyse the database")?;
     }
-    Ok(())
+    Ok(pending)
 }
 
 /// Whether the error says the database cannot serve now (unreachable, pool

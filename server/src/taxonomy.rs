@@ -96,15 +96,16 @@ struct SeedRow {
     label_cy: String,
 }
 
-/// Adds the seed terms that are missing, and the Welsh labels of seed terms
-/// that have none. Labels an admin changed are kept.
-pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
+/// Adds the seed terms that are missing, and (`fill_welsh`: once, when the
+/// Welsh labels' column arrives) the Welsh labels of seed terms that have
+/// none. Labels an admin changed are kept.
+pub async fn seed(db: &impl ConnectionTrait, fill_welsh: bool) -> anyhow::Result<usize> {
     let existing = load(db).await.map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let mut added = 0;
     for (position, record) in csv::Reader::from_reader(SEED.as_bytes()).deserialize::<SeedRow>().enumerate() {
         let row = record.context("the taxonomy seed is malformed")?;
         if let Some(term) = existing.terms(row.kind).iter().find(|term| term.key == row.key) {
-            if term.label_cy.is_none() {
+            if fill_welsh && term.label_cy.is_none() {
                 taxonomy_term::Entity::update_many()
                     .col_expr(taxonomy_term::Column::LabelCy, Expr::value(row.label_cy))
                     .filter(taxonomy_term::Column::Kind.eq(row.kind))

@@ -291,3 +291,35 @@ async fn admins_give_a_new_term_its_welsh_label_and_change_it_and_the_welsh_page
     let cleared = app.gql(Some(&admin), update, json!({ "labelCy": "" })).await;
     assert_eq!(cleared.data()["updateTerm"]["labelCy"], Value::Null, "empty removes it");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_anonymous_welsh_case_study_is_never_found_by_its_councils_welsh_name() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("gwynedd").await;
+    let anonymous = app
+        .publish_searchable(
+            &author,
+            input_with(json!({ "anonymous": true, "language": "CY",
+        "title": "Sgwrsfot dienw", "summary": "Astudiaeth achos dienw am sgwrsfot mewn cyngor yng ngogledd Cymru." })),
+        )
+        .await;
+    let named = app.publish_searchable(&author, input_with(json!({ "title": "Named chatbot study" }))).await;
+    for words in ["Cyngor Gwynedd", "gwynedd", "\"Cyngor Gwynedd\""] {
+        let found = app.gql(None, LANGUAGE_SEARCH, json!({ "query": words })).await;
+        let ids = hit_ids(&found.data()["search"]);
+        assert!(!ids.contains(&anonymous), "{words}: {ids:?}");
+        assert!(ids.contains(&named), "{words} finds the named one: {ids:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn welsh_text_given_with_another_language_is_not_kept() {
+    let app = TestApp::spawn().await;
+    let author = app.member_of("cardiff").await;
+    let mut english = bilingual();
+    english["language"] = json!("EN");
+    let id = app.create(&author, english).await;
+    let read = app.gql(Some(&author), LANGUAGES, json!({ "id": id })).await;
+    assert_eq!(read.data()["caseStudy"]["titleCy"], Value::Null, "only a bilingual case study has a Welsh title");
+    assert_eq!(read.data()["caseStudy"]["summaryCy"], Value::Null);
+}

@@ -163,7 +163,7 @@ async fn a_merge_moves_every_case_study_to_the_kept_term() {
         !keys(app.gql(None, SERVICE_AREAS, json!({})).await.data()).contains(&"parking".to_owned()),
         "no longer offered"
     );
-    casebook::taxonomy::seed(&app.state.db).await.unwrap();
+    casebook::taxonomy::seed(&app.state.db, false).await.unwrap();
     assert!(
         !keys(app.gql(None, SERVICE_AREAS, json!({})).await.data()).contains(&"parking".to_owned()),
         "nor after a restart's seed"

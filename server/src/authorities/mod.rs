@@ -51,7 +51,8 @@ pub fn anonymous_label(kind: AuthorityKind, region: &str, locale: Locale) -> Str
 /// "north-east" → "the North East", "london" → "London"; a region of no
 /// known name is its slug in words.
 pub fn region_display_name(region: &str, locale: Locale) -> String {
-    const KNOWN: [&str; 12] = [
+    const KNOWN: [&str; 13] = [
+        "england",
         "north-east",
         "north-west",
         "yorkshire-and-the-humber",

@@ -215,15 +215,19 @@ impl Errors {
     }
 
     /// A bilingual case study needs its Welsh title and summary, held to the
-    /// English ones' lengths; given for another language, they are kept.
+    /// English ones' lengths. Any other has none: what is given with another
+    /// language is dropped, so no text is stored that its page (and so its
+    /// moderator) would not show.
     fn languages(&mut self, language: Language, title_cy: Option<String>, summary_cy: Option<String>) -> Languages {
+        if language != Language::Bilingual {
+            return Languages { language, title_cy: None, summary_cy: None };
+        }
         let given = |text: Option<String>| text.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
         let (title_cy, summary_cy) = (given(title_cy), given(summary_cy));
         for (field, text, allowed) in [("titleCy", &title_cy, TITLE_CHARS), ("summaryCy", &summary_cy, SUMMARY_CHARS)] {
             match text {
                 Some(text) => self.check_length(field, text, allowed),
-                None if language == Language::Bilingual => self.add(field, "is required for a bilingual case study"),
-                None => {}
+                None => self.add(field, "is required for a bilingual case study"),
             }
         }
         Languages { language, title_cy, summary_cy }

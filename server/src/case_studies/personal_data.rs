@@ -33,16 +33,6 @@ impl Kind {
             Kind::DateOfBirth => "DATE_OF_BIRTH",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Email => "an email address",
-            Kind::Phone => "a phone number",
-            Kind::NiNumber => "a National Insurance number",
-            Kind::Postcode => "a full postcode",
-            Kind::DateOfBirth => "a date of birth",
-        }
-    }
 }
 
 /// One place where a field seems to hold personal data.
@@ -127,6 +117,9 @@ pub fn scan_text(field: &str, text: &str) -> Vec<Warning> {
 pub fn scan(content: &CaseStudyContent) -> Vec<Warning> {
     let mut warnings = scan_text("title", &content.title);
     warnings.extend(scan_text("summary", &content.summary));
+    for (field, text) in [("titleCy", &content.languages.title_cy), ("summaryCy", &content.languages.summary_cy)] {
+        warnings.extend(text.as_deref().map(|text| scan_text(field, text)).unwrap_or_default());
+    }
     warnings.extend(scan_text("body", &content.body));
     for (index, lesson) in content.lessons.iter().enumerate() {
         warnings.extend(scan_text(&format!("lessons[{index}]"), lesson));

@@ -11,8 +11,6 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-
-use crate::i18n;
 use serde_json::{Value, json};
 
 use super::RequestContext;
@@ -20,6 +18,7 @@ use super::errors::add_missing_codes;
 use super::limits::{self, DocumentRefusal};
 use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
+use crate::i18n;
 use crate::identity;
 use crate::operations::metrics;
 
@@ -245,9 +244,9 @@ async fn execute(state: AppState, headers: HeaderMap, media: MediaType, params: 
         Ok(viewer) => viewer,
         Err(error) => return app_error_response(error, media, &headers),
     };
-    request = request.data(RequestContext::new(&state, viewer));
     // Error messages follow Accept-Language; their codes never change.
     let locale = i18n::from_accept_language(&headers).unwrap_or_default();
+    request = request.data(RequestContext::new(&state, viewer, locale));
     let mut response = i18n::answering_in(locale, state.schema.execute(request)).await;
     add_missing_codes(&mut response.errors);
     let kind = if is_mutation { "mutation" } else { "query" };

@@ -60,17 +60,20 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    pub fn new(app: &App, viewer: Viewer) -> Self {
+    /// For one request by `viewer`, whose errors are in `locale`.
+    pub fn new(app: &App, viewer: Viewer, locale: crate::i18n::Locale) -> Self {
         let db = app.reads.clone();
+        // A loader's batch runs on a task of its own: it answers in the request's language too.
+        let spawn = move |batch| tokio::spawn(crate::i18n::answering_in(locale, batch));
         RequestContext {
             viewer,
             search: app.search.clone(),
             index_turn: IndexTurn::default(),
-            authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), tokio::spawn, HashMapCache::default()),
-            members: DataLoader::with_cache(MemberLoader(db.clone()), tokio::spawn, HashMapCache::default()),
-            revisions: DataLoader::with_cache(RevisionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
-            follow_ups: DataLoader::with_cache(FollowUpLoader(db.clone()), tokio::spawn, HashMapCache::default()),
-            transitions: DataLoader::with_cache(TransitionLoader(db.clone()), tokio::spawn, HashMapCache::default()),
+            authorities: DataLoader::with_cache(AuthorityLoader(db.clone()), spawn, HashMapCache::default()),
+            members: DataLoader::with_cache(MemberLoader(db.clone()), spawn, HashMapCache::default()),
+            revisions: DataLoader::with_cache(RevisionLoader(db.clone()), spawn, HashMapCache::default()),
+            follow_ups: DataLoader::with_cache(FollowUpLoader(db.clone()), spawn, HashMapCache::default()),
+            transitions: DataLoader::with_cache(TransitionLoader(db.clone()), spawn, HashMapCache::default()),
             taxonomy: TaxonomyCache::new(db.clone()),
             writer: app.db.clone(),
             outbox: app.outbox.clone(),

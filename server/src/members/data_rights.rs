@@ -65,7 +65,7 @@ pub async fn export(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Val
     Ok(json!({
         "account": {
             "id": member.id, "email": member.email, "name": member.name, "role": member.role.as_str(),
-            "status": member.status.as_str(), "authority": authority,
+            "status": member.status.as_str(), "authority": authority, "language": member.language,
             "createdAt": member.created_at, "updatedAt": member.updated_at,
         },
         "identities": identities,
@@ -205,6 +205,7 @@ async fn erase(db: &DatabaseConnection, actor_id: &str, member_id: &str) -> AppR
     let mut erased: member::ActiveModel = member.into();
     erased.email = Set(placeholder_email(member_id));
     erased.name = Set(None);
+    erased.language = Set(None);
     erased.role = Set(Role::Member);
     erased.status = Set(MemberStatus::Suspended);
     erased.updated_at = Set(now);

@@ -111,6 +111,7 @@ pub async fn save_search(
         &filters.over_budget,
         &filters.late,
         &filters.reused,
+        &filters.language,
     ];
     if lists.iter().any(|values| values.len() > MAX_FILTER_VALUES) {
         return Err(AppError::bad_input("filter", format!("at most {MAX_FILTER_VALUES} values per filter")));

@@ -32,6 +32,8 @@ pub struct Listed {
 pub struct AuthorityPage {
     layout: Layout,
     council: authority::Model,
+    /// Its name in the page's language.
+    name: String,
     region: String,
     kind: String,
     /// Where it went, once replaced: every successor, in order.
@@ -83,6 +85,7 @@ pub async fn authority(
         .filter(|(_, count)| *count > 0)
         .collect();
     AuthorityPage {
+        name: authorities::name_in(&council, layout.locale).to_owned(),
         region: authorities::region_display_name(&council.region, layout.locale),
         kind: council.kind.label(layout.locale),
         successors,

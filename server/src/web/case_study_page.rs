@@ -16,7 +16,7 @@ use super::view::{self, case_study_url, council_url};
 use super::{Layout, OrPage, PageResult, not_found};
 use crate::app::AppState;
 use crate::case_studies::policy::{self, Actions};
-use crate::case_studies::{RevisionState, Status, Visibility, listing, markdown, workflow};
+use crate::case_studies::{Language, RevisionState, Status, Visibility, listing, markdown, workflow};
 use crate::entities::values::FollowUpState;
 use crate::entities::{case_study, case_study_revision};
 use crate::error::AppResult;
@@ -76,8 +76,10 @@ pub struct Content {
     outcome: String,
     outcome_class: &'static str,
     status: Option<String>,
-    /// The language its own text is written in (`lang` of the title, summary and body).
+    /// The language of the title and summary it leads with (`lang`).
     text_lang: &'static str,
+    /// The language of its body and lessons: Welsh only for a Welsh case study.
+    body_lang: &'static str,
     /// A bilingual case study's title and summary in the other language.
     other_language: Option<view::InLanguage>,
     authority_label: String,
@@ -238,6 +240,11 @@ async fn page(
         history,
         revision,
         text_lang,
+        body_lang: if found.languages().language == Language::Cy {
+            Locale::Welsh.html_lang()
+        } else {
+            Locale::English.html_lang()
+        },
         other_language,
         title,
         summary,

@@ -179,7 +179,7 @@ async fn build(state: &AppState, request: FeedRequest, text: String, filters: Fi
                 .find(|council| council.id == row.authority_id)
                 .map(|council| policy::council_label(&anonymous, row, council, request.locale))
                 .unwrap_or_default();
-            entry(site, row, author)
+            entry(site, row, author, request.locale)
         })
         .collect();
     let updated = entries.iter().map(|entry| *entry.updated()).max().unwrap_or_else(|| Utc::now().fixed_offset());
@@ -195,12 +195,14 @@ async fn build(state: &AppState, request: FeedRequest, text: String, filters: Fi
     Ok(feed)
 }
 
-fn entry(site: &str, row: &case_study::Model, author: String) -> Entry {
+/// An entry, with a bilingual case study's title and summary in the feed's language.
+fn entry(site: &str, row: &case_study::Model, author: String, locale: Locale) -> Entry {
+    let (text, _) = super::view::in_language(row, locale);
     let published: FixedDateTime = row.published_at.unwrap_or(row.created_at).fixed_offset();
     let updated: FixedDateTime = row.news_at.or(row.published_at).unwrap_or(row.updated_at).fixed_offset();
     let mut entry = Entry::default();
     entry.set_id(entry_id(&row.id));
-    entry.set_title(Text::plain(row.title.clone()));
+    entry.set_title(Text::plain(text.title));
     entry.set_published(Some(published));
     entry.set_updated(updated.max(published));
     entry.set_links(vec![link(format!("{site}/case-studies/{}", row.slug), "alternate")]);
@@ -208,7 +210,7 @@ fn entry(site: &str, row: &case_study::Model, author: String) -> Entry {
     person.set_name(author);
     entry.set_authors(vec![person]);
     // The summary only: a feed of 50 full bodies would be costly to make on every poll.
-    entry.set_summary(Some(Text::plain(row.summary.clone())));
+    entry.set_summary(Some(Text::plain(text.summary)));
     entry
 }
 

@@ -177,10 +177,15 @@ impl FromRequestParts<AppState> for Layout {
         };
         let viewer = member.as_ref().map_or_else(Viewer::anonymous, Viewer::from_member);
         let locale = i18n::negotiate(&parts.uri, &parts.headers, member.as_ref().and_then(|m| m.language.as_deref()));
-        if let (Some(chosen), Some(member)) = (i18n::requested(&parts.uri), &member)
+        // An explicit choice becomes the member's setting; a member with none
+        // yet keeps the language they are reading in (the cookie from before
+        // they signed in, or their browser's), so their emails follow it too.
+        let to_save = i18n::requested(&parts.uri)
+            .or_else(|| member.as_ref().filter(|member| member.language.is_none()).map(|_| locale));
+        if let (Some(chosen), Some(member)) = (to_save, &member)
             && let Err(error) = members::choose_language(&state.db, member, chosen).await
         {
-            // The page still answers in the chosen language; the setting waits for the next choice.
+            // The page still answers in its language; the setting waits for the next page.
             error.log();
         }
         let member = match member {

@@ -142,6 +142,8 @@ pub struct Submission {
     outcome: String,
     outcome_class: &'static str,
     summary: String,
+    /// A bilingual case study's Welsh title and summary: decided on too.
+    welsh: Option<view::InLanguage>,
     /// Sanitised by `markdown::render`: safe to insert.
     body_html: String,
     lessons: Vec<String>,
@@ -219,6 +221,7 @@ async fn submission(state: &AppState, viewer: &Viewer, slug: &str, locale: Local
         personal_data,
         revision,
         follow_up,
+        welsh: view::in_language(&found, Locale::English).1,
         title: found.title,
         summary: found.summary,
     }))

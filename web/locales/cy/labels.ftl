@@ -93,3 +93,4 @@ status-unpublished = Dad-gyhoeddwyd
 report-status-open = Agored
 report-status-dismissed = Wedi'i wrthod
 report-status-upheld = Wedi'i gadarnhau
+region-england = Lloegr

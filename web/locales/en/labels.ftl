@@ -95,3 +95,4 @@ status-unpublished = UNPUBLISHED
 report-status-open = Open
 report-status-dismissed = Dismissed
 report-status-upheld = Upheld
+region-england = England
