@@ -47,6 +47,10 @@ impl SearchIndex {
                 (fields.summary.words, values(fields.summary.words)),
                 (fields.lessons.words, values(fields.lessons.words)),
                 (fields.tags.words, values(fields.tags.words)),
+                // Welsh text, as its own analyser indexes it: Welsh case studies find Welsh ones too.
+                (fields.welsh_title.words, values(fields.welsh_title.words)),
+                (fields.welsh_summary.words, values(fields.welsh_summary.words)),
+                (fields.welsh_text.words, values(fields.welsh_text.words)),
             ]);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(like_this))];
         for facet in [Facet::ServiceArea, Facet::Technology] {

@@ -252,3 +252,25 @@ fn the_language_facet_counts_and_filters_each_language() {
     request.filters.language = vec!["CY".into()];
     assert_eq!(ids(&index.search(&request).expect("searched")), ["welsh"]);
 }
+
+#[test]
+fn a_welsh_case_study_finds_similar_welsh_ones() {
+    use casebook_search::CaseStudyDocument;
+    let index = casebook_search::SearchIndex::in_memory().expect("an index");
+    let welsh = |id: &str, title: &str| CaseStudyDocument {
+        id: id.into(),
+        language: "CY".into(),
+        welsh_title: title.into(),
+        welsh_summary: "Gwasanaeth llyfrgell symudol i bentrefi gwledig".into(),
+        outcome: "SUCCESS".into(),
+        ..Default::default()
+    };
+    for document in [welsh("one", "Llyfrgell symudol i bentrefi"), welsh("two", "Fan llyfrgell symudol")] {
+        index.upsert(&document).expect("indexed");
+    }
+    index
+        .upsert(&CaseStudyDocument { id: "three".into(), title: "Parking sensors".into(), ..Default::default() })
+        .expect("indexed");
+    index.commit(1).expect("committed");
+    assert_eq!(index.similar("one", Audience::Public, 5).expect("similar"), ["two"]);
+}

@@ -63,6 +63,11 @@ impl AppError {
         }
     }
 
+    /// One broken rule whose message is the Fluent message `key` with `args`.
+    pub fn bad_input_keyed(field: impl Into<String>, key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        AppError::BadUserInput(vec![FieldError::keyed(field, key, args)])
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Unauthenticated => ErrorCode::Unauthenticated,

@@ -15,7 +15,7 @@ if ! aspell --lang=cy dump dicts >/dev/null 2>&1 || ! aspell dump dicts | grep -
 fi
 unknown="$(
   grep -hv '^\s*#' "$locales"/*.ftl |
-    sed -E 's/^[a-z][a-z0-9-]* =//; s/\{ *\$[a-zA-Z_]+ *->//; s/^\s*\}\s*$//; s/\{[^}]*\}/ /g; s/^\s*\*?\[[a-z]+\]//' |
+    sed -E 's/^[a-z][a-z0-9-]* =//; s/\{ *\$[a-zA-Z_]+ *->//; s/^\s*\}\s*$//; s/\{[^}]*\}/ /g; s/^\s*\*?\[[A-Za-z_]+\]//' |
     tr "'’" '  ' |
     aspell --lang=cy --encoding=utf-8 list |
     sort -u

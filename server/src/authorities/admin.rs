@@ -22,6 +22,7 @@ use crate::audit::{self, AuditAction};
 use crate::entities::json::{IdList, StringList};
 use crate::entities::{authority, case_study, member};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::Arg;
 use crate::identity::Viewer;
 use crate::members::MemberStatus;
 use crate::search_sync::changes::{self, Outbox, Reference};
@@ -71,17 +72,11 @@ fn domains(field: &str, given: Vec<String>, errors: &mut Vec<FieldError>) -> Vec
     for (index, domain) in given.into_iter().enumerate() {
         let domain = domain.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase();
         if PUBLIC_SUFFIXES.contains(&domain.as_str()) {
-            errors.push(FieldError {
-                field: format!("{field}[{index}]"),
-                message: format!("`{domain}` is everyone's: give the council's own, such as camden.gov.uk"),
-                text: None,
-            });
+            let args = vec![("domain", Arg::Text(domain.clone()))];
+            errors.push(FieldError::keyed(format!("{field}[{index}]"), "rule-domain-public", args));
         } else if domain.len() > 253 || !DOMAIN.is_match(&domain) {
-            errors.push(FieldError {
-                field: format!("{field}[{index}]"),
-                message: format!("`{domain}` is not an email domain such as camden.gov.uk"),
-                text: None,
-            });
+            let args = vec![("domain", Arg::Text(domain.clone()))];
+            errors.push(FieldError::keyed(format!("{field}[{index}]"), "rule-domain-invalid", args));
         } else if !kept.contains(&domain) {
             kept.push(domain);
         }
@@ -133,11 +128,8 @@ pub async fn update(
                 if let Some(region) = changes.region {
                     let region = region.trim().to_owned();
                     if !REGIONS.contains(&region.as_str()) {
-                        errors.push(FieldError {
-                            field: "region".into(),
-                            message: format!("`{region}` is not a region slug"),
-                            text: None,
-                        });
+                        let args = vec![("region", Arg::Text(region.clone()))];
+                        errors.push(FieldError::keyed("region", "rule-not-a-region", args));
                     }
                     edited.region = Set(region);
                 }
@@ -211,11 +203,8 @@ async fn refuse_owned_elsewhere(
         authority::Entity::find().filter(authority::Column::Id.ne(council_id)).filter(super::current()).all(db).await?;
     for (index, domain) in own.iter().enumerate() {
         if let Some(other) = others.iter().find(|other| other.email_domains.0.iter().any(|theirs| theirs == domain)) {
-            errors.push(FieldError {
-                field: format!("emailDomains[{index}]"),
-                message: format!("`{domain}` is {}'s already: list it as shared by both instead", other.name),
-                text: None,
-            });
+            let args = vec![("domain", Arg::Text(domain.clone())), ("council", Arg::Text(other.name.clone()))];
+            errors.push(FieldError::keyed(format!("emailDomains[{index}]"), "rule-domain-taken", args));
         }
     }
     Ok(())
@@ -237,15 +226,19 @@ async fn successor_ids(
     for (index, slug) in wanted.iter().enumerate() {
         let field = format!("successors[{index}]");
         match found.iter().find(|candidate| &candidate.slug == slug) {
-            None => errors.push(FieldError { field, message: format!("no council has the slug `{slug}`"), text: None }),
+            None => {
+                errors.push(FieldError::keyed(field, "rule-no-such-council", vec![("slug", Arg::Text(slug.clone()))]))
+            }
             Some(successor) if successor.id == council.id => {
                 errors.push(FieldError { field, message: "a council cannot replace itself".into(), text: None })
             }
-            Some(successor) if !is_current(successor) && !already.contains(&successor.id) => errors.push(FieldError {
-                field,
-                message: format!("{} has been replaced itself", successor.name),
-                text: None,
-            }),
+            Some(successor) if !is_current(successor) && !already.contains(&successor.id) => {
+                errors.push(FieldError::keyed(
+                    field,
+                    "rule-successor-replaced",
+                    vec![("council", Arg::Text(successor.name.clone()))],
+                ))
+            }
             Some(successor) => {
                 if seen.insert(successor.id) {
                     ids.push(successor.id);

@@ -181,6 +181,42 @@ mod tests {
         assert!(missing.is_empty(), "keys used but defined nowhere: {missing:#?}");
     }
 
+    /// The messages the domain writes as literals name their Welsh by their
+    /// English text (`i18n::message`): each must have its `msg-` key, or a
+    /// Welsh reader would meet it in English.
+    #[test]
+    fn every_literal_message_of_the_domain_has_its_welsh() {
+        let patterns = [
+            r#"AppError::(?:Forbidden|Conflict|RateLimited)\(\s*"((?:[^"\\]|\\.)+)""#,
+            r#"bad_input\(\s*[^,()]+,\s*"((?:[^"\\]|\\.)+)"\s*,?\s*\)"#,
+            r#"(?:errors|self)\.add\(\s*[^,()]+(?:\([^)]*\))?,\s*"((?:[^"\\]|\\.)+)"\s*\)"#,
+        ]
+        .map(|pattern| regex::Regex::new(pattern).expect("a pattern"));
+        let welsh = all_keys(Locale::Welsh);
+        let mut missing = Vec::new();
+        let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("a folder") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|extension| extension != "rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).expect("a source file");
+                for found in patterns.iter().flat_map(|pattern| pattern.captures_iter(&source)) {
+                    let key = format!("msg-{}", crate::text::kebab(&found[1]));
+                    if !welsh.contains_key(&key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "messages with no Welsh: {missing:#?}");
+    }
+
     #[test]
     fn welsh_counts_take_welsh_plural_forms() {
         let forms: Vec<String> = [0, 1, 2, 3, 6, 7]

@@ -13,6 +13,7 @@ use crate::audit::{self, AuditAction};
 use crate::db::Connections;
 use crate::entities::{api_token, member};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Arg;
 use crate::identity::Viewer;
 use crate::secrets::{random_secret, sha256_hex};
 
@@ -82,7 +83,8 @@ pub fn described(token: &api_token::Model) -> serde_json::Value {
 async fn insert_token(db: &impl ConnectionTrait, member_id: &str, name: &str) -> AppResult<(api_token::Model, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::bad_input("name", format!("give the token a name of 1 to {MAX_NAME_CHARS} characters")));
+        let max = Arg::Number(MAX_NAME_CHARS as i64);
+        return Err(AppError::bad_input_keyed("name", "rule-token-name", vec![("max", max)]));
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret());
     let row = api_token::ActiveModel {

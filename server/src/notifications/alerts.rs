@@ -88,14 +88,16 @@ pub async fn save_search(
         return Err(AppError::bad_input("name", "a saved search needs a name"));
     }
     if name.chars().count() > MAX_NAME_CHARS || name.contains('\0') {
-        return Err(AppError::bad_input("name", format!("must be at most {MAX_NAME_CHARS} characters")));
+        return Err(AppError::bad_input_keyed(
+            "name",
+            "rule-at-most-characters",
+            vec![("max", Arg::Number(MAX_NAME_CHARS as i64))],
+        ));
     }
     let query = query.trim().to_owned();
     if query.chars().count() > crate::search_sync::MAX_QUERY_CHARS || query.contains('\0') {
-        return Err(AppError::bad_input(
-            "query",
-            format!("must be at most {} characters", crate::search_sync::MAX_QUERY_CHARS),
-        ));
+        let max = Arg::Number(crate::search_sync::MAX_QUERY_CHARS as i64);
+        return Err(AppError::bad_input_keyed("query", "rule-at-most-characters", vec![("max", max)]));
     }
     let lists = [
         &filters.outcomes,
@@ -114,7 +116,11 @@ pub async fn save_search(
         &filters.language,
     ];
     if lists.iter().any(|values| values.len() > MAX_FILTER_VALUES) {
-        return Err(AppError::bad_input("filter", format!("at most {MAX_FILTER_VALUES} values per filter")));
+        return Err(AppError::bad_input_keyed(
+            "filter",
+            "rule-filter-values",
+            vec![("max", Arg::Number(MAX_FILTER_VALUES as i64))],
+        ));
     }
     if lists.iter().flat_map(|values| values.iter()).any(|value| value.contains('\0') || value.chars().count() > 200) {
         return Err(AppError::bad_input("filter", "each value is a key of at most 200 characters"));
@@ -197,10 +203,8 @@ async fn insert(
     use sea_orm::PaginatorTrait;
     let held = subscription::Entity::find().filter(subscription::Column::MemberId.eq(member_id)).count(db).await?;
     if held >= MAX_PER_MEMBER {
-        return Err(AppError::bad_input(
-            "name",
-            format!("you have {MAX_PER_MEMBER} saved searches and follows: delete some first"),
-        ));
+        let max = Arg::Number(MAX_PER_MEMBER as i64);
+        return Err(AppError::bad_input_keyed("name", "rule-saved-searches-at-most", vec![("max", max)]));
     }
     let now = Utc::now();
     let (follow_target, follow_key) = follows.map_or((None, None), |(target, key)| (Some(target), Some(key)));

@@ -29,7 +29,7 @@ use crate::audit::{self, AuditAction};
 use crate::case_studies::{Status, policy, workflow};
 use crate::entities::{report, report_filing};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Locale;
+use crate::i18n::{Arg, Locale};
 use crate::identity::Viewer;
 use crate::paging::{Page, PageRequest};
 use crate::search_sync::changes::Outbox;
@@ -346,7 +346,11 @@ pub(crate) fn optional_text(field: &str, text: Option<String>, max_chars: usize)
     if let Some(text) = &text
         && text.chars().count() > max_chars
     {
-        return Err(AppError::bad_input(field, format!("must be at most {max_chars} characters")));
+        return Err(AppError::bad_input_keyed(
+            field,
+            "rule-at-most-characters",
+            vec![("max", Arg::Number(max_chars as i64))],
+        ));
     }
     Ok(text)
 }

@@ -26,6 +26,7 @@ pub use id_token::{ProvenClaims, verified_claims};
 pub use providers::{Provider, Providers};
 
 use crate::error::AppError;
+use crate::i18n::Locale;
 
 /// Why a sign-in did not happen, in words for the person trying.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +63,31 @@ pub enum SignInError {
     DatabaseUnavailable(#[source] anyhow::Error),
     #[error("sign-in failed on our side; try again")]
     Internal(#[source] anyhow::Error),
+}
+
+impl SignInError {
+    /// What the person trying reads, in `locale` (the `Display` text is the
+    /// English; a provider's own words, in `{0}`, stay as it wrote them).
+    pub fn message(&self, locale: Locale) -> String {
+        let with = |key: &str, detail: &str| locale.t_with(key, "detail", detail);
+        match self {
+            SignInError::UnknownProvider(name) => with("sign-in-error-unknown-provider", name),
+            SignInError::ProviderUnavailable(name) => with("sign-in-error-provider-unavailable", name),
+            SignInError::ProviderRefused(detail) => with("sign-in-error-provider-refused", detail),
+            SignInError::MissingState => locale.t("sign-in-error-missing-state"),
+            SignInError::UnknownAttempt => locale.t("sign-in-error-unknown-attempt"),
+            SignInError::MissingCode => locale.t("sign-in-error-missing-code"),
+            SignInError::CodeRejected(detail) => with("sign-in-error-code-rejected", detail),
+            SignInError::MissingIdToken => locale.t("sign-in-error-missing-id-token"),
+            SignInError::InvalidIdToken(detail) => with("sign-in-error-invalid-id-token", detail),
+            SignInError::UserInfoFailed(detail) => with("sign-in-error-user-info-failed", detail),
+            SignInError::EmailNotVerified => locale.t("sign-in-error-email-not-verified"),
+            SignInError::Suspended => locale.t("sign-in-error-suspended"),
+            SignInError::AccountConflict(message) => crate::i18n::message(locale, message),
+            SignInError::DatabaseUnavailable(_) => locale.t("sign-in-error-busy"),
+            SignInError::Internal(_) => locale.t("sign-in-error-internal"),
+        }
+    }
 }
 
 impl From<AppError> for SignInError {

@@ -19,6 +19,7 @@ use crate::audit::{self, AuditAction};
 use crate::entities::json::StringList;
 use crate::entities::{case_study, case_study_revision, taxonomy_term};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Arg;
 use crate::identity::Viewer;
 use crate::search_sync::changes::{self, Outbox, Reference};
 
@@ -41,7 +42,11 @@ fn require_manager(viewer: &Viewer) -> AppResult<String> {
 fn valid_label(label: &str) -> AppResult<String> {
     let label = label.trim();
     if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
-        return Err(AppError::bad_input("label", format!("give a label of 1 to {MAX_LABEL_CHARS} characters")));
+        return Err(AppError::bad_input_keyed(
+            "label",
+            "rule-label",
+            vec![("max", Arg::Number(MAX_LABEL_CHARS as i64))],
+        ));
     }
     Ok(label.to_owned())
 }
@@ -51,7 +56,7 @@ fn valid_welsh_label(label_cy: Option<&str>) -> AppResult<Option<String>> {
     match label_cy.map(str::trim).filter(|label| !label.is_empty()) {
         None => Ok(None),
         Some(label) if label.chars().count() > MAX_LABEL_CHARS => {
-            Err(AppError::bad_input("labelCy", format!("give a label of 1 to {MAX_LABEL_CHARS} characters")))
+            Err(AppError::bad_input_keyed("labelCy", "rule-label", vec![("max", Arg::Number(MAX_LABEL_CHARS as i64))]))
         }
         Some(label) => Ok(Some(label.to_owned())),
     }
@@ -62,10 +67,8 @@ fn valid_key(key: &str) -> AppResult<String> {
     let key = key.trim();
     let kebab = crate::text::kebab(key);
     if key.is_empty() || kebab != key || key.len() > MAX_KEY_CHARS {
-        return Err(AppError::bad_input(
-            "key",
-            format!("use lower-case words joined by hyphens, at most {MAX_KEY_CHARS} characters (such as `{kebab}`)"),
-        ));
+        let args = vec![("max", Arg::Number(MAX_KEY_CHARS as i64)), ("example", Arg::Text(kebab))];
+        return Err(AppError::bad_input_keyed("key", "rule-term-key", args));
     }
     Ok(key.to_owned())
 }
@@ -91,15 +94,9 @@ async fn existing(
     field: &str,
 ) -> AppResult<taxonomy_term::Model> {
     find(db, kind, key).await?.ok_or_else(|| {
-        AppError::bad_input(field, format!("there is no {} with the key `{}`", kind_name(kind), key.trim()))
+        let args = vec![("kind", Arg::Text(kind.as_str().to_owned())), ("key", Arg::Text(key.trim().to_owned()))];
+        AppError::bad_input_keyed(field, "rule-no-such-term", args)
     })
-}
-
-fn kind_name(kind: TermKind) -> &'static str {
-    match kind {
-        TermKind::ServiceArea => "service area",
-        TermKind::Technology => "technology",
-    }
 }
 
 fn described(term: &taxonomy_term::Model) -> serde_json::Value {
@@ -128,10 +125,8 @@ pub async fn create(
         .transaction(|txn| {
             Box::pin(async move {
                 if find(txn, kind, &key).await?.is_some() {
-                    return Err(AppError::bad_input(
-                        "key",
-                        format!("a {} has the key `{key}` already", kind_name(kind)),
-                    ));
+                    let args = vec![("kind", Arg::Text(kind.as_str().to_owned())), ("key", Arg::Text(key.clone()))];
+                    return Err(AppError::bad_input_keyed("key", "rule-term-key-taken", args));
                 }
                 let last = taxonomy_term::Entity::find()
                     .order_by_desc(taxonomy_term::Column::Position)

@@ -100,6 +100,28 @@ macro_rules! count {
 }
 count!(usize, u64, u32, i64, i32);
 
+/// The page a language link leads back to: this one (a GET), or after a
+/// form was posted, the page the form was on (its `Referer`), since the
+/// address of a POST is not a page to ask for again.
+fn twin_base(parts: &Parts) -> String {
+    if matches!(parts.method, axum::http::Method::GET | axum::http::Method::HEAD) {
+        return page_without_lang(&parts.uri);
+    }
+    parts
+        .headers
+        .get(axum::http::header::REFERER)
+        .and_then(|referer| referer.to_str().ok())
+        .and_then(|referer| url::Url::parse(referer).ok())
+        .and_then(|referer| {
+            let path_and_query = match referer.query() {
+                Some(query) => format!("{}?{query}", referer.path()),
+                None => referer.path().to_owned(),
+            };
+            path_and_query.parse::<axum::http::Uri>().ok()
+        })
+        .map_or_else(|| "/".to_owned(), |uri| page_without_lang(&uri))
+}
+
 /// The path and query of a request without its `lang`.
 fn page_without_lang(uri: &axum::http::Uri) -> String {
     let path = uri.path();
@@ -206,7 +228,7 @@ impl FromRequestParts<AppState> for Layout {
             script: &assets::SCRIPT.url,
             public_url: state.public_url.clone(),
             locale,
-            page: page_without_lang(&parts.uri),
+            page: twin_base(parts),
         };
         parts.extensions.insert(layout.clone());
         Ok(layout)

@@ -148,7 +148,8 @@ fn sign_in_problem(layout: Layout, error: SignInError) -> Response {
         }
         _ => StatusCode::BAD_REQUEST,
     };
-    problem(layout, status, "You are not signed in", error.to_string())
+    let message = error.message(layout.locale);
+    problem(layout, status, "You are not signed in", message)
 }
 
 /// The sign-out button's form carries only its CSRF token.

@@ -100,3 +100,44 @@ rule-not-a-council = nid yw `{ $slug }` yn gyngor yn y gofrestr
 rule-whole-pounds = rhaid iddo fod yn nifer cyfan o bunnoedd o 0 i { $max }
 rule-links-at-most = { $max } dolen ar y mwyaf a ganiateir
 rule-length-from-one = rhaid iddo fod rhwng 1 a { $max } nod
+rule-filter-values = { $max } gwerth ar y mwyaf ym mhob hidlydd
+rule-saved-searches-at-most = mae gennych { $max } chwiliad wedi'u cadw a phethau rydych yn eu dilyn: dilëwch rai yn gyntaf
+rule-token-name = rhowch enw o 1 i { $max } nod i'r tocyn
+rule-label = rhowch label o 1 i { $max } nod
+rule-term-key = defnyddiwch eiriau llythrennau bach wedi'u cysylltu â chysylltnodau, { $max } nod ar y mwyaf (fel `{ $example }`)
+rule-no-such-term =
+    nid oes { $kind ->
+        [SERVICE_AREA] maes gwasanaeth
+       *[TECHNOLOGY] technoleg
+    } â'r allwedd `{ $key }`
+rule-term-key-taken =
+    mae gan { $kind ->
+        [SERVICE_AREA] faes gwasanaeth
+       *[TECHNOLOGY] dechnoleg
+    } yr allwedd `{ $key }` eisoes
+rule-domain-public = mae `{ $domain }` yn perthyn i bawb: rhowch barth y cyngor ei hun, fel camden.gov.uk
+rule-domain-invalid = nid yw `{ $domain }` yn barth e-bost fel camden.gov.uk
+rule-not-a-region = nid yw `{ $region }` yn slug rhanbarth
+rule-domain-taken = mae `{ $domain }` yn perthyn i { $council } eisoes: rhestrwch ef fel parth a rennir gan y ddau yn lle hynny
+rule-no-such-council = nid oes gan unrhyw gyngor y slug `{ $slug }`
+rule-successor-replaced = mae { $council } wedi'i ddisodli ei hun
+
+msg-this-email-belongs-to-another-account-of-this-sign-in-provider = mae'r e-bost hwn yn perthyn i gyfrif arall gyda'r darparwr mewngofnodi hwn
+msg-your-council-has-been-replaced-an-admin-moves-you-to-the-council-that-replaced-it = mae eich cyngor wedi'i ddisodli: bydd gweinyddwr yn eich symud i'r cyngor a'i disodlodd
+msg-your-council-wrote-this-case-study-edit-or-withdraw-it-instead-of-reporting-it = eich cyngor a ysgrifennodd yr astudiaeth achos hon: golygwch hi neu ei thynnu'n ôl yn lle rhoi gwybod amdani
+
+# Pam na ddigwyddodd mewngofnodi (sign_in/mod.rs); $detail yw enw darparwr neu ei eiriau ei hun.
+sign-in-error-unknown-provider = nid oes darparwr mewngofnodi o'r enw `{ $detail }`
+sign-in-error-provider-unavailable = nid oes modd cyrraedd { $detail } ar hyn o bryd, felly nid yw'n bosibl mewngofnodi ag ef; rhowch gynnig arall arni ymhen ychydig funudau
+sign-in-error-provider-refused = gwrthododd y darparwr mewngofnodi: { $detail }
+sign-in-error-missing-state = nid oes `state` yn yr ymateb mewngofnodi, felly nid oes modd ei baru â mewngofnodi a ddechreuoch
+sign-in-error-unknown-attempt = ni ddechreuwyd y mewngofnodi hwn yn y porwr hwn, mae wedi'i ddefnyddio eisoes, neu cymerodd fwy na deng munud; dechreuwch eto
+sign-in-error-missing-code = nid oes cod awdurdodi yn yr ymateb mewngofnodi
+sign-in-error-code-rejected = ni dderbyniodd y darparwr y cod mewngofnodi (efallai ei fod wedi'i ddefnyddio eisoes): { $detail }
+sign-in-error-missing-id-token = ni anfonodd y darparwr docyn adnabod
+sign-in-error-invalid-id-token = nid yw tocyn adnabod y darparwr yn ddilys: { $detail }
+sign-in-error-user-info-failed = ni atebodd pwynt terfyn UserInfo y darparwr ar gyfer y mewngofnodi hwn: { $detail }
+sign-in-error-email-not-verified = nid oes gan eich cyfrif gyfeiriad e-bost y mae'r darparwr wedi'i wirio, felly nid oes modd gwirio eich cyngor
+sign-in-error-suspended = mae'r cyfrif hwn wedi'i atal; gofynnwch i un o weinyddwyr Casebook
+sign-in-error-busy = mae Casebook yn brysur ar hyn o bryd; rhowch gynnig arall arni ymhen ychydig funudau
+sign-in-error-internal = methodd y mewngofnodi ar ein hochr ni; rhowch gynnig arall arni

@@ -200,3 +200,9 @@ msg-this-unsubscribe-link-is-not-one-of-ours-or-it-was-cut-short-copy-the-whole-
 view-data-title = Casebook: astudiaethau achos cynghorau
 view-data-description = Yr hyn a roddodd cynghorau'r DU gynnig arno, a beth ddigwyddodd: pob astudiaeth achos gyhoeddus, gyhoeddedig ar Casebook, gyda'i chanlyniad, ei gwersi, ei thystiolaeth a'i chostau. Nid yw astudiaethau achos dienw yn enwi dim ond math a rhanbarth eu cyngor.
 view-licence-name = Trwydded Llywodraeth Agored v3.0
+field-labelcy = Label Cymraeg
+field-label = Label
+field-key = Allwedd
+field-query = Geiriau
+field-filter = Hidlwyr
+msg-give-a-date-as-yyyy-mm-dd = rhowch ddyddiad ar ffurf BBBB-MM-DD

@@ -100,3 +100,44 @@ rule-not-a-council = `{ $slug }` is not a council in the register
 rule-whole-pounds = must be a whole number of pounds from 0 to { $max }
 rule-links-at-most = at most { $max } links allowed
 rule-length-from-one = must be between 1 and { $max } characters
+rule-filter-values = at most { $max } values per filter
+rule-saved-searches-at-most = you have { $max } saved searches and follows: delete some first
+rule-token-name = give the token a name of 1 to { $max } characters
+rule-label = give a label of 1 to { $max } characters
+rule-term-key = use lower-case words joined by hyphens, at most { $max } characters (such as `{ $example }`)
+rule-no-such-term =
+    there is no { $kind ->
+        [SERVICE_AREA] service area
+       *[TECHNOLOGY] technology
+    } with the key `{ $key }`
+rule-term-key-taken =
+    a { $kind ->
+        [SERVICE_AREA] service area
+       *[TECHNOLOGY] technology
+    } has the key `{ $key }` already
+rule-domain-public = `{ $domain }` is everyone's: give the council's own, such as camden.gov.uk
+rule-domain-invalid = `{ $domain }` is not an email domain such as camden.gov.uk
+rule-not-a-region = `{ $region }` is not a region slug
+rule-domain-taken = `{ $domain }` is { $council }'s already: list it as shared by both instead
+rule-no-such-council = no council has the slug `{ $slug }`
+rule-successor-replaced = { $council } has been replaced itself
+
+msg-this-email-belongs-to-another-account-of-this-sign-in-provider = this email belongs to another account of this sign-in provider
+msg-your-council-has-been-replaced-an-admin-moves-you-to-the-council-that-replaced-it = your council has been replaced: an admin moves you to the council that replaced it
+msg-your-council-wrote-this-case-study-edit-or-withdraw-it-instead-of-reporting-it = your council wrote this case study: edit or withdraw it instead of reporting it
+
+# Why a sign-in did not happen (sign_in/mod.rs); $detail is a provider's name or its own words.
+sign-in-error-unknown-provider = there is no sign-in provider called `{ $detail }`
+sign-in-error-provider-unavailable = { $detail } cannot be reached just now, so signing in with it is not possible; try again in a few minutes
+sign-in-error-provider-refused = the sign-in provider refused: { $detail }
+sign-in-error-missing-state = the sign-in response has no `state`, so it cannot be matched to a sign-in you started
+sign-in-error-unknown-attempt = this sign-in was not started in this browser, has already been used, or took over ten minutes; start again
+sign-in-error-missing-code = the sign-in response has no authorization code
+sign-in-error-code-rejected = the provider did not accept the sign-in code (it may have been used already): { $detail }
+sign-in-error-missing-id-token = the provider sent no ID token
+sign-in-error-invalid-id-token = the provider's ID token is not valid: { $detail }
+sign-in-error-user-info-failed = the provider's UserInfo endpoint did not answer for this sign-in: { $detail }
+sign-in-error-email-not-verified = your account has no email address that the provider has verified, so your council cannot be checked
+sign-in-error-suspended = this account is suspended; ask a Casebook admin
+sign-in-error-busy = Casebook is busy just now; try again in a few moments
+sign-in-error-internal = sign-in failed on our side; try again

@@ -200,3 +200,9 @@ msg-this-unsubscribe-link-is-not-one-of-ours-or-it-was-cut-short-copy-the-whole-
 view-data-title = Casebook: council case studies
 view-data-description = What UK councils tried, and what happened: every public, published case study on Casebook, with its outcome, lessons, evidence and costs. Anonymous case studies name only the kind and region of their council.
 view-licence-name = Open Government Licence v3.0
+field-labelcy = Welsh label
+field-label = Label
+field-key = Key
+field-query = Words
+field-filter = Filters
+msg-give-a-date-as-yyyy-mm-dd = give a date as YYYY-MM-DD

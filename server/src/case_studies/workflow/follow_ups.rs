@@ -17,6 +17,7 @@ use crate::case_studies::{ModerationDecision, Outcome, Status};
 use crate::entities::values::FollowUpState;
 use crate::entities::{case_study, follow_up};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Arg;
 use crate::identity::Viewer;
 use crate::notifications::events::{self, Queued};
 use crate::search_sync::changes::Outbox;
@@ -52,7 +53,8 @@ pub async fn add(outbox: &Outbox, viewer: &Viewer, id: &str, input: FollowUpInpu
                     return Err(AppError::bad_input("body", "cannot contain a NUL character"));
                 }
                 if body.chars().count() > MAX_BODY_CHARS {
-                    return Err(AppError::bad_input("body", format!("must be at most {MAX_BODY_CHARS} characters")));
+                    let max = Arg::Number(MAX_BODY_CHARS as i64);
+                    return Err(AppError::bad_input_keyed("body", "rule-at-most-characters", vec![("max", max)]));
                 }
                 let written_on = NaiveDate::parse_from_str(input.written_on.trim(), "%Y-%m-%d")
                     .map_err(|_| AppError::bad_input("writtenOn", "a date, as YYYY-MM-DD"))?;

@@ -29,6 +29,7 @@ use super::{CaseStudyContent, CaseStudyInput, ModerationDecision, Status, slug};
 use crate::audit::{self, AuditAction};
 use crate::entities::{case_study, case_study_revision};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Arg;
 use crate::identity::Viewer;
 use crate::notifications::Site;
 use crate::notifications::events::{self, Decision, Queued};
@@ -192,7 +193,8 @@ pub async fn moderate(
         if let Some(message) = &message
             && message.chars().count() > MAX_MESSAGE_CHARS
         {
-            return Err(AppError::bad_input("message", format!("must be at most {MAX_MESSAGE_CHARS} characters")));
+            let max = Arg::Number(MAX_MESSAGE_CHARS as i64);
+            return Err(AppError::bad_input_keyed("message", "rule-at-most-characters", vec![("max", max)]));
         }
         let require_message = |what: &str| {
             message.clone().ok_or_else(|| AppError::bad_input("message", format!("{what} needs a message")))
