@@ -20,20 +20,22 @@ use crate::graphql::http::{MediaType, error_response};
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let deadline = state.settings.request_timeout();
     let is_api = request.uri().path() == "/graphql";
+    // Said in the language asked for (a page's own choice is not known out here).
+    let locale = crate::i18n::from_accept_language(request.headers()).unwrap_or_default();
     match tokio::time::timeout(deadline, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
             let error = AppError::TimedOut(deadline.as_secs());
             error.log();
             if is_api {
-                error_response(StatusCode::SERVICE_UNAVAILABLE, MediaType::Json, &error.to_string(), error.code())
+                error_response(StatusCode::SERVICE_UNAVAILABLE, MediaType::Json, &error.message(locale), error.code())
             } else {
                 let headers = [
                     (CONTENT_TYPE, "text/plain; charset=utf-8"),
                     (CONTENT_SECURITY_POLICY, "default-src 'none'"),
                     (X_CONTENT_TYPE_OPTIONS, "nosniff"),
                 ];
-                (StatusCode::SERVICE_UNAVAILABLE, headers, format!("Sorry: {error}.\n")).into_response()
+                (StatusCode::SERVICE_UNAVAILABLE, headers, format!("{}\n", error.message(locale))).into_response()
             }
         }
     }
