@@ -55,7 +55,14 @@ async fn a_notification_arrives_over_smtp_with_text_html_a_message_id_and_one_cl
     let unsubscribe = message.header("List-Unsubscribe").expect("List-Unsubscribe");
     assert!(unsubscribe.starts_with(&format!("<{}/unsubscribe/", app.address)), "{unsubscribe}");
     assert_eq!(message.header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
-    let outbox = app.outbox().await;
+    // The sink has the message once the server's SMTP "250 OK" is sent; the
+    // worker marks it SENT just after, in its own transaction.
+    let started = std::time::Instant::now();
+    let mut outbox = app.outbox().await;
+    while !outbox.iter().all(|mail| mail.status == MailStatus::Sent) && started.elapsed().as_secs() < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        outbox = app.outbox().await;
+    }
     assert!(outbox.iter().all(|mail| mail.status == MailStatus::Sent), "{outbox:#?}");
 
     // The one-click POST a mail client makes, to the header's address.
