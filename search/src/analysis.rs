@@ -54,8 +54,9 @@ fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     folded_words().filter(Rewriting(BritishSpelling))
 }
 
-/// Words, lower-cased, accents folded ("Môn" is "mon"): what every analyser starts with.
-fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+/// Words, lower-cased, accents folded ("Môn" is "mon"): what every analyser
+/// starts with (and what the highlighter splits text by).
+pub(crate) fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)

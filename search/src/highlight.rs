@@ -7,11 +7,9 @@
 //! page of hits, is all the snippets of a search cost.
 
 use rustc_hash::FxHashMap;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
-use crate::analysis::{stemmed_analyzer, terms as analysed_terms, welsh_analyzer};
+use crate::analysis::{folded_words, stemmed_analyzer, terms as analysed_terms, welsh_analyzer};
 use crate::query::MatchTerms;
 
 /// Only this much of a long text is scanned for a snippet: a snippet from
@@ -45,12 +43,7 @@ impl<'a> Highlighter<'a> {
     }
 
     fn with(terms: &'a MatchTerms, analyser: TextAnalyzer, welsh: bool) -> Self {
-        let words = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        Highlighter { terms, words, analyser, welsh, matches: FxHashMap::default() }
+        Highlighter { terms, words: folded_words().build(), analyser, welsh, matches: FxHashMap::default() }
     }
 
     /// Whether there is anything to highlight at all.
@@ -241,6 +234,8 @@ pub fn within_edits(a: &str, b: &str, edits: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::tokenizer::SimpleTokenizer;
+
     use crate::analysis::stemmed_analyzer;
 
     fn terms(words: &[&str]) -> MatchTerms {

@@ -29,10 +29,7 @@ pub struct Term {
 impl Term {
     /// Its label in the interface's language.
     pub fn label_in(&self, locale: Locale) -> &str {
-        match (locale, &self.label_cy) {
-            (Locale::Welsh, Some(welsh)) => welsh,
-            _ => &self.label,
-        }
+        locale.pick(&self.label, self.label_cy.as_deref())
     }
 }
 

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::entities::authority;
 pub use crate::entities::values::AuthorityKind;
 use crate::error::AppResult;
-use crate::i18n::{Arg, Locale};
+use crate::i18n::{self, Arg, Locale};
 
 impl AuthorityKind {
     pub const ALL: [AuthorityKind; 10] = [
@@ -32,41 +32,25 @@ impl AuthorityKind {
 
 /// A council's name in the interface's language: the Welsh councils have Welsh names.
 pub fn name_in(council: &authority::Model, locale: Locale) -> &str {
-    match (locale, &council.name_cy) {
-        (Locale::Welsh, Some(welsh)) => welsh,
-        _ => &council.name,
-    }
+    locale.pick(&council.name, council.name_cy.as_deref())
 }
 
 /// The anonymous label of a council: kind and region, never its name.
 /// "A London borough", "A district council in the South East", "A Scottish council".
 pub fn anonymous_label(kind: AuthorityKind, region: &str, locale: Locale) -> String {
     let region = region_display_name(region, locale);
-    locale.text(
-        &format!("anonymous-{}", kind.as_str().to_ascii_lowercase().replace('_', "-")),
-        &[("region", Arg::Text(region))],
-    )
+    locale.text(&i18n::value_key("anonymous", kind.as_str()), &[("region", Arg::Text(region))])
 }
 
-/// "north-east" → "the North East", "london" → "London"; a region of no
-/// known name is its slug in words.
+/// "north-east" → "the North East", "london" → "London", and the nation
+/// "england" (the directory groups by nation); a region of no known name
+/// is its slug in words.
 pub fn region_display_name(region: &str, locale: Locale) -> String {
-    const KNOWN: [&str; 13] = [
-        "england",
-        "north-east",
-        "north-west",
-        "yorkshire-and-the-humber",
-        "east-midlands",
-        "west-midlands",
-        "east-of-england",
-        "london",
-        "south-east",
-        "south-west",
-        "scotland",
-        "wales",
-        "northern-ireland",
-    ];
-    if KNOWN.contains(&region) { locale.t(&format!("region-{region}")) } else { region.replace('-', " ") }
+    if region == "england" || REGIONS.contains(&region) {
+        locale.t(&format!("region-{region}"))
+    } else {
+        region.replace('-', " ")
+    }
 }
 
 /// The one rule for a "current" council, used wherever a council is chosen

@@ -88,6 +88,9 @@ pub fn text(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
         if let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(key, ?errors, "a message could not be formatted whole");
+            }
             return text.into_owned();
         }
     }

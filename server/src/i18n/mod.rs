@@ -13,10 +13,15 @@ mod negotiate;
 pub use catalogue::{AREAS, Arg, find};
 pub use negotiate::{COOKIE_NAME, from_accept_language, negotiate, remember_choice, requested};
 
-/// The label of a stored value, from `labels.ftl`: the key is `kind` and the
-/// stored name in lower-case kebab (`outcome` and `PARTIAL_SUCCESS` → `outcome-partial-success`).
+/// The label of a stored value, from `labels.ftl` (see `value_key`).
 pub fn value_label(locale: Locale, kind: &str, stored: &str) -> String {
-    locale.t(&format!("{kind}-{}", stored.to_ascii_lowercase().replace('_', "-")))
+    locale.t(&value_key(kind, stored))
+}
+
+/// The key of a stored value's text: `kind` and the stored name in
+/// lower-case kebab (`outcome` and `PARTIAL_SUCCESS` → `outcome-partial-success`).
+pub fn value_key(kind: &str, stored: &str) -> String {
+    format!("{kind}-{}", stored.to_ascii_lowercase().replace('_', "-"))
 }
 
 /// "3 March 2026" ("3 Mawrth 2026"): pages and emails write dates so.
@@ -79,6 +84,14 @@ impl Locale {
         match self {
             Locale::English => "English",
             Locale::Welsh => "Cymraeg",
+        }
+    }
+
+    /// A name in this language: the Welsh one in Welsh, when there is one.
+    pub fn pick<'a>(self, english: &'a str, welsh: Option<&'a str>) -> &'a str {
+        match (self, welsh) {
+            (Locale::Welsh, Some(welsh)) => welsh,
+            _ => english,
         }
     }
 

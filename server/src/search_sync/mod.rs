@@ -66,22 +66,8 @@ impl Default for IndexTurn {
 /// What facet values are called.
 struct Labels {
     taxonomy: taxonomy::Taxonomy,
-    council_names: HashMap<String, CouncilName>,
-}
-
-/// A council's names in English and, for the Welsh councils, Welsh.
-struct CouncilName {
-    english: String,
-    welsh: Option<String>,
-}
-
-impl CouncilName {
-    fn in_locale(&self, locale: Locale) -> &str {
-        match (locale, &self.welsh) {
-            (Locale::Welsh, Some(welsh)) => welsh,
-            _ => &self.english,
-        }
-    }
+    /// Every council, by slug (its names in each language: `authorities::name_in`).
+    councils: HashMap<String, crate::entities::authority::Model>,
 }
 
 impl SearchService {
@@ -191,13 +177,13 @@ impl SearchService {
             return Ok(labels);
         }
         let taxonomy = taxonomy::load(&self.db).await?;
-        let council_names = crate::entities::authority::Entity::find()
+        let councils = crate::entities::authority::Entity::find()
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|authority| (authority.slug, CouncilName { english: authority.name, welsh: authority.name_cy }))
+            .map(|authority| (authority.slug.clone(), authority))
             .collect();
-        let labels = Arc::new(Labels { taxonomy, council_names });
+        let labels = Arc::new(Labels { taxonomy, councils });
         if let Ok(mut cached) = self.labels.write() {
             *cached = Some(labels.clone());
         }
@@ -356,7 +342,7 @@ fn label_facets(
     locale: Locale,
 ) -> HashMap<Facet, Vec<FacetValue>> {
     let taxonomy = &labels.taxonomy;
-    let names = &labels.council_names;
+    let councils = &labels.councils;
     let label = |facet: Facet, value: &str| -> String {
         match facet {
             Facet::Outcome => Outcome::from_name(value).map_or(value.to_owned(), |outcome| outcome.label(locale)),
@@ -364,23 +350,18 @@ fn label_facets(
             Facet::AuthorityKind => AuthorityKind::from_name(value).map_or(value.to_owned(), |kind| kind.label(locale)),
             Facet::ServiceArea => term_label(taxonomy, TermKind::ServiceArea, value, locale),
             Facet::Technology => term_label(taxonomy, TermKind::Technology, value, locale),
-            Facet::Authority => {
-                names.get(value).map_or_else(|| value.to_owned(), |name| name.in_locale(locale).to_owned())
-            }
+            Facet::Authority => councils
+                .get(value)
+                .map_or_else(|| value.to_owned(), |council| authorities::name_in(council, locale).to_owned()),
             Facet::Region => capitalise(&authorities::region_display_name(value, locale)),
             Facet::Tag | Facet::Year => value.to_owned(),
             Facet::EvidenceStrength => {
                 EvidenceStrength::from_name(value).map_or(value.to_owned(), |strength| strength.label(locale))
             }
             Facet::Language => Language::from_name(value).map_or(value.to_owned(), |language| language.label(locale)),
-            Facet::OverBudget | Facet::Late | Facet::Reused => {
-                let kind = match facet {
-                    Facet::OverBudget => "facet-over-budget",
-                    Facet::Late => "facet-late",
-                    _ => "facet-reused",
-                };
-                i18n::value_label(locale, kind, value)
-            }
+            Facet::OverBudget => i18n::value_label(locale, "facet-over-budget", value),
+            Facet::Late => i18n::value_label(locale, "facet-late", value),
+            Facet::Reused => i18n::value_label(locale, "facet-reused", value),
         }
     };
     facets

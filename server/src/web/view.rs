@@ -1,11 +1,11 @@
 //! What the pages share in how they show things: addresses, dates, outcome
 //! colours, and the previous/next links of a paged list.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::case_studies::{Language, Outcome};
 use crate::entities::case_study;
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 use crate::paging::Page;
 
 pub fn case_study_url(slug: &str) -> String {
@@ -26,15 +26,8 @@ pub fn moment(at: DateTime<Utc>, locale: Locale) -> String {
     format!("{} {}", day(at, locale), at.format("%H:%M"))
 }
 
-/// "3 March 2026" ("3 Mawrth 2026").
-pub fn date(on: NaiveDate, locale: Locale) -> String {
-    i18n::date(on, locale)
-}
-
-/// "March 2025" ("Mawrth 2025")
-pub fn month(on: NaiveDate, locale: Locale) -> String {
-    i18n::month(on, locale)
-}
+/// "3 March 2026" ("3 Mawrth 2026") and "March 2026" ("Mawrth 2026"), as emails write them too.
+pub use crate::i18n::{date, month};
 
 /// The text with its first letter in capitals: "north East" → "North East".
 /// 1234567 as "1,234,567".
